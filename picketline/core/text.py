@@ -1,0 +1,16 @@
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_.,'’`\"()]+")
+
+
+def normalize_name(text: str) -> str:
+    """A search key: case-folded, accents and vowel marks dropped, punctuation as spaces.
+
+    "Saint-Étienne" and "saint etienne" share a key; Arabic and Cyrillic keep their letters.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Arabic tatweel is decoration, not a letter.
+    stripped = stripped.replace("\u0640", "")
+    return " ".join(_SEPARATORS.sub(" ", stripped.casefold()).split())

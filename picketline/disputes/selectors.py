@@ -1,0 +1,113 @@
+"""Reads from the registry. Everything public goes through these, so privacy rules live here."""
+
+from django.db.models import Min, Prefetch, Q, QuerySet
+
+from picketline.core.geo import bounding_box, distance_km_expression
+from picketline.core.text import normalize_name
+from picketline.disputes.choices import MAP_STATUSES
+from picketline.disputes.filters import DisputeFilters, Sort
+from picketline.disputes.models import Dispute, DisputeDemand, Organisation, Site
+
+
+def dispute_public_queryset() -> QuerySet[Dispute]:
+    """Disputes as the public sees them: relations prefetched for lists, private columns left out."""
+    return Dispute.objects.defer("solidarity_email", "search_text").prefetch_related(
+        Prefetch("employers", queryset=Organisation.objects.only("id", "name", "slug", "kind")),
+        Prefetch("unions", queryset=Organisation.objects.only("id", "name", "slug", "kind")),
+        "demands",
+        Prefetch("sites", queryset=Site.objects.order_by("id")),
+    )
+
+
+def _organisation_q(prefix: str, value: str) -> Q:
+    if value.isdigit():
+        return Q(**{f"{prefix}__id": int(value)})
+    return Q(**{f"{prefix}__slug": value}) | Q(**{f"{prefix}__name__iexact": value})
+
+
+def dispute_search(*, filters: DisputeFilters, queryset: QuerySet | None = None) -> QuerySet:
+    """Disputes matching the filters, sorted as asked.
+
+    With `filters.point` set, only disputes with a site within `radius_km` are kept and each is
+    annotated with `distance_km` to its nearest site.
+    """
+    qs = dispute_public_queryset() if queryset is None else queryset
+    if filters.statuses:
+        qs = qs.filter(status__in=filters.statuses)
+    if filters.kinds:
+        qs = qs.filter(kind__in=filters.kinds)
+    if filters.sectors:
+        qs = qs.filter(sector__in=filters.sectors)
+    if filters.countries:
+        qs = qs.filter(
+            pk__in=Site.objects.filter(country__in=filters.countries).values("dispute_id")
+        )
+    if filters.demands:
+        qs = qs.filter(
+            pk__in=DisputeDemand.objects.filter(demand__in=filters.demands).values("dispute_id")
+        )
+    if filters.union:
+        qs = qs.filter(
+            pk__in=Dispute.objects.filter(_organisation_q("unions", filters.union)).values("pk")
+        )
+    if filters.employer:
+        qs = qs.filter(
+            pk__in=Dispute.objects.filter(_organisation_q("employers", filters.employer)).values(
+                "pk"
+            )
+        )
+    if filters.q:
+        for word in normalize_name(filters.q).split():
+            qs = qs.filter(search_text__contains=word)
+    # A dispute overlaps the range when it starts before the range ends and ends after it starts.
+    if filters.date_from:
+        qs = qs.filter(Q(end_date__gte=filters.date_from) | Q(end_date__isnull=True))
+    if filters.date_to:
+        qs = qs.filter(Q(start_date__lte=filters.date_to) | Q(start_date__isnull=True))
+    if filters.point is not None:
+        qs = disputes_near(
+            lat=filters.point[0], lon=filters.point[1], radius_km=filters.radius_km, queryset=qs
+        )
+    if filters.sort == Sort.DISTANCE and filters.point is not None:
+        return qs.order_by("distance_km", "-id")
+    if filters.sort == Sort.START:
+        return qs.order_by("-start_date", "-id")
+    return qs.order_by("-created_at", "-id")
+
+
+def disputes_near(
+    *, lat: float, lon: float, radius_km: float, queryset: QuerySet | None = None
+) -> QuerySet:
+    """Disputes with a public site point within radius_km, annotated with `distance_km`.
+
+    A bounding box on the indexed public latitude/longitude narrows the rows before the
+    great-circle distance is computed, so cost follows the neighbourhood, not the registry.
+    """
+    qs = dispute_public_queryset() if queryset is None else queryset
+    box = bounding_box(lat, lon, radius_km)
+    in_box = Q(
+        sites__public_latitude__gte=box.min_lat, sites__public_latitude__lte=box.max_lat
+    )
+    if box.crosses_antimeridian:
+        in_box &= Q(sites__public_longitude__gte=box.min_lon) | Q(
+            sites__public_longitude__lte=box.max_lon
+        )
+    elif (box.min_lon, box.max_lon) != (-180.0, 180.0):
+        in_box &= Q(
+            sites__public_longitude__gte=box.min_lon, sites__public_longitude__lte=box.max_lon
+        )
+    distance = distance_km_expression(
+        lat, lon, "sites__public_latitude", "sites__public_longitude"
+    )
+    return qs.filter(in_box).annotate(distance_km=Min(distance)).filter(distance_km__lte=radius_km)
+
+
+def dispute_map_queryset(*, filters: DisputeFilters) -> QuerySet:
+    """What the map shows by default: announced and active disputes."""
+    if not filters.statuses:
+        filters.statuses = list(MAP_STATUSES)
+    return dispute_search(filters=filters)
+
+
+def dispute_get_public(*, slug: str) -> Dispute:
+    return dispute_public_queryset().get(slug=slug)

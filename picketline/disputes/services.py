@@ -1,0 +1,286 @@
+"""Writes to the registry. Views, the API, the importer and the admin call these."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from picketline.core.audit import field_changes, log_action
+from picketline.core.geo import coarsen
+from picketline.core.text import normalize_name
+from picketline.disputes.choices import Precision
+from picketline.disputes.models import (
+    Dispute,
+    DisputeDemand,
+    Organisation,
+    PicketShift,
+    Site,
+    Source,
+    StrikeAction,
+)
+
+DISPUTE_FIELDS = (
+    "title",
+    "kind",
+    "status",
+    "outcome",
+    "sector",
+    "workers_involved",
+    "workers_approximate",
+    "demands_other",
+    "description",
+    "language",
+    "start_date",
+    "end_date",
+    "authorised",
+    "verification",
+    "sensitive",
+    "solidarity_email",
+    "source_key",
+    "is_demo",
+)
+
+
+def unique_slug(model, text: str, *, max_length: int = 200, exclude_pk=None) -> str:
+    base = slugify(text, allow_unicode=True)[:max_length].strip("-") or model._meta.model_name
+    slug, n = base, 1
+    existing = model.objects.exclude(pk=exclude_pk)
+    while existing.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def organisation_get_or_create(
+    *, name: str, kind: str, country: str = "", is_demo: bool = False
+) -> Organisation:
+    name = " ".join(name.split())
+    existing = Organisation.objects.filter(kind=kind, name=name, country=country).first()
+    if existing:
+        return existing
+    organisation = Organisation.objects.create(
+        name=name,
+        kind=kind,
+        country=country,
+        slug=unique_slug(Organisation, name),
+        is_demo=is_demo,
+    )
+    log_action(organisation, "organisation.created", data={"name": name, "kind": kind})
+    return organisation
+
+
+def dispute_refresh_search_text(dispute: Dispute) -> None:
+    names = [o.name for o in dispute.employers.all()] + [o.name for o in dispute.unions.all()]
+    text = normalize_name(" ".join([dispute.title, *names, dispute.description]))
+    if text != dispute.search_text:
+        dispute.search_text = text
+        Dispute.objects.filter(pk=dispute.pk).update(search_text=text)
+
+
+def _snapshot(dispute: Dispute) -> dict:
+    data = {name: getattr(dispute, name) for name in DISPUTE_FIELDS}
+    if dispute.pk:
+        data["employers"] = sorted(dispute.employers.values_list("name", flat=True))
+        data["unions"] = sorted(dispute.unions.values_list("name", flat=True))
+        data["demands"] = sorted(dispute.demands.values_list("demand", flat=True))
+    return data
+
+
+@transaction.atomic
+def dispute_create(
+    *,
+    title: str,
+    employers: Iterable[Organisation] = (),
+    unions: Iterable[Organisation] = (),
+    demands: Iterable[str] = (),
+    user=None,
+    **fields,
+) -> Dispute:
+    unknown = set(fields) - set(DISPUTE_FIELDS)
+    if unknown:
+        raise TypeError(f"dispute_create() got unknown fields: {', '.join(sorted(unknown))}")
+    dispute = Dispute(title=title, slug=unique_slug(Dispute, title), **fields)
+    dispute.full_clean(exclude=["slug"])
+    dispute.save()
+    dispute.employers.set(employers)
+    dispute.unions.set(unions)
+    DisputeDemand.objects.bulk_create(
+        DisputeDemand(dispute=dispute, demand=d) for d in sorted(set(demands))
+    )
+    dispute_refresh_search_text(dispute)
+    log_action(
+        dispute,
+        "dispute.created",
+        user=user,
+        data={"changes": field_changes({}, _snapshot(dispute))},
+    )
+    return dispute
+
+
+@transaction.atomic
+def dispute_update(
+    *,
+    dispute: Dispute,
+    user=None,
+    employers: Iterable[Organisation] | None = None,
+    unions: Iterable[Organisation] | None = None,
+    demands: Iterable[str] | None = None,
+    reason: str = "",
+    **fields,
+) -> Dispute:
+    """Change fields and relations; logs exactly what changed. Returns the dispute."""
+    unknown = set(fields) - set(DISPUTE_FIELDS)
+    if unknown:
+        raise TypeError(f"dispute_update() got unknown fields: {', '.join(sorted(unknown))}")
+    before = _snapshot(dispute)
+    for name, value in fields.items():
+        setattr(dispute, name, value)
+    dispute.full_clean(exclude=["slug"])
+    dispute.save()
+    if employers is not None:
+        dispute.employers.set(employers)
+    if unions is not None:
+        dispute.unions.set(unions)
+    if demands is not None:
+        wanted = set(demands)
+        dispute.demands.exclude(demand__in=wanted).delete()
+        have = set(dispute.demands.values_list("demand", flat=True))
+        DisputeDemand.objects.bulk_create(
+            DisputeDemand(dispute=dispute, demand=d) for d in sorted(wanted - have)
+        )
+    if "sensitive" in fields and fields["sensitive"] != before["sensitive"]:
+        for site in dispute.sites.all():
+            _set_public_point(site, sensitive=dispute.sensitive)
+            site.save(update_fields=["public_latitude", "public_longitude", "updated_at"])
+    dispute_refresh_search_text(dispute)
+    changes = field_changes(before, _snapshot(dispute))
+    if changes:
+        log_action(
+            dispute, "dispute.updated", user=user, data={"changes": changes}, reason=reason
+        )
+    return dispute
+
+
+def _set_public_point(site: Site, *, sensitive: bool) -> None:
+    if sensitive:
+        site.public_latitude, site.public_longitude = coarsen(site.latitude, site.longitude)
+    else:
+        site.public_latitude, site.public_longitude = site.latitude, site.longitude
+
+
+def _touch(dispute: Dispute) -> None:
+    """Changing a site or shift changes the dispute as feeds and caches see it."""
+    dispute.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def site_create(
+    *,
+    dispute: Dispute,
+    latitude: float,
+    longitude: float,
+    precision: str = Precision.CITY,
+    user=None,
+    **fields,
+) -> Site:
+    site = Site(
+        dispute=dispute, latitude=latitude, longitude=longitude, precision=precision, **fields
+    )
+    _set_public_point(site, sensitive=dispute.sensitive)
+    site.full_clean()
+    site.save()
+    _touch(dispute)
+    log_action(
+        dispute,
+        "dispute.site_added",
+        user=user,
+        data={"site": site.pk, "city": site.city, "country": site.country},
+    )
+    return site
+
+
+@transaction.atomic
+def site_update(*, site: Site, user=None, **fields) -> Site:
+    for name, value in fields.items():
+        setattr(site, name, value)
+    _set_public_point(site, sensitive=site.dispute.sensitive)
+    site.full_clean()
+    site.save()
+    _touch(site.dispute)
+    log_action(site.dispute, "dispute.site_updated", user=user, data={"site": site.pk})
+    return site
+
+
+@transaction.atomic
+def source_add(*, dispute: Dispute, url: str, kind: str = "other", title: str = "", user=None):
+    source = Source(dispute=dispute, url=url, kind=kind, title=title)
+    source.full_clean()
+    source.save()
+    _touch(dispute)
+    log_action(dispute, "dispute.source_added", user=user, data={"url": url, "kind": kind})
+    return source
+
+
+@transaction.atomic
+def strike_action_create(
+    *,
+    dispute: Dispute,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    timezone: str,
+    kind: str = "strike_day",
+    note: str = "",
+    user=None,
+) -> StrikeAction:
+    action = StrikeAction(
+        dispute=dispute,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        timezone=timezone,
+        kind=kind,
+        note=note,
+    )
+    action.full_clean()
+    action.save()
+    _touch(dispute)
+    log_action(
+        dispute,
+        "dispute.action_added",
+        user=user,
+        data={"kind": kind, "starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat()},
+    )
+    return action
+
+
+@transaction.atomic
+def picket_shift_create(
+    *,
+    site: Site,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    timezone: str,
+    notes: str = "",
+    recurrence: str = "none",
+    repeat_until: dt.date | None = None,
+    user=None,
+) -> PicketShift:
+    shift = PicketShift(
+        site=site,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        timezone=timezone,
+        notes=notes,
+        recurrence=recurrence,
+        repeat_until=repeat_until,
+    )
+    shift.full_clean()
+    shift.save()
+    _touch(site.dispute)
+    log_action(
+        site.dispute,
+        "dispute.shift_added",
+        user=user,
+        data={"site": site.pk, "starts_at": starts_at.isoformat(), "recurrence": recurrence},
+    )
+    return shift

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from picketline.disputes import views
+
+app_name = "disputes"
+
+urlpatterns = [
+    path("", views.map_page, name="map"),
+    path("disputes/", views.dispute_list, name="list"),
+    path("disputes/<str:slug>/", views.dispute_detail, name="detail"),
+]

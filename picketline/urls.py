@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from picketline.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("accounts/", include("picketline.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("picketline.api.urls")),
+    path("", include("picketline.disputes.feed_urls")),
+    path("", include("picketline.disputes.urls")),
+]
+
+handler400 = "picketline.core.views.bad_request"
+handler403 = "picketline.core.views.permission_denied"
+handler404 = "picketline.core.views.page_not_found"
+handler500 = "picketline.core.views.server_error"

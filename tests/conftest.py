@@ -1,0 +1,39 @@
+import pytest
+from django.db import connection
+
+from tests import factories
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` skip on other databases, saying why."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" in engine:
+        return
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL: run `make test-postgres` (SQLite serialises all writers)"
+    )
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def moderator(db):
+    return factories.make_moderator()
+
+
+@pytest.fixture
+def admin_user(db):
+    return factories.make_admin()
+
+
+@pytest.fixture
+def supporter(db):
+    return factories.make_user()
+
+
+@pytest.fixture
+def is_postgres():
+    return connection.vendor == "postgresql"
