@@ -169,6 +169,11 @@ def _set_public_point(site: Site, *, sensitive: bool) -> None:
         site.public_latitude, site.public_longitude = site.latitude, site.longitude
 
 
+def site_set_public_point(site: Site) -> None:
+    """Sets what the public sees of a site (before a save made outside these services)."""
+    _set_public_point(site, sensitive=site.dispute.sensitive)
+
+
 def _touch(dispute: Dispute) -> None:
     """Changing a site or shift changes the dispute as feeds and caches see it."""
     dispute.save(update_fields=["updated_at"])
