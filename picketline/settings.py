@@ -44,8 +44,8 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-def email_settings(url: str) -> dict:
-    """Translate EMAIL_URL (console://, smtp://user:pass@host:587?tls=1, …) to Django settings."""
+def mailer_settings(url: str) -> dict:
+    """Translate EMAIL_URL (console://, smtp://user:pass@host:587?tls=1, …) to a mailer."""
     parts = urlsplit(url)
     backends = {
         "console": "django.core.mail.backends.console.EmailBackend",
@@ -59,21 +59,21 @@ def email_settings(url: str) -> dict:
         raise ImproperlyConfigured(
             f"EMAIL_URL must start with one of {', '.join(sorted(backends))}://, not {url!r}"
         )
-    options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-    result = {"EMAIL_BACKEND": backends[parts.scheme]}
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    options: dict = {}
     if parts.scheme == "file":
-        result["EMAIL_FILE_PATH"] = parts.path
+        options["file_path"] = parts.path
     if parts.scheme in {"smtp", "smtps"}:
-        result.update(
-            EMAIL_HOST=parts.hostname or "localhost",
-            EMAIL_PORT=parts.port or (465 if parts.scheme == "smtps" else 25),
-            EMAIL_HOST_USER=unquote(parts.username or ""),
-            EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
-            EMAIL_USE_SSL=parts.scheme == "smtps",
-            EMAIL_USE_TLS=options.get("tls", "") in {"1", "true", "yes"},
-            EMAIL_TIMEOUT=10,
-        )
-    return result
+        options = {
+            "host": parts.hostname or "localhost",
+            "port": parts.port or (465 if parts.scheme == "smtps" else 25),
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_ssl": parts.scheme == "smtps",
+            "use_tls": query.get("tls", "") in {"1", "true", "yes"},
+            "timeout": 10,
+        }
+    return {"BACKEND": backends[parts.scheme], "OPTIONS": options}
 
 
 def cache_settings(url: str) -> dict:
@@ -176,6 +176,7 @@ CACHES = {"default": cache_settings(env_str("CACHE_URL", "locmem://"))}
 TASKS = {
     "default": {
         "BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "email"],
     }
 }
 
@@ -222,7 +223,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Picketline <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-globals().update(email_settings(env_str("EMAIL_URL", "console://")))
+MAILERS = {"default": mailer_settings(env_str("EMAIL_URL", "console://"))}
 
 # Map tiles are the one outside service the browser talks to; the attribution must match it.
 TILE_URL = env_str("TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
