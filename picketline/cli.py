@@ -12,6 +12,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "picketline.settings")
     if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")
+        if argv[1] == "help" and len(argv) > 2 and not argv[2].startswith("-"):
+            argv[2] = argv[2].replace("-", "_")
     argv[0] = "picketline"
 
     from django.core.management import execute_from_command_line
