@@ -1,0 +1,76 @@
+"""No public page shows contact details or exact locations of sensitive disputes.
+
+Sentinel values are seeded wherever personal data can live, then every public page is fetched
+in every language and scanned for them.
+"""
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from picketline.disputes import services
+from tests.factories import make_dispute, make_user
+
+SENTINEL_EMAIL = "sentinel-contact@example.invalid"
+SENTINEL_COORDINATOR = "sentinel-coordinator@example.invalid"
+SENTINEL_SITE = "Sentinel Secret Gate"
+SENTINEL_ADDRESS = "77 Sentinel Street"
+SENSITIVE_LAT, SENSITIVE_LON = 51.123456789, -0.987654321
+SENTINELS = [
+    SENTINEL_EMAIL,
+    SENTINEL_COORDINATOR,
+    "sentinel-coordinator",
+    SENTINEL_SITE,
+    SENTINEL_ADDRESS,
+    "51.123456",
+    "51.12345",
+    "-0.987654",
+    "-0.98765",
+]
+
+
+@pytest.fixture
+def seeded(db):
+    coordinator = make_user(username="sentinel-coordinator", email=SENTINEL_COORDINATOR)
+    open_dispute = make_dispute(
+        title="Open dispute", solidarity_email=SENTINEL_EMAIL, with_shift=True
+    )
+    open_dispute.coordinators.add(coordinator)
+    sensitive = make_dispute(
+        title="Sensitive dispute",
+        solidarity_email=SENTINEL_EMAIL,
+        sensitive=True,
+        lat=SENSITIVE_LAT,
+        lon=SENSITIVE_LON,
+    )
+    sensitive.coordinators.add(coordinator)
+    site = sensitive.sites.get()
+    services.site_update(site=site, name=SENTINEL_SITE, address=SENTINEL_ADDRESS)
+    start = timezone.now() + dt.timedelta(days=1)
+    services.picket_shift_create(
+        site=site, starts_at=start, ends_at=start + dt.timedelta(hours=2), timezone="UTC"
+    )
+    services.dispute_update(dispute=sensitive, user=coordinator, status="announced")
+    return [open_dispute, sensitive]
+
+
+def _public_urls(disputes):
+    urls = ["/", "/disputes/", "/disputes/?q=dispute", "/disputes/?near=51.1,-0.9&radius_km=50"]
+    for dispute in disputes:
+        urls.append(dispute.get_absolute_url())
+    return urls
+
+
+@pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])
+def test_no_public_page_shows_contact_details_or_exact_sensitive_locations(
+    client, seeded, language
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for url in _public_urls(seeded):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        for sentinel in SENTINELS:
+            assert sentinel not in body, f"{sentinel} leaked on {url} ({language})"
