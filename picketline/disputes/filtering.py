@@ -8,11 +8,16 @@ from picketline.places.selectors import place_resolve
 
 
 class FilterError(ValueError):
-    """The query string has values that cannot be used; `errors` maps each parameter to messages."""
+    """The query string has values that cannot be used; `errors` maps each parameter to messages.
 
-    def __init__(self, errors: dict[str, list[str]]):
+    `unknown_place` tells a well-formed `near` that names no known place apart from a malformed
+    query, so the API can give each its own problem type.
+    """
+
+    def __init__(self, errors: dict[str, list[str]], *, unknown_place: bool = False):
         super().__init__("; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in errors.items()))
         self.errors = errors
+        self.unknown_place = unknown_place
 
 
 def filters_from_query(query: QueryDict) -> DisputeFilters:
@@ -32,7 +37,8 @@ def filters_from_query(query: QueryDict) -> DisputeFilters:
                         )
                         % {"place": filters.near}
                     ]
-                }
+                },
+                unknown_place=True,
             )
         filters.point = resolution.point
     return filters

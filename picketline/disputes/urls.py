@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.map_page, name="map"),
     path("disputes/", views.dispute_list, name="list"),
     path("disputes/<str:slug>/", views.dispute_detail, name="detail"),
+    path("data/", views.open_data, name="open_data"),
+    path("places/search.json", views.place_search, name="place_search"),
 ]

@@ -1,13 +1,497 @@
-from django.http import HttpResponse
+"""The registry's public pages: the map, the list, a dispute's page and the open-data page.
+
+Views parse the query string through `filters_from_query`, call a selector and render. What is
+here beyond that is presentation: labels in the reader's language and in each shift's own zone.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.http import Http404, HttpRequest, JsonResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import dateformat, formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from picketline.core.audit import audit_entries_for
+from picketline.core.geo import KM_PER_MILE, parse_lat_lon
+from picketline.disputes.choices import (
+    MAP_STATUSES,
+    Demand,
+    DisputeKind,
+    DisputeStatus,
+    Outcome,
+    Sector,
+    Verification,
+)
+from picketline.disputes.filtering import FilterError, filters_from_query
+from picketline.disputes.filters import DEFAULT_RADIUS_KM, DisputeFilterForm, Sort
+from picketline.disputes.models import Dispute, Site
+from picketline.disputes.selectors import (
+    dispute_get_public,
+    dispute_map_queryset,
+    dispute_search,
+)
+from picketline.disputes.shifts import shift_occurrences
+from picketline.places import selectors as place_selectors
+from picketline.places.models import Country
+
+# Regions whose English speakers read road distances in miles.
+MILE_REGIONS = frozenset({"US", "GB", "LR", "MM"})
+UPCOMING_SHIFT_DAYS = 14
+HISTORY_LIMIT = 50
+COUNTRIES_CACHE_SECONDS = 600
+
+
+def distance_unit_for(request: HttpRequest) -> str:
+    """The unit, "km" or "mi", that distances are shown in for this request.
+
+    Only English gets miles. Our English translation is plain "en", so the reader's region comes
+    from the browser's Accept-Language: the first English tag decides, and "en-US", "en-GB",
+    "en-LR" and "en-MM" mean miles. Every other language and region reads kilometres.
+    """
+    language = (getattr(request, "LANGUAGE_CODE", "") or settings.LANGUAGE_CODE).lower()
+    if language.split("-")[0] != "en":
+        return "km"
+    if "-" in language:
+        return "mi" if language.split("-")[1].upper() in MILE_REGIONS else "km"
+    for item in request.headers.get("Accept-Language", "").split(","):
+        parts = item.split(";")[0].strip().split("-")
+        if parts[0].lower() == "en":
+            return "mi" if len(parts) > 1 and parts[1].upper() in MILE_REGIONS else "km"
+    return "km"
+
+
+def distance_label(distance_km: float, unit: str) -> str:
+    value = distance_km / KM_PER_MILE if unit == "mi" else distance_km
+    shown = formats.number_format(value, 1 if value < 10 else 0, use_l10n=True)
+    if unit == "mi":
+        return _("%(distance)s mi") % {"distance": shown}
+    return _("%(distance)s km") % {"distance": shown}
+
+
+# --- filters as the form shows them ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChoiceGroup:
+    name: str
+    label: str
+    options: list[tuple[str, str, bool]]  # (value, label, selected)
+    errors: list[str]
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for option in self.options if option[2])
+
+
+def _selected(query: QueryDict, name: str) -> list[str]:
+    """?status=a&status=b and ?status=a,b alike, as the filter form reads them."""
+    return [part.strip() for item in query.getlist(name) for part in item.split(",") if part]
+
+
+def _choice_group(query, name, label, choices, errors, default=()) -> ChoiceGroup:
+    chosen = set(_selected(query, name) or default)
+    return ChoiceGroup(
+        name=name,
+        label=label,
+        options=[(value, text, value in chosen) for value, text in choices],
+        errors=errors.get(name, []),
+    )
+
+
+def _country_names() -> dict[str, str]:
+    """Country code → name for every country a dispute has a site in."""
+    names = cache.get("disputes:country_names")
+    if names is None:
+        # order_by() drops the model's ordering, which would make DISTINCT see every row.
+        sites = Site.objects.exclude(country="").order_by()
+        codes = sorted(sites.values_list("country", flat=True).distinct())
+        known = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
+        names = {code: known.get(code, code) for code in codes}
+        cache.set("disputes:country_names", names, COUNTRIES_CACHE_SECONDS)
+    return names
+
+
+def _filter_context(query: QueryDict, errors: dict, *, default_statuses=()) -> dict:
+    countries = _country_names()
+    chosen_countries = [c.upper() for c in _selected(query, "country")]
+    country_options = [(code, name, code in chosen_countries) for code, name in countries.items()]
+    # A code typed into the address that no site has yet still shows as chosen.
+    country_options += [(code, code, True) for code in chosen_countries if code not in countries]
+    return {
+        "errors": errors,
+        "groups": {
+            "status": _choice_group(
+                query, "status", _("Status"), DisputeStatus.choices, errors, default_statuses
+            ),
+            "kind": _choice_group(query, "kind", _("Kind"), DisputeKind.choices, errors),
+            "sector": _choice_group(query, "sector", _("Sector"), Sector.choices, errors),
+            "demand": _choice_group(query, "demand", _("Demand"), Demand.choices, errors),
+            "country": ChoiceGroup(
+                name="country",
+                label=_("Country"),
+                options=sorted(country_options, key=lambda option: option[1]),
+                errors=errors.get("country", []),
+            ),
+        },
+        "values": {name: query.get(name, "") for name in _TEXT_FILTERS},
+        "sort_choices": Sort.CHOICES,
+        "default_radius": int(DEFAULT_RADIUS_KM),
+        "non_field_errors": errors.get("__all__", []),
+        "error_list": [
+            (name, _FILTER_LABELS.get(name, name), message)
+            for name, messages in errors.items()
+            if name != "__all__"
+            for message in messages
+        ],
+    }
+
+
+_FILTER_LABELS = {name: field.label for name, field in DisputeFilterForm.base_fields.items()}
+_TEXT_FILTERS = ("q", "union", "employer", "date_from", "date_to", "near", "radius_km", "sort")
+
+
+def _filter_errors(query: QueryDict):
+    """(filters, {}) for a usable query string, else (None, {parameter: [messages]})."""
+    try:
+        return filters_from_query(query), {}
+    except FilterError as error:
+        return None, error.errors
+
+
+# --- the map --------------------------------------------------------------------------------
 
 
 def map_page(request):
-    return HttpResponse("map")
+    filters, errors = _filter_errors(request.GET)
+    count = dispute_map_queryset(filters=filters).count() if filters is not None else 0
+    context = {
+        "filters": _filter_context(request.GET, errors, default_statuses=MAP_STATUSES),
+        "filtered": any(
+            key in request.GET for key in ("status", "kind", "sector", "demand", "country", "q")
+        ),
+        "count": count,
+        "query": request.GET.urlencode(),
+        "tile_url": settings.TILE_URL,
+        "tile_attribution": settings.TILE_ATTRIBUTION,
+        "map_labels": _map_labels(),
+    }
+    return render(request, "disputes/map.html", context, status=400 if errors else 200)
+
+
+def _map_labels() -> dict:
+    return {
+        "employer": _("Employer"),
+        "started": _("Started"),
+        "view": _("View dispute"),
+        "failed": _("The map could not load the disputes. The list still works."),
+        "approximate": _("Approximate location"),
+    }
+
+
+# --- the list -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    dispute: Dispute
+    distance: str
+    country_names: list[str]
+    cities: list[str]
+
+
+@dataclass(frozen=True)
+class PlaceSummary:
+    label: str
+    radius: str
+    alternatives: list[tuple[str, str]]  # (label, url)
 
 
 def dispute_list(request):
-    return HttpResponse("list")
+    filters, errors = _filter_errors(request.GET)
+    page = rows = place = None
+    if filters is not None:
+        paginator = Paginator(dispute_search(filters=filters), settings.PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        unit = distance_unit_for(request)
+        countries = _country_names()
+        rows = [_result_row(dispute, unit, countries) for dispute in page.object_list]
+        if filters.point is not None:
+            place = _place_summary(request, filters.near, filters.radius_km, unit)
+    context = {
+        "filters": _filter_context(request.GET, errors),
+        "page": page,
+        "rows": rows,
+        "place": place,
+        "feed_query": _feed_query(request.GET),
+    }
+    return render(request, "disputes/list.html", context, status=400 if errors else 200)
+
+
+def _result_row(dispute: Dispute, unit: str, countries: dict) -> ResultRow:
+    sites = list(dispute.sites.all())
+    distance = getattr(dispute, "distance_km", None)
+    return ResultRow(
+        dispute=dispute,
+        distance=distance_label(distance, unit) if distance is not None else "",
+        cities=list(dict.fromkeys(site.city for site in sites if site.city)),
+        country_names=list(
+            dict.fromkeys(
+                countries.get(site.country, site.country) for site in sites if site.country
+            )
+        ),
+    )
+
+
+def _place_summary(request, near: str, radius_km: float, unit: str) -> PlaceSummary:
+    radius = distance_label(radius_km, "km")
+    if unit == "mi":
+        radius = f"{radius} ({distance_label(radius_km, 'mi')})"
+    if parse_lat_lon(near) is not None:
+        # The place search and "near me" send coordinates with the name the reader chose.
+        label = request.GET.get("near_label", "")[:200] or near
+        return PlaceSummary(label=label, radius=radius, alternatives=[])
+    resolution = place_selectors.place_resolve(text=near)
+    alternatives = []
+    for candidate in resolution.alternatives[:5]:
+        query = request.GET.copy()
+        query.pop("page", None)
+        query["near"] = candidate.query
+        query["near_label"] = candidate.label
+        alternatives.append((candidate.label, f"{reverse('disputes:list')}?{query.urlencode()}"))
+    return PlaceSummary(label=resolution.label or near, radius=radius, alternatives=alternatives)
+
+
+def _feed_query(query: QueryDict) -> str:
+    """The list's filters for the download links: the page number and display-only keys go."""
+    query = query.copy()
+    for key in ("page", "near_label"):
+        query.pop(key, None)
+    return query.urlencode()
+
+
+# --- a dispute ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    when: str
+    zone: str
+    starts_at: dt.datetime
+    place: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    when: dt.datetime
+    created: bool
+    changes: list[tuple[str, str, str]]  # (field label, old, new)
 
 
 def dispute_detail(request, slug):
-    return HttpResponse(slug)
+    try:
+        dispute = dispute_get_public(slug=slug)
+    except Dispute.DoesNotExist:
+        raise Http404(_("There is no dispute at this address.")) from None
+    prefetch_related_objects([dispute], "sources", "actions", "sites__shifts")
+    sites = list(dispute.sites.all())
+    countries = _country_names()
+    context = {
+        "dispute": dispute,
+        "sites": [_site_view(site, dispute, countries) for site in sites],
+        "site_points": [_site_point(site, dispute) for site in sites],
+        "shifts": _upcoming_shifts(dispute, sites),
+        "actions": [
+            (action, span_label(action.starts_at, action.ends_at, action.timezone))
+            for action in dispute.actions.all()
+        ],
+        "history": _public_history(dispute),
+        "demand_labels": [demand.get_demand_display() for demand in dispute.demands.all()],
+        "verification_note": VERIFICATION_NOTES.get(dispute.verification, ""),
+        "tile_url": settings.TILE_URL,
+        "tile_attribution": settings.TILE_ATTRIBUTION,
+        "map_labels": _map_labels(),
+    }
+    return render(request, "disputes/detail.html", context)
+
+
+VERIFICATION_NOTES = {
+    Verification.CROWD: gettext_lazy(
+        "Reported by a supporter and not yet confirmed by a union or the press. "
+        "Check the sources before you travel."
+    ),
+    Verification.PRESS: gettext_lazy("Reported in the press: see the sources below."),
+    Verification.UNION: gettext_lazy("Confirmed by a union involved in the dispute."),
+}
+
+
+def _site_view(site: Site, dispute: Dispute, countries: dict) -> dict:
+    """What a page may say about a site: a sensitive dispute's sites are named only by town."""
+    place = [site.city, site.region, countries.get(site.country, site.country)]
+    return {
+        "name": "" if dispute.sensitive else site.name,
+        "address": "" if dispute.sensitive else site.address,
+        "place": ", ".join(part for part in place if part),
+        "approximate": dispute.sensitive or site.precision != "exact",
+        "precision": site.get_precision_display(),
+    }
+
+
+def _site_point(site: Site, dispute: Dispute) -> dict:
+    label = site.city or site.region or site.country
+    if not dispute.sensitive and site.name:
+        label = f"{site.name}, {label}" if label else site.name
+    return {
+        "lat": site.public_latitude,
+        "lon": site.public_longitude,
+        "label": label,
+        "approximate": dispute.sensitive,
+    }
+
+
+def span_label(starts_at: dt.datetime, ends_at: dt.datetime, zone_name: str) -> str:
+    """A time span in the zone it belongs to, naming the zone.
+
+    For example "Tue 24 Nov, 06:00\u201309:00 (Europe/London, GMT)".
+    """
+    zone = ZoneInfo(zone_name)
+    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
+    abbreviation = start.tzname() or ""
+    zone_label = (
+        zone_name
+        if not abbreviation or abbreviation == zone_name or abbreviation.startswith(("+", "-"))
+        else f"{zone_name}, {abbreviation}"
+    )
+    day = dateformat.format(start, "D j M")
+    if start.date() == end.date():
+        when = _("%(day)s, %(start)s\u2013%(end)s") % {
+            "day": day,
+            "start": dateformat.format(start, "H:i"),
+            "end": dateformat.format(end, "H:i"),
+        }
+    else:
+        when = _("%(day)s, %(start)s \u2013 %(end_day)s, %(end)s") % {
+            "day": day,
+            "start": dateformat.format(start, "H:i"),
+            "end_day": dateformat.format(end, "D j M"),
+            "end": dateformat.format(end, "H:i"),
+        }
+    return f"{when} ({zone_label})"
+
+
+def _upcoming_shifts(dispute: Dispute, sites: list[Site]) -> list[ShiftRow]:
+    now = timezone.now()
+    until = now + dt.timedelta(days=UPCOMING_SHIFT_DAYS)
+    rows = []
+    for site in sites:
+        place = site.city if dispute.sensitive else (site.name or site.city)
+        for shift in site.shifts.all():
+            for occurrence in shift_occurrences(shift, after=now, before=until):
+                rows.append(
+                    ShiftRow(
+                        when=span_label(occurrence.starts_at, occurrence.ends_at, shift.timezone),
+                        zone=shift.timezone,
+                        starts_at=occurrence.starts_at,
+                        place=place,
+                        notes=shift.notes,
+                    )
+                )
+    return sorted(rows, key=lambda row: row.starts_at)
+
+
+_CHOICE_FIELDS = {
+    "kind": DisputeKind,
+    "status": DisputeStatus,
+    "outcome": Outcome,
+    "sector": Sector,
+    "verification": Verification,
+    "demands": Demand,
+}
+# Long text changes are announced, not reprinted: the page shows the current text.
+_LONG_FIELDS = frozenset({"description", "demands_other"})
+
+
+def _field_label(name: str) -> str:
+    if name == "demands":
+        return _("Demands")
+    return str(Dispute._meta.get_field(name).verbose_name).capitalize()
+
+
+def _history_value(name: str, value) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    choices = _CHOICE_FIELDS.get(name)
+    if isinstance(value, list):
+        labels = dict(choices.choices) if choices else {}
+        return ", ".join(str(labels.get(item, item)) for item in value)
+    if choices is not None:
+        return str(dict(choices.choices).get(value, value))
+    if name in {"start_date", "end_date"}:
+        try:
+            return formats.date_format(dt.date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def _public_history(dispute: Dispute) -> list[HistoryRow]:
+    """Changes to public fields only, and never who made them."""
+    entries = audit_entries_for(dispute).select_related(None).only("action", "data", "created_at")
+    rows = []
+    for entry in entries[:HISTORY_LIMIT]:
+        if entry.action == "dispute.created":
+            rows.append(HistoryRow(when=entry.created_at, created=True, changes=[]))
+            continue
+        changes = (entry.data or {}).get("changes") or {}
+        shown = []
+        for name in Dispute.PUBLIC_FIELDS:
+            if name not in changes:
+                continue
+            old, new = changes[name]
+            if name in _LONG_FIELDS:
+                shown.append((_field_label(name), "", _("changed")))
+            else:
+                shown.append(
+                    (_field_label(name), _history_value(name, old), _history_value(name, new))
+                )
+        if shown:
+            rows.append(HistoryRow(when=entry.created_at, created=False, changes=shown))
+    return rows
+
+
+# --- open data and place search -------------------------------------------------------------
+
+
+def open_data(request):
+    return render(
+        request,
+        "disputes/open_data.html",
+        {"tile_attribution": settings.TILE_ATTRIBUTION},
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def place_search(request):
+    """Places whose name starts with what was typed, for the search box's suggestions."""
+    text = request.GET.get("q", "").strip()[:100]
+    search = getattr(place_selectors, "place_search", None)
+    if len(text) < 2 or search is None:
+        return JsonResponse({"results": []})
+    results = [
+        {"name": candidate.name, "label": candidate.label, "query": candidate.query}
+        for candidate in search(text=text, limit=8)
+    ]
+    return JsonResponse({"results": results})

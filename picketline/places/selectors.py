@@ -1,11 +1,41 @@
 """Resolving what people type ("Leeds", "Манчестер", "53.8,-1.55") to places, offline.
 
-INTERFACE STUB: the return types below are the contract other apps code against.
+Every lookup goes through the indexed `PlaceName.key`: a name is normalised the way the
+loader normalised every GeoNames name, then matched exactly or by prefix.
 """
 
+import itertools
+import re
 from dataclasses import dataclass, field
 
+from django.db import connection
+from django.db.models import Case, F, Q, QuerySet, Value, When
+
 from picketline.core.geo import parse_lat_lon
+from picketline.core.text import normalize_name
+from picketline.places.models import Country, Place, PlaceName, Region
+
+MAX_ALTERNATIVES = 10
+
+# The precisions a geocoded locality can have; the same values as the registry's Precision
+# choices, spelled out here because places imports no domain app.
+CITY = "city"
+REGION = "region"
+COUNTRY = "country"
+
+# What people write for a country besides its code, ISO3 code and GeoNames name.
+COUNTRY_ALIASES = {
+    "uk": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "usa": "US",
+    "united states of america": "US",
+    "america": "US",
+}
 
 
 @dataclass(frozen=True)
@@ -37,8 +67,393 @@ class PlaceResolution:
         return self.point is not None
 
 
+@dataclass(frozen=True)
+class Geocoded:
+    """Where a locality string put a record, and how sure that is."""
+
+    latitude: float
+    longitude: float
+    precision: str  # CITY, REGION or COUNTRY
+    city: str = ""
+    region: str = ""
+    country: str = ""  # ISO code
+    timezone: str = ""
+
+
+def place_label(place: Place) -> str:
+    parts = [place.name]
+    if place.region is not None and place.region.has_name:
+        parts.append(place.region.name)
+    parts.append(place.country.name)
+    return ", ".join(parts)
+
+
+def _candidate(place: Place) -> PlaceCandidate:
+    return PlaceCandidate(
+        geonameid=place.geonameid,
+        name=place.name,
+        label=place_label(place),
+        country=place.country_id,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        population=place.population,
+    )
+
+
+# A place's own name counts this many times its population against other places' alternative
+# names: "Salem, OH" is the town of Salem, not a bigger neighbour once called Salem, while
+# "New York" stays the city, whatever small place is called just that.
+MAIN_NAME_WEIGHT = 10
+_RANK = F("population") * Case(When(is_main=True, then=Value(MAIN_NAME_WEIGHT)), default=Value(1))
+RANKING = (_RANK.desc(), "place_id")
+
+
+def _names() -> QuerySet[PlaceName]:
+    return PlaceName.objects.select_related("place__region", "place__country")
+
+
+def _key_prefix(prefix: str) -> Q:
+    """Keys that start with `prefix`, written so the key index serves the lookup."""
+    if connection.vendor == "sqlite":
+        # SQLite compares text byte by byte, so the keys starting with the prefix are exactly a
+        # range, which its planner reads from the index (it will not for a LIKE).
+        successor = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return Q(key__gte=prefix, key__lt=successor)
+    # PostgreSQL: LIKE 'prefix%' through the index's pattern operator class.
+    return Q(key__startswith=prefix)
+
+
+def _regions_matching(text: str, *, country: str = "") -> list[Region]:
+    """Regions called `text` by code, postal abbreviation or name ("MO", "ON", "Missouri")."""
+    text = " ".join(text.split()).strip(".")
+    if not text:
+        return []
+    regions = Region.objects.filter(
+        Q(code__iexact=text) | Q(abbreviation__iexact=text) | Q(name__iexact=text)
+    )
+    if country:
+        regions = regions.filter(country_id=country)
+    return list(regions.select_related("country"))
+
+
+def _countries_matching(text: str) -> list[Country]:
+    text = " ".join(text.split()).strip(".")
+    key = normalize_name(text)
+    if not key:
+        return []
+    codes = [text.upper()] if len(text) == 2 else []
+    if key in COUNTRY_ALIASES:
+        codes.append(COUNTRY_ALIASES[key])
+    return list(
+        Country.objects.filter(Q(code__in=codes) | Q(iso3__iexact=text) | Q(name__iexact=text))
+    )
+
+
+def country_code(*, text: str) -> str:
+    """The ISO code of the country `text` names ("GB", "GBR", "United Kingdom", "UK"), or ""."""
+    matches = _countries_matching(text)
+    return matches[0].code if len(matches) == 1 else ""
+
+
+def _scope(qualifiers: list[str]) -> tuple[Q, bool]:
+    """A filter for "…, IL", "…, United Kingdom", "…, England, UK": every qualifier must hold.
+
+    Returns the filter and whether every qualifier was understood.
+    """
+    scope = Q()
+    understood = True
+    for qualifier in qualifiers:
+        regions = _regions_matching(qualifier)
+        countries = _countries_matching(qualifier)
+        if not regions and not countries:
+            understood = False
+            continue
+        scope &= Q(place__region__in=regions) | Q(place__country__in=countries)
+    return scope, understood
+
+
+def _lookup(key: str, scope: Q, *, limit: int) -> list[PlaceCandidate]:
+    if not key:
+        return []
+    names = _names().filter(key=key).filter(scope).order_by(*RANKING)
+    return [_candidate(name.place) for name in names[:limit]]
+
+
+def place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[PlaceCandidate]:
+    """Places called `text`, most populous first; "Name, region or country" narrows them."""
+    name, *qualifiers = [part.strip() for part in text.split(",")]
+    qualifiers = [qualifier for qualifier in qualifiers if qualifier]
+    if not qualifiers:
+        return _lookup(normalize_name(name), Q(), limit=limit)
+    scope, understood = _scope(qualifiers)
+    found = _lookup(normalize_name(name), scope, limit=limit)
+    # Some places carry a comma in their name ("Washington, D.C.").
+    found = found or _lookup(normalize_name(text), Q(), limit=limit)
+    if not found and not understood:
+        # "Leeds, West Yorkshire": the county is not a region the gazetteer knows.
+        found = _lookup(normalize_name(name), Q(), limit=limit)
+    return found
+
+
 def place_resolve(*, text: str) -> PlaceResolution:
     point = parse_lat_lon(text)
     if point:
         return PlaceResolution(text=text, point=point, label=f"{point[0]:.4f}, {point[1]:.4f}")
-    return PlaceResolution(text=text)
+    candidates = place_candidates(text=text)
+    if not candidates:
+        return PlaceResolution(text=text)
+    chosen, *others = candidates
+    return PlaceResolution(
+        text=text,
+        point=(chosen.latitude, chosen.longitude),
+        label=chosen.label,
+        alternatives=others[:MAX_ALTERNATIVES],
+    )
+
+
+def place_search(*, text: str, limit: int = 10) -> list[PlaceCandidate]:
+    """Places whose name starts with `text`, most populous first: for autocompletion."""
+    name, *qualifiers = [part.strip() for part in text.split(",")]
+    key = normalize_name(name)
+    if not key or limit < 1:
+        return []
+    scope, _ = _scope([qualifier for qualifier in qualifiers if qualifier])
+    names = _names().filter(_key_prefix(key)).filter(scope).order_by(*RANKING)
+    # A place matches once per name that starts with the text; keep its first.
+    found: dict[int, PlaceCandidate] = {}
+    for name_row in names[: limit * 4]:
+        found.setdefault(name_row.place_id, _candidate(name_row.place))
+        if len(found) == limit:
+            break
+    return list(found.values())
+
+
+# Abbreviations in place names, each with what else it may be written as.
+_WORD_FORMS: dict[str, tuple[str, ...]] = {
+    "st": ("saint",),
+    "saint": ("st",),
+    "ste": ("sainte",),
+    "sainte": ("ste",),
+    "ft": ("fort",),
+    "fort": ("ft",),
+    "mt": ("mount",),
+    "mount": ("mt",),
+    "mtn": ("mountain",),
+    "pt": ("point", "port"),
+    "pte": ("pointe",),
+    "n": ("north",),
+    "s": ("south",),
+    "e": ("east",),
+    "w": ("west",),
+    "no": ("north",),
+    "so": ("south",),
+    "hts": ("heights",),
+    "hgts": ("heights",),
+    "spgs": ("springs",),
+    "spg": ("springs",),
+    "spr": ("springs",),
+    "jct": ("junction",),
+    "twp": ("township",),
+    "vlg": ("village",),
+    "cty": ("city",),
+    "ctr": ("center",),
+    "bch": ("beach",),
+    "pk": ("park",),
+    "hbr": ("harbor",),
+    "lk": ("lake",),
+    "is": ("island",),
+    "isl": ("island",),
+    "fls": ("falls",),
+    "vly": ("valley",),
+    "afb": ("air force base",),
+}
+# Prefixes that some spellings join to the next word ("Mc Keesport", "De Kalb", "La Porte").
+_JOINABLE = {"mc", "mac", "de", "la", "le", "du", "van", "o"}
+MAX_VARIANTS = 48
+
+
+def name_variants(text: str) -> list[str]:
+    """Normalised spellings of a locality: "Ft. Wayne" → "ft wayne", "fort wayne", …
+
+    Expands abbreviations both ways, joins initials ("A F B" → "afb" → "air force base") and
+    joined prefixes ("Mc Keesport" → "mckeesport"). The plain key comes first.
+    """
+    key = normalize_name(text)
+    if not key:
+        return []
+    words: list[str] = []
+    initials = False  # whether the last word was built from single letters
+    for word in key.split():
+        if len(word) == 1 and word.isalpha() and initials:
+            words[-1] += word
+        else:
+            words.append(word)
+        initials = len(word) == 1 and word.isalpha() and (initials or len(words[-1]) == 1)
+    choices = [(word, *_WORD_FORMS.get(word, ())) for word in words]
+    variants = [key]
+    for combination in itertools.islice(itertools.product(*choices), MAX_VARIANTS):
+        variants.append(" ".join(combination))
+    joined = []
+    for variant in variants:
+        parts = variant.split()
+        if len(parts) > 1 and parts[0] in _JOINABLE:
+            joined.append(parts[0] + " ".join(parts[1:]))
+        if len(parts) > 1:
+            joined.append("".join(parts))
+    return list(dict.fromkeys(variant for variant in variants + joined if len(variant) <= 200))
+
+
+# Fewer letters than this are too short to be a name cut off by a fixed-width source.
+MIN_TRUNCATED_LENGTH = 10
+
+
+class LocalityGeocoder:
+    """Places locality strings ("Saint Louis, MO", "Long Island Cit, NY"), remembering answers.
+
+    Keep one for a whole import run: every distinct string costs a few indexed queries once.
+    """
+
+    def __init__(self):
+        self._answers: dict[tuple[str, str], Geocoded | None] = {}
+        self._countries: dict[str, Country | None] = {}
+        self._regions: dict[tuple[str, str], Region | None] = {}
+
+    def geocode(self, text: str, *, country: str = "") -> Geocoded | None:
+        text = " ".join((text or "").split())
+        country = (country or "").strip().upper()
+        key = (text, country)
+        if key not in self._answers:
+            self._answers[key] = self._geocode(text, country)
+        return self._answers[key]
+
+    def _country(self, code: str) -> Country | None:
+        if code not in self._countries:
+            self._countries[code] = Country.objects.filter(code=code).first() if code else None
+        return self._countries[code]
+
+    def _region(self, text: str, country: str) -> Region | None:
+        """The region `text` names, within `country` when given (where "CA" is California)."""
+        key = (text.upper(), country)
+        if key not in self._regions:
+            regions = _regions_matching(text, country=country)
+            # Without a country, an ambiguous code ("WA") names nothing in particular.
+            self._regions[key] = regions[0] if len(regions) == 1 else None
+        return self._regions[key]
+
+    def _qualifier(self, text: str, country: str) -> tuple[Region | None, Country | None]:
+        region = self._region(text, country)
+        if region is not None:
+            return region, region.country
+        matches = _countries_matching(text)
+        if len(matches) == 1:
+            return None, matches[0]
+        # A region of another country than the default one: "Toronto, ON" in a US file.
+        region = self._region(text, "") if country else None
+        return (region, region.country) if region is not None else (None, None)
+
+    def _geocode(self, text: str, country_code: str) -> Geocoded | None:
+        country = self._country(country_code)
+        region = None
+        city = text
+        head, comma, tail = text.rpartition(",")
+        if comma:
+            region, qualified = self._qualifier(tail.strip(" ."), country_code)
+            if qualified is not None:
+                country, city = qualified, head.strip(" ,")
+        elif country is not None and " " in text:
+            # "Saint Louis MO": a trailing capitalised code naming a region of the country.
+            head, _, last = text.rpartition(" ")
+            if last.isupper() and (found := self._region(last, country.code)) is not None:
+                region, city = found, head
+        place = self._place(city, region=region, country=country)
+        if place is not None:
+            return Geocoded(
+                latitude=place.latitude,
+                longitude=place.longitude,
+                precision=CITY,
+                city=place.name,
+                region=_region_label(place.region),
+                country=place.country_id,
+                timezone=place.timezone,
+            )
+        if region is not None:
+            return Geocoded(
+                latitude=region.latitude,
+                longitude=region.longitude,
+                precision=REGION,
+                city=city,
+                region=_region_label(region),
+                country=region.country_id,
+                timezone=region.timezone,
+            )
+        if country is not None:
+            return Geocoded(
+                latitude=country.latitude,
+                longitude=country.longitude,
+                precision=COUNTRY,
+                city=city,
+                country=country.code,
+                timezone=country.timezone,
+            )
+        return None
+
+    def _place(self, city: str, *, region: Region | None, country: Country | None) -> Place | None:
+        if region is not None:
+            scope = Q(place__region=region)
+        elif country is not None:
+            scope = Q(place__country=country)
+        else:
+            scope = Q()
+        names = PlaceName.objects.select_related("place__region").filter(scope)
+        pieces = _locality_pieces(city)
+        for piece in pieces:
+            variants = name_variants(piece)
+            if variants:
+                found = names.filter(key__in=variants).order_by(*RANKING).first()
+                if found is not None:
+                    return found.place
+        if region is None or not pieces:
+            return None
+        # Fixed-width sources cut long names ("Long Island Cit"): a prefix, but only within
+        # the region and only for names long enough to have been cut.
+        for variant in name_variants(pieces[0]):
+            if len(variant) >= MIN_TRUNCATED_LENGTH:
+                found = names.filter(_key_prefix(variant)).order_by(*RANKING).first()
+                if found is not None:
+                    return found.place
+        return None
+
+
+# Words around a town's name that are not part of it: "St Louis Area", "Oakland & Vic".
+_NOISE_WORDS = {"area", "vic", "vicinity", "viciniy", "and", "greater", "metro", "downtown"}
+_PIECE_SEPARATORS = re.compile(r"[,/&;()]| - ")
+
+
+def _locality_pieces(city: str) -> list[str]:
+    """What to look up for a locality, best first: "Yuba City/Marysville" → itself, each town."""
+    if not city.strip():
+        return []
+    pieces = [city]
+    parts = [part.strip() for part in _PIECE_SEPARATORS.split(city)]
+    pieces.extend(part for part in parts if part)
+    for piece in list(pieces):
+        words = [word for word in piece.split() if word.casefold().strip(".") not in _NOISE_WORDS]
+        if words:
+            pieces.append(" ".join(words))
+    return list(dict.fromkeys(pieces))
+
+
+def _region_label(region: Region | None) -> str:
+    return region.name if region is not None and region.has_name else ""
+
+
+def locality_geocode(
+    *, text: str, country: str = "", geocoder: LocalityGeocoder | None = None
+) -> Geocoded | None:
+    """Where a locality string ("Saint Louis, MO") is, at the best precision it allows.
+
+    Tries the town within the region or country, then a prefix of it (for truncated names),
+    then the region's centre, then the country's. None only when neither the text nor
+    `country` names anywhere. Pass one `geocoder` for many calls to reuse its answers.
+    """
+    return (geocoder or LocalityGeocoder()).geocode(text, country=country)

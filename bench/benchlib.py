@@ -1,0 +1,210 @@
+"""Shared by the benchmark scripts: the bench databases, Django set-up, timing statistics.
+
+Each script runs in its own process because settings read DATABASE_URL at import time. A script
+prints its result as one JSON line starting with RESULT_PREFIX; progress goes to stderr.
+"""
+
+import hashlib
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+DATA_DIR = BENCH_DIR / ".data"
+SQLITE_PATH = DATA_DIR / "bench.sqlite3"
+STATIC_ROOT = DATA_DIR / "static"
+DISPUTES = 100_000
+SEED = 1
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/picketline_bench"
+# Databases a benchmark must never reset, whatever BENCH_POSTGRES_URL says.
+PROTECTED_DATABASES = {"", "test", "postgres", "root", "template0", "template1"}
+RESULT_PREFIX = "BENCH-RESULT "
+
+
+class Unavailable(Exception):
+    """The benchmark cannot run here (no PostgreSQL, page not written yet…); says why."""
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def emit(result: dict) -> None:
+    print(RESULT_PREFIX + json.dumps(result), flush=True)
+
+
+def database_url(db: str) -> str:
+    if db == "sqlite":
+        return f"sqlite:///{SQLITE_PATH}"
+    if db == "postgres":
+        url = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+        name = urlsplit(url).path.lstrip("/")
+        if name in PROTECTED_DATABASES:
+            raise SystemExit(f"BENCH_POSTGRES_URL names {name!r}; use a database of its own")
+        return url
+    raise SystemExit(f"unknown database {db!r}: use sqlite or postgres")
+
+
+def bench_env(db: str = "sqlite") -> dict[str, str]:
+    """Environment for Django processes of the bench (settings read only these)."""
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url(db),
+        DJANGO_SETTINGS_MODULE="picketline.settings",
+        DEBUG="0",
+        STATIC_ROOT=str(STATIC_ROOT),
+        SECRET_KEY="bench-only-secret-key-not-for-production-use-0123456789",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        # Nothing leaves the machine: tiles point at a host that cannot resolve.
+        TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png",
+        CACHE_URL="locmem://",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def setup_django(db: str) -> None:
+    os.environ.update(bench_env(db))
+    if db == "postgres":
+        _ensure_postgres_database(os.environ["DATABASE_URL"])
+    import django
+
+    django.setup()
+
+
+def _ensure_postgres_database(url: str) -> None:
+    """Create the bench database when the server answers but the database is missing."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    options = {
+        "host": parts.hostname or "127.0.0.1",
+        "port": parts.port or 5432,
+        "user": parts.username or "postgres",
+        "password": parts.password,
+        "connect_timeout": 5,
+    }
+    try:
+        psycopg.connect(dbname=name, **options).close()
+        return
+    except psycopg.OperationalError as error:
+        if "does not exist" not in str(error):
+            raise Unavailable(
+                f"PostgreSQL at {options['host']}:{options['port']}: {error}"
+            ) from None
+    # CREATE DATABASE has to be issued from another database; this only creates the bench one.
+    with psycopg.connect(dbname="postgres", autocommit=True, **options) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    log(f"created PostgreSQL database {name}")
+
+
+def fingerprint() -> str:
+    """Changes when the schema (any migration) or the seeding code changes: then we reseed."""
+    digest = hashlib.sha256(f"{DISPUTES}:{SEED}".encode())
+    sources = sorted(ROOT.glob("picketline/*/migrations/*.py"))
+    sources += [
+        ROOT / "picketline/disputes/seeding.py",
+        ROOT / "picketline/disputes/seeding_data.py",
+    ]
+    for path in sources:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp_path(db: str) -> Path:
+    return DATA_DIR / f"{db}.seeded.json"
+
+
+def _reset_database(db: str) -> None:
+    from django.db import connection
+
+    if db == "sqlite":
+        connection.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE")
+            cursor.execute("CREATE SCHEMA public")
+
+
+def _seeded_as_expected() -> bool:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from picketline.disputes.models import Dispute
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return False
+    return (
+        Dispute.objects.count() == DISPUTES
+        and Dispute.objects.filter(source_key__startswith="seed:").count() == DISPUTES
+    )
+
+
+def ensure_seeded(db: str) -> dict:
+    """Reuse the bench database when it holds the expected data, else rebuild it.
+
+    Call after setup_django(). Returns {"seconds": …} when it seeded, {} when it reused.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    stamp = _stamp_path(db)
+    expected = fingerprint()
+    recorded = json.loads(stamp.read_text()).get("fingerprint") if stamp.exists() else None
+    if recorded == expected:
+        call_command("migrate", verbosity=0, interactive=False)
+        if _seeded_as_expected():
+            log(f"{db}: reusing the seeded bench database")
+            return {}
+    log(f"{db}: (re)building the bench database with {DISPUTES:,} disputes")
+    stamp.unlink(missing_ok=True)
+    _reset_database(db)
+    call_command("migrate", verbosity=0, interactive=False)
+    from picketline.disputes.seeding import seed_disputes
+
+    started = time.perf_counter()
+    report = seed_disputes(
+        count=DISPUTES,
+        seed=SEED,
+        progress=lambda done, total: done % 20_000 == 0 and log(f"{db}: seeded {done:,}"),
+    )
+    seconds = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would soon gather, so plans do not depend on timing.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    stamp.write_text(json.dumps({"fingerprint": expected, "seconds": seconds}))
+    log(f"{db}: seeded {report.disputes:,} disputes, {report.sites:,} sites in {seconds:.0f} s")
+    return {"seconds": round(seconds, 1), "sites": report.sites}
+
+
+def stats(samples_s: list[float]) -> dict:
+    """Median, p95 and spread of timings given in seconds, reported in milliseconds."""
+    ms = sorted(s * 1000 for s in samples_s)
+    if not ms:
+        return {"n": 0}
+    p95_index = min(len(ms) - 1, max(0, round(0.95 * len(ms) + 0.5) - 1))
+    return {
+        "n": len(ms),
+        "median_ms": round(statistics.median(ms), 3),
+        "p95_ms": round(ms[p95_index], 3),
+        "min_ms": round(ms[0], 3),
+        "max_ms": round(ms[-1], 3),
+    }
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    value = function(*args, **kwargs)
+    return time.perf_counter() - started, value

@@ -1,0 +1,77 @@
+"""The one JSON API: public, read-only, described by one OpenAPI 3.1 document.
+
+Every error leaves as an RFC 9457 problem document: ninja's own handlers (validation, 404,
+HTTP errors and anything unexpected) are replaced here, so no client ever gets an HTML page.
+"""
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from picketline.api import problems
+from picketline.api.disputes import router as disputes_router
+from picketline.api.docs import ReferenceDocs
+from picketline.api.organisations import router as organisations_router
+
+OPENAPI_VERSION = "3.1.0"
+
+
+class PicketlineAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        # The document promised by the design is OpenAPI 3.1; say so whatever ninja defaults to.
+        schema["openapi"] = OPENAPI_VERSION
+        schema["components"]["schemas"]["Problem"] = problems.Problem.model_json_schema()
+        if not schema.get("servers"):
+            schema.pop("servers", None)
+        return schema
+
+    def set_default_exception_handlers(self) -> None:
+        self.add_exception_handler(problems.ProblemError, _problem)
+        self.add_exception_handler(ValidationError, _validation_error)
+        self.add_exception_handler(Http404, _not_found)
+        self.add_exception_handler(HttpError, _http_error)
+        self.add_exception_handler(Exception, _unexpected)
+
+
+def _problem(request: HttpRequest, exc: problems.ProblemError):
+    return problems.problem_response(request, exc)
+
+
+def _validation_error(request: HttpRequest, exc: ValidationError):
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ())]
+        name = location[-1] if location else "request"
+        errors.setdefault(name, []).append(str(error.get("msg", "")))
+    return problems.problem_response(request, problems.invalid_parameters(errors))
+
+
+def _not_found(request: HttpRequest, exc: Http404):
+    return problems.problem_response(request, problems.not_found())
+
+
+def _http_error(request: HttpRequest, exc: HttpError):
+    return problems.problem_response(request, problems.http_error(exc.status_code, str(exc)))
+
+
+def _unexpected(request: HttpRequest, exc: Exception):
+    problems.log_unexpected(request, exc)
+    return problems.problem_response(request, problems.server_error())
+
+
+api = PicketlineAPI(
+    title="Picketline API",
+    version="1",
+    description=_(
+        "Public, read-only data on strikes and other labour disputes: where they are, who is "
+        "involved, what the workers demand, and when the pickets stand."
+    ),
+    urls_namespace="api",
+    docs=ReferenceDocs(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("/disputes", disputes_router)
+api.add_router("/organisations", organisations_router)

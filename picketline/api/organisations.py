@@ -1,0 +1,121 @@
+"""`/api/v1/organisations`: employers, unions and other bodies named in disputes."""
+
+from urllib.parse import urlencode
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from ninja import Router
+
+from picketline.api import schemas
+from picketline.api.forms import OrganisationFilterForm, PageForm, form_errors
+from picketline.api.pagination import ORGANISATIONS_NAME, next_url, paginate
+from picketline.api.params import query_parameters
+from picketline.api.problems import invalid_parameters, not_found, openapi_responses
+from picketline.disputes.models import Dispute, Organisation
+
+router = Router(tags=["organisations"])
+
+_FIELDS = ("id", "name", "slug", "kind", "country", "website", "parent")
+# Which list filter of /disputes names an organisation of each kind.
+_DISPUTE_FILTER = {Organisation.Kind.EMPLOYER: "employer", Organisation.Kind.UNION: "union"}
+
+
+def _organisations():
+    return Organisation.objects.only(*_FIELDS).select_related("parent")
+
+
+@router.get(
+    "",
+    response=schemas.OrganisationPage,
+    url_name="organisation_list",
+    summary=gettext_lazy("List organisations"),
+    description=gettext_lazy("Employers, unions and other organisations, in name order."),
+    openapi_extra={
+        "parameters": query_parameters(OrganisationFilterForm) + query_parameters(PageForm),
+        "responses": openapi_responses(400),
+    },
+)
+def organisation_list(request: HttpRequest):
+    filter_form, page_form = OrganisationFilterForm(request.GET), PageForm(request.GET)
+    filters_valid, page_valid = filter_form.is_valid(), page_form.is_valid()
+    if not (filters_valid and page_valid):
+        raise invalid_parameters({**form_errors(filter_form), **form_errors(page_form)})
+    organisations = _organisations()
+    data = filter_form.cleaned_data
+    if data["kind"]:
+        organisations = organisations.filter(kind=data["kind"])
+    if data["country"]:
+        organisations = organisations.filter(country=data["country"])
+    for word in data["q"].split():
+        organisations = organisations.filter(name__icontains=word)
+    limit = page_form.limit_or_default()
+    page = paginate(
+        organisations,
+        ordering=ORGANISATIONS_NAME,
+        cursor=page_form.cleaned_data.get("cursor") or "",
+        limit=limit,
+    )
+    return {
+        "items": [_item(request, organisation) for organisation in page.items],
+        "limit": limit,
+        "next": next_url(request, page.next_cursor),
+        "next_cursor": page.next_cursor,
+    }
+
+
+@router.get(
+    "/{id_or_slug}",
+    response=schemas.OrganisationDetail,
+    url_name="organisation_detail",
+    summary=gettext_lazy("One organisation"),
+    description=gettext_lazy(
+        "An organisation by id or slug, with its sub-organisations and dispute counts."
+    ),
+    openapi_extra={"responses": openapi_responses(404)},
+)
+def organisation_detail(request: HttpRequest, id_or_slug: str):
+    organisation = None
+    if id_or_slug.isdigit():
+        organisation = _organisations().filter(pk=int(id_or_slug)).first()
+    if organisation is None:
+        organisation = _organisations().filter(slug=id_or_slug).first()
+    if organisation is None:
+        raise not_found(_("No organisation has the id or slug “%(key)s”.") % {"key": id_or_slug})
+    detail = _item(request, organisation)
+    children = organisation.children.only("id", "name", "slug").order_by("name", "id")
+    detail["children"] = [_brief(child) for child in children]
+    detail["disputes"] = {
+        "as_employer": Dispute.employers.through.objects.filter(organisation=organisation).count(),
+        "as_union": Dispute.unions.through.objects.filter(organisation=organisation).count(),
+    }
+    return detail
+
+
+def _brief(organisation: Organisation) -> dict:
+    return {"id": organisation.id, "name": organisation.name, "slug": organisation.slug}
+
+
+def _item(request: HttpRequest, organisation: Organisation) -> dict:
+    disputes = None
+    parameter = _DISPUTE_FILTER.get(organisation.kind)
+    if parameter:
+        query = urlencode({parameter: organisation.slug})
+        disputes = request.build_absolute_uri(f"{reverse('api:dispute_list')}?{query}")
+    return {
+        "id": organisation.id,
+        "name": organisation.name,
+        "slug": organisation.slug,
+        "kind": organisation.kind,
+        "kind_label": str(Organisation.Kind(organisation.kind).label),
+        "country": organisation.country,
+        "website": organisation.website,
+        "parent": _brief(organisation.parent) if organisation.parent else None,
+        "links": {
+            "self": request.build_absolute_uri(
+                reverse("api:organisation_detail", kwargs={"id_or_slug": str(organisation.id)})
+            ),
+            "disputes": disputes,
+        },
+    }

@@ -1,0 +1,165 @@
+"""What the API answers, field by field. Nothing private has a field here to be filled.
+
+Handlers build plain dicts from public columns only and these schemas document and check
+them: no contact email, no coordinators, no exact coordinates, no search key.
+"""
+
+import datetime as dt
+
+from ninja import Schema
+from pydantic import Field
+
+
+class Choice(Schema):
+    code: str
+    label: str
+
+
+class OrganisationBrief(Schema):
+    id: int
+    name: str
+    slug: str
+
+
+class PublicSite(Schema):
+    id: int
+    name: str | None = Field(description="Withheld (null) for sensitive disputes.")
+    address: str | None = Field(description="Withheld (null) for sensitive disputes.")
+    city: str
+    region: str
+    country: str
+    latitude: float = Field(description="Public latitude: coarsened for sensitive disputes.")
+    longitude: float = Field(description="Public longitude: coarsened for sensitive disputes.")
+    precision: str = Field(description="exact, city, region or country.")
+    timezone: str
+    distance_km: float | None = Field(
+        default=None, description="From the place in `near`, when one was given."
+    )
+
+
+class DisputeLinks(Schema):
+    self: str
+    html: str
+    calendar: str
+
+
+class DisputeItem(Schema):
+    id: int
+    slug: str
+    title: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    outcome: str
+    outcome_label: str
+    sector: str
+    sector_label: str
+    workers_involved: int | None
+    workers_approximate: bool
+    demands: list[Choice]
+    start_date: dt.date | None
+    end_date: dt.date | None
+    authorised: bool | None
+    verification: str
+    verification_label: str
+    sensitive: bool = Field(description="Locations are coarsened and site names withheld.")
+    employers: list[OrganisationBrief]
+    unions: list[OrganisationBrief]
+    sites: list[PublicSite]
+    distance_km: float | None = Field(
+        default=None, description="To the nearest site, when `near` was given."
+    )
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    links: DisputeLinks
+
+
+class NearPoint(Schema):
+    text: str
+    latitude: float
+    longitude: float
+    radius_km: float
+
+
+class DisputePage(Schema):
+    items: list[DisputeItem]
+    limit: int
+    next: str | None = Field(description="The next page's address; null on the last page.")
+    next_cursor: str | None
+    near: NearPoint | None = Field(
+        default=None, description="Where `near` was understood to be, when it was given."
+    )
+
+
+class SourceOut(Schema):
+    url: str
+    kind: str
+    title: str
+
+
+class StrikeActionOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    starts_at: dt.datetime = Field(description="Local time, with the zone's UTC offset.")
+    ends_at: dt.datetime = Field(description="Local time, with the zone's UTC offset.")
+    timezone: str
+    note: str
+
+
+class ShiftOccurrenceOut(Schema):
+    shift_id: int
+    site_id: int
+    starts_at: dt.datetime = Field(description="Local time, with the zone's UTC offset.")
+    ends_at: dt.datetime = Field(description="Local time, with the zone's UTC offset.")
+    timezone: str
+    local_date: dt.date
+    local_start_time: str = Field(description="HH:MM on the local clock.")
+    local_end_time: str = Field(description="HH:MM on the local clock.")
+    location: str
+    notes: str
+    repeats: str
+
+
+class DisputeDetail(DisputeItem):
+    description: str
+    demands_other: str
+    language: str
+    sources: list[SourceOut]
+    actions: list[StrikeActionOut]
+    upcoming_shifts: list[ShiftOccurrenceOut]
+
+
+class OrganisationLinks(Schema):
+    self: str
+    disputes: str | None
+
+
+class OrganisationItem(Schema):
+    id: int
+    name: str
+    slug: str
+    kind: str
+    kind_label: str
+    country: str
+    website: str
+    parent: OrganisationBrief | None
+    links: OrganisationLinks
+
+
+class OrganisationPage(Schema):
+    items: list[OrganisationItem]
+    limit: int
+    next: str | None
+    next_cursor: str | None
+
+
+class DisputeCounts(Schema):
+    as_employer: int
+    as_union: int
+
+
+class OrganisationDetail(OrganisationItem):
+    children: list[OrganisationBrief]
+    disputes: DisputeCounts

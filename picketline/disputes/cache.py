@@ -1,0 +1,58 @@
+"""Caching the registry's public data: keys that change whenever what the public sees changes.
+
+The version is one cheap query over the registry's tables. Services touch a dispute's
+`updated_at` whenever one of its sites, shifts, actions or sources changes, a deletion lowers a
+count, and a renamed organisation moves its own `updated_at`, so any change makes a new version
+and every cached body built from the old one is simply never asked for again.
+"""
+
+import hashlib
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.http import QueryDict
+from django.utils.translation import get_language
+
+from picketline.disputes.models import Dispute, Organisation, Site
+
+# The registry's parts whose rows end up in feeds and on the map.
+_VERSIONED_MODELS = (Dispute, Site, Organisation)
+
+
+def registry_version() -> str:
+    """A short token that changes whenever a dispute, site or organisation changes."""
+    quote = connection.ops.quote_name
+    parts = []
+    for model in _VERSIONED_MODELS:
+        table = quote(model._meta.db_table)
+        updated = quote(model._meta.get_field("updated_at").column)
+        parts.append(f"(SELECT COUNT(*) FROM {table})")
+        parts.append(f"(SELECT MAX({updated}) FROM {table})")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}")
+        row = cursor.fetchone()
+    return _digest(repr(tuple(str(value) for value in row)))
+
+
+def normalised_query(query: QueryDict) -> str:
+    """The query string with parameters sorted and empty values dropped.
+
+    `?status=active&q=` and `?q=&status=active` name the same data, so they share one key.
+    """
+    pairs = sorted(
+        (name, value.strip()) for name, values in query.lists() for value in values if value.strip()
+    )
+    return urlencode(pairs)
+
+
+def feed_cache_key(name: str, query: QueryDict, *, version: str) -> str:
+    """The cache key (and ETag) of one feed for one query, language and registry version.
+
+    Labels in feeds are translated, so the active language is part of the key.
+    """
+    text = "|".join((name, get_language() or "", version, normalised_query(query)))
+    return f"picketline:feed:{name}:{_digest(text)}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()

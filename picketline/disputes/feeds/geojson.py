@@ -1,0 +1,175 @@
+"""`/disputes.geojson`: the map's data, one RFC 7946 Point Feature per public site.
+
+The body is cached under the normalised query, the language and the registry version, and
+carries an ETag, so a map that polls gets 304s until something changes. Building it costs four
+queries whatever the registry's size: sites joined to their disputes, then employer and union
+names; the disputes themselves are chosen by `dispute_map_queryset` inside a subquery.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import quote_etag
+from django.views.decorators.http import require_safe
+
+from picketline.core.geo import distance_km_expression
+from picketline.disputes.cache import feed_cache_key, registry_version
+from picketline.disputes.choices import DisputeKind, DisputeStatus, Sector, Verification
+from picketline.disputes.feeds.common import (
+    PUBLIC_SITE_FIELDS,
+    bad_filters_json,
+    choice_labels,
+    dispute_path_builder,
+    public_point,
+)
+from picketline.disputes.filtering import FilterError, filters_from_query
+from picketline.disputes.filters import DisputeFilters, Sort
+from picketline.disputes.models import Dispute, Site
+from picketline.disputes.selectors import dispute_map_queryset
+
+CONTENT_TYPE = "application/geo+json"
+BROWSER_MAX_AGE = 60
+
+_DISPUTE_FIELDS = (
+    "id",
+    "slug",
+    "title",
+    "status",
+    "kind",
+    "sector",
+    "start_date",
+    "end_date",
+    "workers_involved",
+    "verification",
+    "sensitive",
+    "created_at",
+)
+
+
+@require_safe
+def geojson(request: HttpRequest) -> HttpResponse:
+    key = feed_cache_key("geojson", request.GET, version=registry_version())
+    etag = quote_etag(key.rsplit(":", 1)[-1])
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return _with_caching_headers(not_modified, etag)
+    body = cache.get(key)
+    if body is None:
+        try:
+            filters = filters_from_query(request.GET)
+        except FilterError as error:
+            return bad_filters_json(request, error)
+        body = json.dumps(
+            feature_collection(filters=filters), ensure_ascii=False, separators=(",", ":")
+        ).encode()
+        cache.set(key, body, settings.MAP_CACHE_SECONDS)
+    return _with_caching_headers(HttpResponse(body, content_type=CONTENT_TYPE), etag)
+
+
+def _with_caching_headers(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+    # Labels follow the reader's language, which a cookie can choose as well as the header.
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+def feature_collection(*, filters: DisputeFilters) -> dict:
+    """The FeatureCollection for these filters; with no status asked, what the map shows."""
+    dispute_ids = dispute_map_queryset(filters=filters).order_by().values("pk")
+    sites = _sites(dispute_ids, filters)
+    employers = _organisation_names("employers", dispute_ids)
+    unions = _organisation_names("unions", dispute_ids)
+    path_for = dispute_path_builder()
+    labels = {
+        "status": choice_labels(DisputeStatus),
+        "kind": choice_labels(DisputeKind),
+        "sector": choice_labels(Sector),
+        "verification": choice_labels(Verification),
+    }
+    features = []
+    for site in sites:
+        dispute = site.dispute
+        lat, lon = public_point(site)
+        properties = {
+            "dispute_id": dispute.id,
+            "slug": dispute.slug,
+            "title": dispute.title,
+            "url": path_for(dispute.slug),
+            "status": dispute.status,
+            "status_label": labels["status"].get(dispute.status, dispute.status),
+            "kind": dispute.kind,
+            "kind_label": labels["kind"].get(dispute.kind, dispute.kind),
+            "sector": dispute.sector,
+            "sector_label": labels["sector"].get(dispute.sector, ""),
+            "employers": employers.get(dispute.id, []),
+            "unions": unions.get(dispute.id, []),
+            "start_date": _iso(dispute.start_date),
+            "end_date": _iso(dispute.end_date),
+            "workers_involved": dispute.workers_involved,
+            "verification": dispute.verification,
+            "verification_label": labels["verification"].get(dispute.verification, ""),
+            "sensitive": dispute.sensitive,
+            "site_id": site.id,
+            # A sensitive dispute's workplace is not named: the town is as far as it goes.
+            "site_name": None if dispute.sensitive else site.name,
+            "city": site.city,
+            "region": site.region,
+            "country": site.country,
+        }
+        if filters.point is not None:
+            properties["distance_km"] = round(site.distance_km, 3)
+        features.append(
+            {
+                "type": "Feature",
+                "id": site.id,
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": properties,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _sites(dispute_ids: QuerySet, filters: DisputeFilters) -> QuerySet[Site]:
+    sites = (
+        Site.objects.filter(dispute__in=dispute_ids)
+        .select_related("dispute")
+        .only(*PUBLIC_SITE_FIELDS, *(f"dispute__{name}" for name in _DISPUTE_FIELDS))
+    )
+    if filters.point is not None:
+        lat, lon = filters.point
+        # Only the sites within reach: a national strike near Leeds shows its Leeds pickets.
+        sites = sites.annotate(
+            distance_km=distance_km_expression(lat, lon, "public_latitude", "public_longitude")
+        ).filter(distance_km__lte=filters.radius_km)
+        if filters.sort == Sort.DISTANCE:
+            return sites.order_by("distance_km", "dispute_id", "id")
+    if filters.sort == Sort.START:
+        return sites.order_by(F("dispute__start_date").desc(nulls_last=True), "-dispute_id", "id")
+    return sites.order_by("-dispute__created_at", "-dispute_id", "id")
+
+
+def _organisation_names(relation: str, dispute_ids: QuerySet) -> dict[int, list[str]]:
+    """{dispute id: [organisation names]} for one many-to-many relation, in one query."""
+    through = Dispute._meta.get_field(relation).remote_field.through
+    names: dict[int, list[str]] = {}
+    rows = (
+        through.objects.filter(dispute_id__in=dispute_ids)
+        .order_by("organisation__name", "organisation_id")
+        .values_list("dispute_id", "organisation__name")
+    )
+    for dispute_id, name in rows:
+        names.setdefault(dispute_id, []).append(name)
+    return names
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,136 @@
+// Leaflet maps: every dispute on the home page (clustered), or one dispute's sites.
+// Data comes from data-* attributes and JSON blocks, so no inline script is needed.
+(function () {
+  "use strict";
+  if (!window.L) return;
+
+  var labels = readJSON("map-labels") || {};
+  var lang = document.documentElement.lang || undefined;
+
+  function readJSON(id) {
+    var element = document.getElementById(id);
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function baseMap(element) {
+    // Hashed static file names defeat Leaflet's guess of its image folder: name each image.
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+      iconUrl: element.dataset.iconUrl,
+      iconRetinaUrl: element.dataset.iconRetinaUrl,
+      shadowUrl: element.dataset.shadowUrl,
+    });
+    var map = L.map(element, { worldCopyJump: true }).setView([25, 10], 2);
+    L.tileLayer(element.dataset.tileUrl, {
+      attribution: element.dataset.tileAttribution,
+      maxZoom: 19,
+    }).addTo(map);
+    return map;
+  }
+
+  function text(tag, className, value) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    node.textContent = value;
+    return node;
+  }
+
+  function names(list) {
+    return (list || [])
+      .map(function (item) {
+        return typeof item === "string" ? item : item.name;
+      })
+      .join(", ");
+  }
+
+  function formatDate(iso) {
+    // Dates without a time: format them as the calendar day they name, whatever the zone.
+    var date = new Date(iso + "T00:00:00Z");
+    if (isNaN(date)) return iso;
+    return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  }
+
+  function popupFor(p) {
+    var box = document.createElement("div");
+    box.className = "map-popup";
+    box.dir = "auto";
+    var title = document.createElement("a");
+    title.className = "map-popup__title";
+    title.href = p.url;
+    title.textContent = p.title;
+    box.appendChild(title);
+    var status = [p.status_label, p.kind_label].filter(Boolean).join(" · ");
+    if (status) box.appendChild(text("p", "map-popup__status", status));
+    var employers = names(p.employers);
+    if (employers) box.appendChild(text("p", "", (labels.employer || "") + ": " + employers));
+    if (p.start_date) {
+      box.appendChild(text("p", "", (labels.started || "") + ": " + formatDate(p.start_date)));
+    }
+    if (p.city || p.country) {
+      box.appendChild(text("p", "", [p.city, p.country].filter(Boolean).join(", ")));
+    }
+    var link = text("a", "map-popup__link", labels.view || p.title);
+    link.href = p.url;
+    box.appendChild(link);
+    return box;
+  }
+
+  function disputeMap(element) {
+    var map = baseMap(element);
+    var status = document.getElementById("map-status");
+    var cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
+    map.addLayer(cluster);
+    fetch(element.dataset.geojsonUrl, {
+      headers: { Accept: "application/geo+json, application/json" },
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (collection) {
+        var layer = L.geoJSON(collection, {
+          pointToLayer: function (feature, latlng) {
+            var p = feature.properties || {};
+            return L.marker(latlng, { title: p.title, alt: p.title });
+          },
+          onEachFeature: function (feature, marker) {
+            marker.bindPopup(popupFor(feature.properties || {}));
+          },
+        });
+        cluster.addLayers(layer.getLayers());
+        if (cluster.getLayers().length) {
+          map.fitBounds(cluster.getBounds(), { padding: [24, 24], maxZoom: 11, animate: false });
+        }
+        element.dataset.loaded = String(cluster.getLayers().length);
+      })
+      .catch(function () {
+        if (status) status.textContent = labels.failed || "";
+        element.dataset.loaded = "error";
+      });
+  }
+
+  function sitesMap(element) {
+    var points = readJSON("site-points") || [];
+    if (!points.length) return;
+    var map = baseMap(element);
+    var group = L.featureGroup().addTo(map);
+    points.forEach(function (point) {
+      var latlng = [point.lat, point.lon];
+      if (point.approximate) {
+        // A circle, not a pin: the dispute is somewhere in this town, not at this spot.
+        L.circle(latlng, { radius: 5000, weight: 2 })
+          .bindTooltip(point.label + " (" + (labels.approximate || "") + ")")
+          .addTo(group);
+      } else {
+        L.marker(latlng, { title: point.label, alt: point.label }).bindTooltip(point.label).addTo(group);
+      }
+    });
+    map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: points.length > 1 ? 12 : 13 });
+  }
+
+  var all = document.getElementById("dispute-map");
+  if (all && L.markerClusterGroup) disputeMap(all);
+  var sites = document.getElementById("site-map");
+  if (sites) sitesMap(sites);
+})();

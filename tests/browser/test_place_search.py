@@ -1,0 +1,58 @@
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+
+def _result_titles(page):
+    return page.locator(".result__title").all_inner_texts()
+
+
+def test_it_lists_the_nearest_disputes_for_typed_coordinates(open_page, strike_wave):
+    tab = open_page(viewport=PHONE)
+    tab.goto("/")
+    page = tab.page
+    page.fill("#place-search-input", "51.51,-0.13")
+    page.click(".place-search button[type=submit]")
+    page.wait_for_url("**/disputes/?near=*")
+    titles = _result_titles(page)
+    assert titles[0] == "Riverside warehouse walkout"
+    assert "Leeds bin workers' strike" not in titles  # farther than the 100 km radius
+    # The browser says en-GB, so distances are in miles.
+    assert "mi away" in page.locator(".result").first.inner_text()
+    tab.screenshot("list-near-phone")
+    assert tab.errors == []
+
+
+def test_it_widens_the_radius_to_reach_farther_disputes(open_page, strike_wave):
+    tab = open_page(viewport=DESKTOP)
+    tab.goto("/disputes/?near=53.80,-1.55&radius_km=500&sort=distance")
+    titles = _result_titles(tab.page)
+    assert titles[:2] == ["Leeds bin workers' strike", "Bradford hospital porters"]
+    assert titles.index("Manchester tram drivers") < titles.index("Riverside warehouse walkout")
+    tab.screenshot("list-near-desktop")
+
+
+def test_it_goes_to_the_nearest_disputes_from_near_me(open_page, strike_wave):
+    tab = open_page(viewport=PHONE, geolocation={"latitude": 53.79, "longitude": -1.55})
+    tab.goto("/")
+    page = tab.page
+    page.click("[data-near-me]")
+    page.wait_for_url("**/disputes/?near=*")
+    assert _result_titles(page)[0] == "Leeds bin workers' strike"
+    assert "your location" in page.locator(".place-summary").inner_text()
+
+
+def test_it_shows_filter_errors_without_leaving_the_list(open_page, strike_wave):
+    tab = open_page(viewport=DESKTOP)
+    tab.goto("/disputes/")
+    page = tab.page
+    page.fill("#f-date_from", "2026-03-10")
+    page.fill("#f-date_to", "2026-03-01")
+    page.click(".filters__form button[type=submit]")
+    summary = page.locator("#filter-errors")
+    summary.wait_for()
+    assert "before its start" in summary.inner_text()
+    tab.screenshot("list-errors-desktop")
+    assert tab.errors == []
