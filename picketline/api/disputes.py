@@ -39,7 +39,7 @@ from picketline.disputes.choices import (
     Sector,
     Verification,
 )
-from picketline.disputes.feeds.common import public_location
+from picketline.disputes.feeds.common import public_location, public_point
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilterForm, DisputeFilters, Sort
 from picketline.disputes.models import Dispute, PicketShift, Site
@@ -51,7 +51,6 @@ router = Router(tags=["disputes"])
 # The detail lists shift occurrences this far ahead, and at most this many.
 UPCOMING_SHIFTS_AHEAD = dt.timedelta(days=365)
 UPCOMING_SHIFTS_MAX = 100
-COORDINATE_DECIMALS = 6
 _ORDERINGS = {Sort.NEWEST: DISPUTES_NEWEST, Sort.START: DISPUTES_START}
 
 
@@ -179,8 +178,8 @@ def _site(site: Site, *, sensitive: bool, filters: DisputeFilters | None) -> dic
         "city": site.city,
         "region": site.region,
         "country": site.country,
-        "latitude": round(site.public_latitude, COORDINATE_DECIMALS),
-        "longitude": round(site.public_longitude, COORDINATE_DECIMALS),
+        "latitude": public_point(site)[0],
+        "longitude": public_point(site)[1],
         "precision": _public_precision(site, sensitive=sensitive),
         "timezone": site.timezone,
     }

@@ -66,7 +66,7 @@ def distance_km_expression(lat: float, lon: float, lat_field: str, lon_field: st
 
 
 def parse_lat_lon(text: str) -> tuple[float, float] | None:
-    """"53.8,-1.55" (or with a space) as a (lat, lon) pair; None when it is not coordinates."""
+    """ "53.8,-1.55" (or with a space) as a (lat, lon) pair; None when it is not coordinates."""
     parts = text.replace(";", ",").split(",")
     if len(parts) != 2:
         return None

@@ -279,9 +279,7 @@ DEMO = [
         description="Los trabajadores votan una huelga por un contrato colectivo auténtico.",
         language="es",
         started_days_ago=-10,
-        sites=[
-            DemoSite("Planta 2", "Monterrey", "MX", 25.7200, -100.3100, "America/Monterrey")
-        ],
+        sites=[DemoSite("Planta 2", "Monterrey", "MX", 25.7200, -100.3100, "America/Monterrey")],
         verification="crowd",
     ),
     DemoDispute(

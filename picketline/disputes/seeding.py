@@ -124,18 +124,22 @@ class Towns:
 
     def __init__(self, towns: list[Town]):
         self.all = WeightedTable(towns, [t.population for t in towns])
-        self._by_country: dict[str, WeightedTable] = {}
         self._towns = towns
+        self._by_country: dict[str, WeightedTable] = {}
 
     def pick(self, rng: random.Random) -> Town:
         return self.all.pick(rng)
 
     def pick_in(self, country: str, rng: random.Random) -> Town:
-        table = self._by_country.get(country)
-        if table is None:
-            towns = [t for t in self._towns if t.country == country]
-            table = self._by_country[country] = WeightedTable(towns, [t.population for t in towns])
-        return table.pick(rng)
+        if not self._by_country:
+            grouped: dict[str, list[Town]] = {}
+            for town in self._towns:
+                grouped.setdefault(town.country, []).append(town)
+            self._by_country = {
+                code: WeightedTable(towns, [t.population for t in towns])
+                for code, towns in grouped.items()
+            }
+        return self._by_country[country].pick(rng)
 
 
 def jitter(town: Town, rng: random.Random) -> tuple[float, float]:

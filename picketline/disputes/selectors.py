@@ -85,9 +85,7 @@ def disputes_near(
     """
     qs = dispute_public_queryset() if queryset is None else queryset
     box = bounding_box(lat, lon, radius_km)
-    in_box = Q(
-        sites__public_latitude__gte=box.min_lat, sites__public_latitude__lte=box.max_lat
-    )
+    in_box = Q(sites__public_latitude__gte=box.min_lat, sites__public_latitude__lte=box.max_lat)
     if box.crosses_antimeridian:
         in_box &= Q(sites__public_longitude__gte=box.min_lon) | Q(
             sites__public_longitude__lte=box.max_lon
@@ -96,9 +94,7 @@ def disputes_near(
         in_box &= Q(
             sites__public_longitude__gte=box.min_lon, sites__public_longitude__lte=box.max_lon
         )
-    distance = distance_km_expression(
-        lat, lon, "sites__public_latitude", "sites__public_longitude"
-    )
+    distance = distance_km_expression(lat, lon, "sites__public_latitude", "sites__public_longitude")
     return qs.filter(in_box).annotate(distance_km=Min(distance)).filter(distance_km__lte=radius_km)
 
 

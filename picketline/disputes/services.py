@@ -156,9 +156,7 @@ def dispute_update(
     dispute_refresh_search_text(dispute)
     changes = field_changes(before, _snapshot(dispute))
     if changes:
-        log_action(
-            dispute, "dispute.updated", user=user, data={"changes": changes}, reason=reason
-        )
+        log_action(dispute, "dispute.updated", user=user, data={"changes": changes}, reason=reason)
     return dispute
 
 

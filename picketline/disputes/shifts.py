@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from picketline.disputes.choices import Recurrence
 from picketline.disputes.models import PicketShift
 
-# A weekly shift repeats at most this many times in any listing or calendar.
+# A listing or calendar shows at most this many occurrences of one weekly shift.
 MAX_OCCURRENCES = 104
 
 
@@ -37,12 +37,16 @@ def shift_occurrences(
     local_start = shift.starts_at.astimezone(zone).replace(tzinfo=None)
     duration = shift.ends_at - shift.starts_at
     if shift.recurrence == Recurrence.WEEKLY and shift.repeat_until:
-        last_day = shift.repeat_until
-        count = min(MAX_OCCURRENCES, (last_day - local_start.date()).days // 7 + 1)
+        total = (shift.repeat_until - local_start.date()).days // 7 + 1
     else:
-        count = 1
+        total = 1
+    # Skip the weeks that ended before the window, so a long series still shows its future.
+    first = 0
+    if after is not None and total > 1:
+        elapsed = after.astimezone(zone).replace(tzinfo=None) - local_start - duration
+        first = max(0, elapsed.days // 7)
     occurrences = []
-    for week in range(max(count, 1)):
+    for week in range(first, min(total, first + MAX_OCCURRENCES)):
         start = (local_start + dt.timedelta(weeks=week)).replace(tzinfo=zone)
         end = (start.astimezone(dt.UTC) + duration).astimezone(zone)
         if after is not None and end <= after:

@@ -144,6 +144,8 @@ def _filter_context(query: QueryDict, errors: dict, *, default_statuses=()) -> d
             ),
         },
         "values": {name: query.get(name, "") for name in _TEXT_FILTERS},
+        # Several countries fit a text box ("GB,IE"); the menu holds one.
+        "countries_text": ",".join(chosen_countries) if len(chosen_countries) > 1 else "",
         "sort_choices": Sort.CHOICES,
         "default_radius": int(DEFAULT_RADIUS_KM),
         "non_field_errors": errors.get("__all__", []),
@@ -258,7 +260,7 @@ def _place_summary(request, near: str, radius_km: float, unit: str) -> PlaceSumm
         radius = f"{radius} ({distance_label(radius_km, 'mi')})"
     if parse_lat_lon(near) is not None:
         # The place search and "near me" send coordinates with the name the reader chose.
-        label = request.GET.get("near_label", "")[:200] or near
+        label = request.GET.get("near_label", "")[:100] or near
         return PlaceSummary(label=label, radius=radius, alternatives=[])
     resolution = place_selectors.place_resolve(text=near)
     alternatives = []
@@ -487,11 +489,10 @@ def open_data(request):
 def place_search(request):
     """Places whose name starts with what was typed, for the search box's suggestions."""
     text = request.GET.get("q", "").strip()[:100]
-    search = getattr(place_selectors, "place_search", None)
-    if len(text) < 2 or search is None:
+    if len(text) < 2:
         return JsonResponse({"results": []})
     results = [
         {"name": candidate.name, "label": candidate.label, "query": candidate.query}
-        for candidate in search(text=text, limit=8)
+        for candidate in place_selectors.place_search(text=text, limit=8)
     ]
     return JsonResponse({"results": results})

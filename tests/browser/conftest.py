@@ -98,7 +98,10 @@ class Page:
         # Leaflet animates zooms, clusters and popups; let them settle first.
         self.page.wait_for_timeout(600)
         ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+        # caret="initial": hiding the caret would inject a <style>, which the CSP rightly refuses.
+        self.page.screenshot(
+            path=str(ARTIFACTS / f"{name}.png"), full_page=full_page, caret="initial"
+        )
 
     def close(self):
         self.context.close()

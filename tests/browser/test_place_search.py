@@ -1,5 +1,9 @@
-import pytest
+import re
 
+import pytest
+from playwright.sync_api import expect
+
+from picketline.places.services import gazetteer_load
 from tests.browser.conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -56,3 +60,38 @@ def test_it_shows_filter_errors_without_leaving_the_list(open_page, strike_wave)
     assert "before its start" in summary.inner_text()
     tab.screenshot("list-errors-desktop")
     assert tab.errors == []
+
+
+def test_it_finds_the_disputes_near_a_named_place(open_page, strike_wave, request):
+    try:
+        request.getfixturevalue("gazetteer")
+    except pytest.FixtureLookupError:
+        # Towns of 100,000 people or more: Leeds is there, and it loads in seconds.
+        gazetteer_load(min_population=100_000)
+    tab = open_page(viewport=PHONE)
+    tab.goto("/")
+    page = tab.page
+    page.fill("#place-search-input", "Leeds")
+    page.click(".place-search button[type=submit]")
+    page.wait_for_url("**/disputes/?near=*")
+    assert _result_titles(page)[:2] == ["Leeds bin workers' strike", "Bradford hospital porters"]
+    assert "Leeds, England, United Kingdom" in page.locator(".place-summary").inner_text()
+    tab.screenshot("list-near-leeds-phone")
+    assert tab.errors == []
+
+
+def test_it_suggests_places_while_typing(open_page, strike_wave):
+    gazetteer_load(min_population=100_000)
+    tab = open_page(viewport=DESKTOP)
+    tab.goto("/")
+    page = tab.page
+    page.locator("#place-search-input").press_sequentially("Manch", delay=50)
+    options = page.locator("#place-search-suggestions option")
+    expect(options.first).to_have_attribute("value", re.compile(r"^Manchester, "))
+    page.fill("#place-search-input", options.first.get_attribute("value"))
+    page.click(".place-search button[type=submit]")
+    page.wait_for_url("**/disputes/?near=*")
+    # The suggestion was sent as its coordinates, with its name to show.
+    assert re.search(r"near=53\.4\d*%2C-2\.2", page.url)
+    assert _result_titles(page)[0] == "Manchester tram drivers"
+    assert "Manchester, England" in page.locator(".place-summary").inner_text()

@@ -76,6 +76,21 @@ def test_it_filters(client, query, expected):
     assert _titles(client.get(URL, query)) == expected
 
 
+def test_it_offers_the_countries_that_have_disputes(client):
+    factories.make_dispute(country="ES", city="Bilbao")
+    html = client.get(URL, {"country": "es"}).text
+    assert '<option value="ES" selected>ES</option>' in html
+
+
+def test_it_keeps_several_countries_in_a_text_box(client):
+    factories.make_dispute(country="ES", city="Bilbao")
+    factories.make_dispute(country="GB")
+    factories.make_dispute(country="FR", city="Lyon")
+    response = client.get(URL, {"country": "GB,es"})
+    assert len(_titles(response)) == 2
+    assert 'name="country" id="f-country" value="GB,ES"' in response.text
+
+
 def test_it_keeps_the_chosen_filters_in_the_form(client):
     html = client.get(URL, {"kind": "lockout", "q": "docks"}).text
     assert 'value="lockout" checked' in html

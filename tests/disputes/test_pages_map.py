@@ -1,6 +1,9 @@
+import gzip
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from tests import factories
@@ -78,3 +81,15 @@ def test_it_keeps_its_query_count_flat(client, django_assert_max_num_queries):
         factories.make_dispute(employer=f"Employer {n}", union="Same union")
     with django_assert_max_num_queries(6):
         client.get(URL)
+
+
+def test_it_stays_within_its_200_kb_compressed_budget(client):
+    for _ in range(5):
+        factories.make_dispute()
+    html = client.get(URL).content
+    total = len(gzip.compress(html))
+    assets = re.findall(rb'(?:src|href)="/static/([^"]+\.(?:js|css))"', html)
+    assert len(assets) >= 6  # Leaflet, the cluster plugin and our own files are all counted
+    for asset in assets:
+        total += len(gzip.compress(Path(finders.find(asset.decode())).read_bytes()))
+    assert total < 200 * 1024

@@ -25,7 +25,7 @@ def test_it_suggests_places_for_the_search_box(client, monkeypatch):
         calls.append((text, limit))
         return [LEEDS]
 
-    monkeypatch.setattr(place_selectors, "place_search", search, raising=False)
+    monkeypatch.setattr(place_selectors, "place_search", search)
     response = client.get(URL, {"q": " Lee "})
     assert response.status_code == 200
     assert response.json() == {
@@ -42,7 +42,7 @@ def test_it_suggests_places_for_the_search_box(client, monkeypatch):
 
 
 def test_it_waits_for_two_letters(client, monkeypatch):
-    monkeypatch.setattr(place_selectors, "place_search", lambda **kwargs: [LEEDS], raising=False)
+    monkeypatch.setattr(place_selectors, "place_search", lambda **kwargs: [LEEDS])
     assert client.get(URL, {"q": "L"}).json() == {"results": []}
 
 

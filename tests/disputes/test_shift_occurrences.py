@@ -52,3 +52,11 @@ def test_a_one_off_shift_occurs_once():
     dispute = make_dispute(with_shift=True)
     shift = dispute.sites.get().shifts.get()
     assert [o.starts_at for o in shift_occurrences(shift)] == [shift.starts_at]
+
+
+def test_a_long_running_series_still_shows_its_coming_weeks():
+    shift = _weekly_shift(dt.datetime(2023, 1, 2, 7, 0, tzinfo=LONDON), weeks=300)
+    after = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+    upcoming = shift_occurrences(shift, after=after, before=after + dt.timedelta(days=14))
+    assert [o.starts_at.date() for o in upcoming] == [dt.date(2026, 6, 1), dt.date(2026, 6, 8)]
+    assert all(o.starts_at.hour == 7 for o in upcoming)

@@ -24,11 +24,10 @@ from picketline.core.geo import distance_km_expression
 from picketline.disputes.cache import feed_cache_key, registry_version
 from picketline.disputes.choices import DisputeKind, DisputeStatus, Sector, Verification
 from picketline.disputes.feeds.common import (
-    PUBLIC_SITE_FIELDS,
+    COORDINATE_DECIMALS,
     bad_filters_json,
     choice_labels,
     dispute_path_builder,
-    public_point,
 )
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilters, Sort
@@ -38,8 +37,17 @@ from picketline.disputes.selectors import dispute_map_queryset
 CONTENT_TYPE = "application/geo+json"
 BROWSER_MAX_AGE = 60
 
-_DISPUTE_FIELDS = (
+_SITE_FIELDS = (
     "id",
+    "dispute_id",
+    "name",
+    "city",
+    "region",
+    "country",
+    "public_latitude",
+    "public_longitude",
+)
+_DISPUTE_FIELDS = (
     "slug",
     "title",
     "status",
@@ -50,7 +58,6 @@ _DISPUTE_FIELDS = (
     "workers_involved",
     "verification",
     "sensitive",
-    "created_at",
 )
 
 
@@ -85,52 +92,51 @@ def _with_caching_headers(response: HttpResponse, etag: str) -> HttpResponse:
 def feature_collection(*, filters: DisputeFilters) -> dict:
     """The FeatureCollection for these filters; with no status asked, what the map shows."""
     dispute_ids = dispute_map_queryset(filters=filters).order_by().values("pk")
-    sites = _sites(dispute_ids, filters)
     employers = _organisation_names("employers", dispute_ids)
     unions = _organisation_names("unions", dispute_ids)
     path_for = dispute_path_builder()
-    labels = {
-        "status": choice_labels(DisputeStatus),
-        "kind": choice_labels(DisputeKind),
-        "sector": choice_labels(Sector),
-        "verification": choice_labels(Verification),
-    }
+    status_labels = choice_labels(DisputeStatus)
+    kind_labels = choice_labels(DisputeKind)
+    sector_labels = choice_labels(Sector)
+    verification_labels = choice_labels(Verification)
     features = []
-    for site in sites:
-        dispute = site.dispute
-        lat, lon = public_point(site)
+    # Plain rows, not model instances: the map's data is the registry's largest answer.
+    for row in _sites(dispute_ids, filters):
+        dispute_id, sensitive = row["dispute_id"], row["dispute__sensitive"]
         properties = {
-            "dispute_id": dispute.id,
-            "slug": dispute.slug,
-            "title": dispute.title,
-            "url": path_for(dispute.slug),
-            "status": dispute.status,
-            "status_label": labels["status"].get(dispute.status, dispute.status),
-            "kind": dispute.kind,
-            "kind_label": labels["kind"].get(dispute.kind, dispute.kind),
-            "sector": dispute.sector,
-            "sector_label": labels["sector"].get(dispute.sector, ""),
-            "employers": employers.get(dispute.id, []),
-            "unions": unions.get(dispute.id, []),
-            "start_date": _iso(dispute.start_date),
-            "end_date": _iso(dispute.end_date),
-            "workers_involved": dispute.workers_involved,
-            "verification": dispute.verification,
-            "verification_label": labels["verification"].get(dispute.verification, ""),
-            "sensitive": dispute.sensitive,
-            "site_id": site.id,
+            "dispute_id": dispute_id,
+            "slug": row["dispute__slug"],
+            "title": row["dispute__title"],
+            "url": path_for(row["dispute__slug"]),
+            "status": row["dispute__status"],
+            "status_label": status_labels.get(row["dispute__status"], ""),
+            "kind": row["dispute__kind"],
+            "kind_label": kind_labels.get(row["dispute__kind"], ""),
+            "sector": row["dispute__sector"],
+            "sector_label": sector_labels.get(row["dispute__sector"], ""),
+            "employers": employers.get(dispute_id, []),
+            "unions": unions.get(dispute_id, []),
+            "start_date": _iso(row["dispute__start_date"]),
+            "end_date": _iso(row["dispute__end_date"]),
+            "workers_involved": row["dispute__workers_involved"],
+            "verification": row["dispute__verification"],
+            "verification_label": verification_labels.get(row["dispute__verification"], ""),
+            "sensitive": sensitive,
+            "site_id": row["id"],
             # A sensitive dispute's workplace is not named: the town is as far as it goes.
-            "site_name": None if dispute.sensitive else site.name,
-            "city": site.city,
-            "region": site.region,
-            "country": site.country,
+            "site_name": None if sensitive else row["name"],
+            "city": row["city"],
+            "region": row["region"],
+            "country": row["country"],
         }
         if filters.point is not None:
-            properties["distance_km"] = round(site.distance_km, 3)
+            properties["distance_km"] = round(row["distance_km"], 3)
+        lat = round(row["public_latitude"], COORDINATE_DECIMALS)
+        lon = round(row["public_longitude"], COORDINATE_DECIMALS)
         features.append(
             {
                 "type": "Feature",
-                "id": site.id,
+                "id": row["id"],
                 "geometry": {"type": "Point", "coordinates": [lon, lat]},
                 "properties": properties,
             }
@@ -138,23 +144,24 @@ def feature_collection(*, filters: DisputeFilters) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _sites(dispute_ids: QuerySet, filters: DisputeFilters) -> QuerySet[Site]:
-    sites = (
-        Site.objects.filter(dispute__in=dispute_ids)
-        .select_related("dispute")
-        .only(*PUBLIC_SITE_FIELDS, *(f"dispute__{name}" for name in _DISPUTE_FIELDS))
-    )
+def _sites(dispute_ids: QuerySet, filters: DisputeFilters) -> QuerySet:
+    """Rows of public site columns and their disputes' public columns, in map order."""
+    sites = Site.objects.filter(dispute__in=dispute_ids)
+    columns = [*_SITE_FIELDS, *(f"dispute__{name}" for name in _DISPUTE_FIELDS)]
     if filters.point is not None:
         lat, lon = filters.point
         # Only the sites within reach: a national strike near Leeds shows its Leeds pickets.
         sites = sites.annotate(
             distance_km=distance_km_expression(lat, lon, "public_latitude", "public_longitude")
         ).filter(distance_km__lte=filters.radius_km)
+        columns.append("distance_km")
         if filters.sort == Sort.DISTANCE:
-            return sites.order_by("distance_km", "dispute_id", "id")
+            return sites.order_by("distance_km", "dispute_id", "id").values(*columns)
     if filters.sort == Sort.START:
-        return sites.order_by(F("dispute__start_date").desc(nulls_last=True), "-dispute_id", "id")
-    return sites.order_by("-dispute__created_at", "-dispute_id", "id")
+        ordering = (F("dispute__start_date").desc(nulls_last=True), "-dispute_id", "id")
+    else:
+        ordering = ("-dispute__created_at", "-dispute_id", "id")
+    return sites.order_by(*ordering).values(*columns)
 
 
 def _organisation_names(relation: str, dispute_ids: QuerySet) -> dict[int, list[str]]:

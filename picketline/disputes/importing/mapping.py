@@ -218,7 +218,10 @@ def mapping_load(name_or_path: str) -> Mapping:
         ) from None
     except json.JSONDecodeError as error:
         raise MappingError(
-            _("The mapping file %(path)s is not valid JSON (line %(line)d, column %(column)d: %(error)s).")
+            _(
+                "The mapping file %(path)s is not valid JSON "
+                "(line %(line)d, column %(column)d: %(error)s)."
+            )
             % {"path": path, "line": error.lineno, "column": error.colno, "error": error.msg}
         ) from None
     return mapping_parse(data, default_name=path.stem)
@@ -258,15 +261,15 @@ def mapping_parse(data: object, *, default_name: str = "") -> Mapping:
         date_formats = [date_formats]
     if not date_formats or not all(isinstance(f, str) and "%" in f for f in date_formats):
         raise MappingError(
-            _("“date_formats” must list formats such as \"%%d/%%m/%%Y\" or \"%%Y-%%m-%%d\".")
+            _('“date_formats” must list formats such as "%%d/%%m/%%Y" or "%%Y-%%m-%%d".')
         )
     end_before_start = data.get("end_before_start", "reject")
     if end_before_start not in ("reject", "drop_end"):
-        raise MappingError(_("“end_before_start” must be \"reject\" or \"drop_end\"."))
+        raise MappingError(_('“end_before_start” must be "reject" or "drop_end".'))
     source_url, source_kind, source_title = _source(data.get("source"))
     delimiter = data.get("delimiter", ",")
     if not isinstance(delimiter, str) or len(delimiter) != 1:
-        raise MappingError(_("“delimiter” must be one character, such as \",\" or \";\"."))
+        raise MappingError(_('“delimiter” must be one character, such as "," or ";".'))
     encoding = data.get("encoding", "utf-8-sig")
     try:
         "".encode(encoding)
@@ -303,7 +306,7 @@ def _value(
         return Value(column=spec)
     if not isinstance(spec, dict):
         raise MappingError(
-            _("“%(key)s” must be a column name or an object such as {\"column\": \"…\"}.")
+            _('“%(key)s” must be a column name or an object such as {"column": "…"}.')
             % {"key": key}
         )
     unknown = sorted(set(spec) - allowed)
@@ -320,7 +323,7 @@ def _value(
         isinstance(source, str) and isinstance(target, str) for source, target in table.items()
     ):
         raise MappingError(
-            _("“%(key)s.map” must map cell values to values, as {\"Hospitals\": \"health\"}.")
+            _('“%(key)s.map” must map cell values to values, as {"Hospitals": "health"}.')
             % {"key": key}
         )
     value = Value(
@@ -370,7 +373,7 @@ def _source_key(spec: object) -> tuple[Value, str, str]:
     if not isinstance(prefix, str):
         raise MappingError(_("“source_key.prefix” must be text."))
     if duplicates not in ("reject", "number"):
-        raise MappingError(_("“source_key.duplicates” must be \"reject\" or \"number\"."))
+        raise MappingError(_('“source_key.duplicates” must be "reject" or "number".'))
     return value, prefix, duplicates
 
 
@@ -379,7 +382,7 @@ def _source(spec: object) -> tuple[Value | None, str, Value | None]:
         return None, SourceKind.OTHER, None
     if not isinstance(spec, dict) or "url" not in spec:
         raise MappingError(
-            _("“source” must be an object with a “url”, as {\"url\": {\"column\": \"Link\"}}.")
+            _('“source” must be an object with a “url”, as {"url": {"column": "Link"}}.')
         )
     unknown = sorted(set(spec) - {"url", "kind", "title"})
     if unknown:

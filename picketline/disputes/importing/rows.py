@@ -197,9 +197,7 @@ class RowReader:
                 _("Its number of workers “%(value)s” is not a number.") % {"value": text}
             ) from None
         if math.isnan(number) or number < 0:
-            raise RowRejected(
-                _("Its number of workers “%(value)s” is negative.") % {"value": text}
-            )
+            raise RowRejected(_("Its number of workers “%(value)s” is negative.") % {"value": text})
         if number > MAX_WORKERS:
             raise RowRejected(
                 _("Its number of workers “%(value)s” is too large.") % {"value": text}
@@ -219,8 +217,12 @@ class RowReader:
             if text.casefold() in (stored.casefold(), str(label).casefold()):
                 return stored
         warnings.append(
-            _("“%(value)s” is not a %(field)s the mapping knows; “%(default)s” was used.")
-            % {"value": text, "field": name, "default": value.default or "-"}
+            _("The %(field)s “%(value)s” is not in the mapping; “%(default)s” was used.")
+            % {
+                "field": Dispute._meta.get_field(name).verbose_name,
+                "value": text,
+                "default": value.default or "-",
+            }
         )
         return value.default
 
@@ -299,7 +301,10 @@ class RowReader:
             lat = lon = math.nan
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             warnings.append(
-                _("The coordinates “%(lat)s, %(lon)s” are not a point on Earth; the place name was used.")
+                _(
+                    "The coordinates “%(lat)s, %(lon)s” are not a point on Earth; "
+                    "the place name was used instead."
+                )
                 % {"lat": lat_text, "lon": lon_text}
             )
             return None

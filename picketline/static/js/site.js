@@ -4,19 +4,27 @@
 
   // Filters fold away on phones; on a wide screen there is room to show them open.
   var wide = window.matchMedia("(min-width: 60em)");
-  function openWide(root) {
+  function openWide() {
     if (!wide.matches) return;
-    (root || document).querySelectorAll("details[data-open-wide]").forEach(function (details) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
       details.open = true;
     });
   }
   openWide();
-  document.addEventListener("htmx:afterSwap", function (event) {
-    openWide(event.target);
+
+  // Empty filters stay out of the address, so a shared link shows only what was chosen.
+  // "formdata" fires for plain submissions and for htmx's requests alike.
+  document.addEventListener("formdata", function (event) {
+    if (event.target.method !== "get") return;
+    var data = event.formData;
+    Array.from(new Set(data.keys())).forEach(function (name) {
+      if (data.getAll(name).every(function (value) { return value === ""; })) data.delete(name);
+    });
   });
 
-  // After htmx swaps in a list that has errors, take the reader to them.
+  // After htmx swaps in a new list: same layout rules, and any errors get the focus.
   document.addEventListener("htmx:afterSettle", function () {
+    openWide();
     var summary = document.getElementById("filter-errors");
     if (summary) summary.focus();
   });

@@ -1,0 +1,249 @@
+"""`make bench`: run every benchmark, print the results and write them to bench/RESULTS.md.
+
+Each benchmark runs in its own process (settings read DATABASE_URL at import time) and hands
+back one JSON line. Budgets come from DESIGN.md; a missed budget is reported, not fatal. The exit
+status is non-zero only when a benchmark itself failed to run.
+"""
+
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchlib import BENCH_DIR, DISPUTES, RESULT_PREFIX, ROOT, bench_env, log
+
+RESULTS = BENCH_DIR / "RESULTS.md"
+# Upper bounds per step; with reused bench databases the whole run takes about five minutes.
+TIMEOUTS = {"nearest": 900, "geojson": 600, "page": 600}
+
+NEAREST_BUDGET_MS = 10.0
+NEAREST_BUDGET_RATIO = 15.0
+PAGE_BUDGET_RATIO = 1.5
+PAGE_BUDGET_GZIP = 200 * 1024
+
+
+def run_step(script: str, *args: str, db: str = "sqlite") -> dict:
+    command = [sys.executable, str(BENCH_DIR / script), *args]
+    log(f"running {' '.join(Path(c).name if c.startswith('/') else c for c in command)}")
+    started = time.perf_counter()
+    try:
+        completed = subprocess.run(
+            command,
+            env=bench_env(db),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+            timeout=TIMEOUTS[Path(script).stem],
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"{script} did not finish within {TIMEOUTS[Path(script).stem]} s"}
+    lines = [line for line in completed.stdout.splitlines() if line.startswith(RESULT_PREFIX)]
+    if completed.returncode != 0 or not lines:
+        return {"error": f"{script} {' '.join(args)} failed (exit {completed.returncode})"}
+    result = json.loads(lines[-1].removeprefix(RESULT_PREFIX))
+    result["wall_seconds"] = round(time.perf_counter() - started, 1)
+    return result
+
+
+def machine() -> dict:
+    cpu = ""
+    with open("/proc/cpuinfo") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    import django
+
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "sqlite": __import__("sqlite3").sqlite_version,
+    }
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**MISSED**"
+
+
+def nearest_section(results: dict[str, dict]) -> list[str]:
+    lines = [
+        "## Nearest-dispute search",
+        "",
+        f"{DISPUTES:,} seeded disputes. Ours: `disputes_near(lat, lon, radius_km=50)` ordered by "
+        "distance, first 25 materialised with the public prefetches. Baseline: great-circle "
+        "distance to every site in SQL, no bounding box. Reference: a box on the indexed "
+        "latitude only. Budget: median < 10 ms and ≥ 15x faster than the full scan.",
+        "",
+    ]
+    for db, r in results.items():
+        lines.append(f"### {db}")
+        lines.append("")
+        if "skipped" in r or "error" in r:
+            lines += [f"Not run: {r.get('skipped') or r.get('error')}", ""]
+            continue
+        t, paired = r["timings"], r["paired_subset"]
+        ratio = r["ratios"]["full_scan_over_ours"]
+        median = t["ours"]["median_ms"]
+        lines += [
+            f"{r['server_version']} · {r['disputes']:,} disputes, {r['sites']:,} sites · "
+            f"{r['points']} query points ({r['found_full_page']} fill a page of 25; median "
+            f"{r['found_median']} found)"
+            + f" · towns from the {r['seeding'].get('towns', '?')}"
+            + (
+                "" if r["seeding"].get("reused") else f", seeded in {r['seeding']['seconds']:.0f} s"
+            ),
+            "",
+            "| query | points | median ms | p95 ms | full scan ÷ this (same points) |",
+            "| --- | ---: | ---: | ---: | ---: |",
+            f"| ours (`disputes_near`) | {t['ours']['n']} | {median:.2f} | "
+            f"{t['ours']['p95_ms']:.2f} | {ratio:.1f}x |",
+            f"| latitude box only | {t['latitude_box']['n']} | "
+            f"{t['latitude_box']['median_ms']:.2f} | {t['latitude_box']['p95_ms']:.2f} | "
+            f"{r['ratios']['full_scan_over_latitude_box']:.1f}x |",
+            f"| full scan (baseline) | {t['full_scan']['n']} | {t['full_scan']['median_ms']:.2f} "
+            f"| {t['full_scan']['p95_ms']:.2f} | 1.0x |",
+            "",
+            f"Ratios use medians over the {paired['ours']['n']} points where the full scan also "
+            f"ran (ours there: {paired['ours']['median_ms']:.2f} ms).",
+            "",
+            f"- Median < {NEAREST_BUDGET_MS:g} ms: {verdict(median < NEAREST_BUDGET_MS)} "
+            f"({median:.2f} ms)",
+            f"- ≥ {NEAREST_BUDGET_RATIO:g}x the full scan: "
+            f"{verdict(ratio >= NEAREST_BUDGET_RATIO)} ({ratio:.1f}x)",
+            f"- Same disputes in the same order as the full scan: {r['correctness']['same']} of "
+            f"{sum(r['correctness'].values())} points identical, {r['correctness']['ties']} "
+            f"differ only among equally distant disputes, {r['correctness']['different']} differ",
+            "",
+            f"<details><summary>Plan of ours at {r['explain_point'][0]:.4f}, "
+            f"{r['explain_point'][1]:.4f}</summary>",
+            "",
+            "```",
+            r["explain_ours"],
+            "```",
+            "",
+            "</details>",
+            "",
+        ]
+    return lines
+
+
+def geojson_section(r: dict) -> list[str]:
+    lines = ["## Map data: `/disputes.geojson`", ""]
+    if "skipped" in r or "error" in r:
+        return [*lines, f"Not run: {r.get('skipped') or r.get('error')}", ""]
+    cold, warm, cond = r["cold"], r["warm"], r["conditional"]
+    ratios = r["ratios"]
+    lines += [
+        f"Django test client over the seeded SQLite registry; the map's default filter "
+        f"(announced and active): {r['features']:,} features, {r['bytes'] / 1e6:.1f} MB "
+        f"({r['gzip_bytes'] / 1e6:.1f} MB gzipped).",
+        "",
+        "| request | runs | median ms | p95 ms | cold ÷ this |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        f"| cold (cache cleared) | {cold['n']} | {cold['median_ms']:.1f} | {cold['p95_ms']:.1f} "
+        "| 1x |",
+        f"| warm (cached body) | {warm['n']} | {warm['median_ms']:.2f} | {warm['p95_ms']:.2f} "
+        f"| {ratios['cold_over_warm']:.0f}x |",
+    ]
+    if cond.get("n"):
+        lines.append(
+            f"| conditional (If-None-Match → {'/'.join(map(str, r['conditional_statuses']))}) "
+            f"| {cond['n']} | {cond['median_ms']:.2f} | {cond['p95_ms']:.2f} | "
+            f"{ratios['cold_over_304']:.0f}x |"
+        )
+        lines += [
+            "",
+            f"Warm ÷ conditional: {ratios['warm_over_304']:.1f}x. "
+            f"Cached and conditional: {verdict(r['etag'] and r['conditional_statuses'] == [304])}.",
+        ]
+    else:
+        lines += ["", "Conditional requests: **MISSED** (no ETag in the response)."]
+    return [*lines, ""]
+
+
+def page_section(r: dict) -> list[str]:
+    lines = ["## Map page load: app vs static files", ""]
+    if "skipped" in r or "error" in r:
+        return [*lines, f"Not run: {r.get('skipped') or r.get('error')}", ""]
+    total, drawn, ttfb, data = r["total"], r["drawn"], r["html_ttfb"], r["data_end"]
+    ratio = r["ratio_ours_over_static"]
+    size = r["sizes"]["total_gzip_bytes"]
+    lines += [
+        f"Headless Chromium {r['chromium']}, a fresh context per load, tiles blocked; "
+        f"{r['runs']} loads each, alternating. Ours: gunicorn, 2 workers, DEBUG off, the "
+        "seeded SQLite registry. Static: the same HTML, CSS, JS, images and GeoJSON saved from "
+        "ours and served by `python -m http.server`. A load ends when the `load` event has "
+        f"fired and the map has drawn its markers (last outcome: {r['outcome']} markers).",
+        "",
+        "| server | median ms | p95 ms | HTML first byte ms | GeoJSON received ms | "
+        "markers drawn ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name in ("ours", "static"):
+        lines.append(
+            f"| {name} | {total[name]['median_ms']:.0f} | {total[name]['p95_ms']:.0f} | "
+            f"{ttfb[name]['median_ms']:.1f} | {data[name].get('median_ms', 0):.0f} | "
+            f"{drawn[name]['median_ms']:.0f} |"
+        )
+    lines += [
+        "",
+        f"- Ours ÷ static: {ratio:.2f}x (budget ≤ {PAGE_BUDGET_RATIO}x): "
+        f"{verdict(ratio <= PAGE_BUDGET_RATIO)}",
+        f"- HTML + CSS + JS, gzip: {size / 1024:.1f} KB (budget < 200 KB): "
+        f"{verdict(size < PAGE_BUDGET_GZIP)}",
+        "",
+        "| file | kind | gzip KB |",
+        "| --- | --- | ---: |",
+        *(
+            f"| `{f['path']}` | {f['type']} | {f['gzip_bytes'] / 1024:.1f} |"
+            for f in r["sizes"]["files"]
+        ),
+        "",
+    ]
+    return lines
+
+
+def main() -> int:
+    started = time.perf_counter()
+    info = machine()
+    nearest = {
+        "SQLite": run_step("nearest.py", "--db", "sqlite"),
+        "PostgreSQL": run_step("nearest.py", "--db", "postgres", db="postgres"),
+    }
+    geojson = run_step("geojson.py")
+    page = run_step("page.py")
+    postgres = nearest["PostgreSQL"].get("server_version", "not reachable")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (bench/run.py) on {info['date']}; whole run "
+        f"{time.perf_counter() - started:.0f} s. Medians; ratios are measured in the same run.",
+        "",
+        f"- Machine: {info['nproc']} CPUs ({info['cpu']}), load average at start {info['load']}"
+        " — shared and noisy, so compare ratios rather than absolute times",
+        f"- Python {info['python']}, Django {info['django']}, SQLite {info['sqlite']}, "
+        f"PostgreSQL {postgres}",
+        "",
+        *nearest_section(nearest),
+        *geojson_section(geojson),
+        *page_section(page),
+    ]
+    text = "\n".join(lines).rstrip() + "\n"
+    RESULTS.write_text(text)
+    print(text)
+    failed = [r["error"] for r in (*nearest.values(), geojson, page) if "error" in r]
+    for error in failed:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
