@@ -33,7 +33,7 @@ from picketline.disputes.choices import (
     Verification,
 )
 from picketline.disputes.filtering import FilterError, filters_from_query
-from picketline.disputes.filters import DEFAULT_RADIUS_KM, DisputeFilterForm, Sort
+from picketline.disputes.filters import DisputeFilterForm, Sort
 from picketline.disputes.models import Dispute, Site
 from picketline.disputes.selectors import (
     dispute_get_public,
@@ -121,6 +121,10 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+_FILTER_LABELS = {name: field.label for name, field in DisputeFilterForm.base_fields.items()}
+_TEXT_FILTERS = ("q", "union", "employer", "date_from", "date_to", "near", "radius_km", "sort")
+
+
 def _filter_context(query: QueryDict, errors: dict, *, default_statuses=()) -> dict:
     countries = _country_names()
     chosen_countries = [c.upper() for c in _selected(query, "country")]
@@ -147,7 +151,6 @@ def _filter_context(query: QueryDict, errors: dict, *, default_statuses=()) -> d
         # Several countries fit a text box ("GB,IE"); the menu holds one.
         "countries_text": ",".join(chosen_countries) if len(chosen_countries) > 1 else "",
         "sort_choices": Sort.CHOICES,
-        "default_radius": int(DEFAULT_RADIUS_KM),
         "non_field_errors": errors.get("__all__", []),
         "error_list": [
             (name, _FILTER_LABELS.get(name, name), message)
@@ -156,10 +159,6 @@ def _filter_context(query: QueryDict, errors: dict, *, default_statuses=()) -> d
             for message in messages
         ],
     }
-
-
-_FILTER_LABELS = {name: field.label for name, field in DisputeFilterForm.base_fields.items()}
-_TEXT_FILTERS = ("q", "union", "employer", "date_from", "date_to", "near", "radius_km", "sort")
 
 
 def _filter_errors(query: QueryDict):

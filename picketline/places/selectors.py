@@ -4,6 +4,7 @@ Every lookup goes through the indexed `PlaceName.key`: a name is normalised the 
 loader normalised every GeoNames name, then matched exactly or by prefix.
 """
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -310,13 +311,15 @@ MIN_TRUNCATED_LENGTH = 10
 class LocalityGeocoder:
     """Places locality strings ("Saint Louis, MO", "Long Island Cit, NY"), remembering answers.
 
-    Keep one for a whole import run: every distinct string costs a few indexed queries once.
+    Keep one for a whole import run: each distinct string is looked up once, and the names of
+    a region are read once, then searched in memory.
     """
 
     def __init__(self):
         self._answers: dict[tuple[str, str], Geocoded | None] = {}
         self._countries: dict[str, Country | None] = {}
         self._regions: dict[tuple[str, str], Region | None] = {}
+        self._region_names: dict[int, _RegionNames] = {}
 
     def geocode(self, text: str, *, country: str = "") -> Geocoded | None:
         text = " ".join((text or "").split())
@@ -398,30 +401,74 @@ class LocalityGeocoder:
         return None
 
     def _place(self, city: str, *, region: Region | None, country: Country | None) -> Place | None:
-        if region is not None:
-            scope = Q(place__region=region)
-        elif country is not None:
-            scope = Q(place__country=country)
-        else:
-            scope = Q()
-        names = PlaceName.objects.select_related("place__region").filter(scope)
         pieces = _locality_pieces(city)
+        if region is not None:
+            return self._place_in_region(pieces, region)
+        names = _names()
+        if country is not None:
+            names = names.filter(place__country=country)
         for piece in pieces:
             variants = name_variants(piece)
             if variants:
                 found = names.filter(key__in=variants).order_by(*RANKING).first()
                 if found is not None:
                     return found.place
-        if region is None or not pieces:
+        return None
+
+    def _place_in_region(self, pieces: list[str], region: Region) -> Place | None:
+        if region.pk not in self._region_names:
+            self._region_names[region.pk] = _RegionNames(region)
+        names = self._region_names[region.pk]
+        for piece in pieces:
+            found = names.best(name_variants(piece))
+            if found is not None:
+                return found
+        if not pieces:
             return None
         # Fixed-width sources cut long names ("Long Island Cit"): a prefix, but only within
         # the region and only for names long enough to have been cut.
-        for variant in name_variants(pieces[0]):
-            if len(variant) >= MIN_TRUNCATED_LENGTH:
-                found = names.filter(_key_prefix(variant)).order_by(*RANKING).first()
-                if found is not None:
-                    return found.place
-        return None
+        prefixes = [v for v in name_variants(pieces[0]) if len(v) >= MIN_TRUNCATED_LENGTH]
+        return names.best(prefixes, prefix=True)
+
+
+class _RegionNames:
+    """Every name of one region's places, held in memory for many lookups in a row.
+
+    Ranked as RANKING ranks them in the database: population, ten times over for a place's
+    own name, then the lower GeoNames id.
+    """
+
+    def __init__(self, region: Region):
+        self.places = {
+            place.pk: place
+            for place in Place.objects.filter(region=region).select_related("country")
+        }
+        for place in self.places.values():
+            place.region = region
+        self.ranks: dict[str, tuple[int, int]] = {}
+        rows = PlaceName.objects.filter(place__region=region).values_list(
+            "key", "is_main", "population", "place_id"
+        )
+        for key, is_main, population, place_id in rows:
+            rank = (population * (MAIN_NAME_WEIGHT if is_main else 1), -place_id)
+            if rank > self.ranks.get(key, (-1, 0)):
+                self.ranks[key] = rank
+        self.keys = sorted(self.ranks)
+
+    def best(self, keys: list[str], *, prefix: bool = False) -> Place | None:
+        ranks = []
+        for key in keys:
+            if not prefix:
+                if key in self.ranks:
+                    ranks.append(self.ranks[key])
+                continue
+            index = bisect.bisect_left(self.keys, key)
+            while index < len(self.keys) and self.keys[index].startswith(key):
+                ranks.append(self.ranks[self.keys[index]])
+                index += 1
+        if not ranks:
+            return None
+        return self.places[-max(ranks)[1]]
 
 
 # Words around a town's name that are not part of it: "St Louis Area", "Oakland & Vic".

@@ -65,6 +65,7 @@ def test_it_resets_a_forgotten_password_by_email(
     message = mail.outbox[0]
     assert "\n" not in message.subject
     assert "Reset your password" in message.subject
+    assert f"the account {supporter.username} on" in message.body
     link = re.search(r"https?://\S+/accounts/password/reset/\S+/", message.body)[0]
     confirm = client.get(link, follow=True)
     assert "Choose a new password" in confirm.text
