@@ -1,7 +1,8 @@
 import re
 import unicodedata
 
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_.,'’`\"()]+")
+# Spaces, hyphens and dashes of every kind, apostrophes, quotes and brackets.
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2013\u2014_.,'\u2019`\"()]+")
 
 
 def normalize_name(text: str) -> str:

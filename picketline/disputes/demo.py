@@ -170,7 +170,9 @@ DEMO = [
         sector="utilities",
         workers=540,
         demands=["pay", "pensions"],
-        description="Grève reconductible annoncée pour les salaires et contre le recul des retraites.",
+        description=(
+            "Grève reconductible annoncée pour les salaires et contre le recul des retraites."
+        ),
         language="fr",
         started_days_ago=-4,
         sites=[
@@ -319,7 +321,9 @@ DEMO = [
         sector="administrative",
         workers=120,
         demands=["job_security", "pay"],
-        description="Subcontracted cleaners occupy the lobby of the headquarters against dismissals.",
+        description=(
+            "Subcontracted cleaners occupy the lobby of the headquarters against dismissals."
+        ),
         language="en",
         started_days_ago=15,
         sites=[
@@ -398,7 +402,9 @@ DEMO = [
         sector="education",
         workers=12000,
         demands=["pay", "staffing"],
-        description="Greve suspensa durante a negociação; assembleia marcada para a próxima semana.",
+        description=(
+            "Greve suspensa durante a negociação; assembleia marcada para a próxima semana."
+        ),
         language="pt",
         started_days_ago=30,
         sites=[DemoSite("Praça da Sé", "São Paulo", "BR", -23.5505, -46.6333, "America/Sao_Paulo")],

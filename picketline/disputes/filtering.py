@@ -41,4 +41,5 @@ def filters_from_query(query: QueryDict) -> DisputeFilters:
                 unknown_place=True,
             )
         filters.point = resolution.point
+        filters.place = resolution
     return filters

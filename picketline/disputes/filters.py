@@ -41,11 +41,9 @@ class DisputeFilters:
     date_to: object = None
     near: str = ""
     point: tuple[float, float] | None = None  # filled in when `near` resolves
+    place: object = None  # the PlaceResolution of a place name in `near`, once resolved
     radius_km: float = DEFAULT_RADIUS_KM
     sort: str = Sort.NEWEST
-
-    def is_empty(self) -> bool:
-        return self == DisputeFilters(sort=self.sort)
 
 
 class MultipleChoiceOrCSV(forms.MultipleChoiceField):

@@ -1,5 +1,6 @@
 """Reads from the registry. Everything public goes through these, so privacy rules live here."""
 
+from django.core.cache import cache
 from django.db.models import Min, Prefetch, Q, QuerySet
 
 from picketline.core.geo import bounding_box, distance_km_expression
@@ -7,10 +8,11 @@ from picketline.core.text import normalize_name
 from picketline.disputes.choices import MAP_STATUSES
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import Dispute, DisputeDemand, Organisation, Site
+from picketline.places.models import Country
 
 
 def dispute_public_queryset() -> QuerySet[Dispute]:
-    """Disputes as the public sees them: relations prefetched for lists, private columns left out."""
+    """Disputes as the public sees them: relations prefetched, private columns left out."""
     return Dispute.objects.defer("solidarity_email", "search_text").prefetch_related(
         Prefetch("employers", queryset=Organisation.objects.only("id", "name", "slug", "kind")),
         Prefetch("unions", queryset=Organisation.objects.only("id", "name", "slug", "kind")),
@@ -103,6 +105,22 @@ def dispute_map_queryset(*, filters: DisputeFilters) -> QuerySet:
     if not filters.statuses:
         filters.statuses = list(MAP_STATUSES)
     return dispute_search(filters=filters)
+
+
+COUNTRIES_CACHE_SECONDS = 600
+
+
+def countries_with_disputes() -> dict[str, str]:
+    """Country code → name for every country a dispute has a site in (cached ten minutes)."""
+    names = cache.get("disputes:country_names")
+    if names is None:
+        # order_by() drops the model's ordering, which would make DISTINCT see every row.
+        sites = Site.objects.exclude(country="").order_by()
+        codes = sorted(sites.values_list("country", flat=True).distinct())
+        known = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
+        names = {code: known.get(code, code) for code in codes}
+        cache.set("disputes:country_names", names, COUNTRIES_CACHE_SECONDS)
+    return names
 
 
 def dispute_get_public(*, slug: str) -> Dispute:

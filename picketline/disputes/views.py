@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, JsonResponse, QueryDict
@@ -22,7 +21,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from picketline.core.audit import audit_entries_for
-from picketline.core.geo import KM_PER_MILE, parse_lat_lon
+from picketline.core.geo import KM_PER_MILE
 from picketline.disputes.choices import (
     MAP_STATUSES,
     Demand,
@@ -36,19 +35,18 @@ from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilterForm, Sort
 from picketline.disputes.models import Dispute, Site
 from picketline.disputes.selectors import (
+    countries_with_disputes,
     dispute_get_public,
     dispute_map_queryset,
     dispute_search,
 )
 from picketline.disputes.shifts import shift_occurrences
 from picketline.places import selectors as place_selectors
-from picketline.places.models import Country
 
 # Regions whose English speakers read road distances in miles.
 MILE_REGIONS = frozenset({"US", "GB", "LR", "MM"})
 UPCOMING_SHIFT_DAYS = 14
 HISTORY_LIMIT = 50
-COUNTRIES_CACHE_SECONDS = 600
 
 
 def distance_unit_for(request: HttpRequest) -> str:
@@ -108,25 +106,12 @@ def _choice_group(query, name, label, choices, errors, default=()) -> ChoiceGrou
     )
 
 
-def _country_names() -> dict[str, str]:
-    """Country code → name for every country a dispute has a site in."""
-    names = cache.get("disputes:country_names")
-    if names is None:
-        # order_by() drops the model's ordering, which would make DISTINCT see every row.
-        sites = Site.objects.exclude(country="").order_by()
-        codes = sorted(sites.values_list("country", flat=True).distinct())
-        known = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
-        names = {code: known.get(code, code) for code in codes}
-        cache.set("disputes:country_names", names, COUNTRIES_CACHE_SECONDS)
-    return names
-
-
 _FILTER_LABELS = {name: field.label for name, field in DisputeFilterForm.base_fields.items()}
 _TEXT_FILTERS = ("q", "union", "employer", "date_from", "date_to", "near", "radius_km", "sort")
 
 
 def _filter_context(query: QueryDict, errors: dict, *, default_statuses=()) -> dict:
-    countries = _country_names()
+    countries = countries_with_disputes()
     chosen_countries = [c.upper() for c in _selected(query, "country")]
     country_options = [(code, name, code in chosen_countries) for code, name in countries.items()]
     # A code typed into the address that no site has yet still shows as chosen.
@@ -224,10 +209,10 @@ def dispute_list(request):
         paginator = Paginator(dispute_search(filters=filters), settings.PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         unit = distance_unit_for(request)
-        countries = _country_names()
+        countries = countries_with_disputes()
         rows = [_result_row(dispute, unit, countries) for dispute in page.object_list]
         if filters.point is not None:
-            place = _place_summary(request, filters.near, filters.radius_km, unit)
+            place = _place_summary(request, filters, unit)
     context = {
         "filters": _filter_context(request.GET, errors),
         "page": page,
@@ -253,15 +238,15 @@ def _result_row(dispute: Dispute, unit: str, countries: dict) -> ResultRow:
     )
 
 
-def _place_summary(request, near: str, radius_km: float, unit: str) -> PlaceSummary:
-    radius = distance_label(radius_km, "km")
+def _place_summary(request, filters, unit: str) -> PlaceSummary:
+    radius = distance_label(filters.radius_km, "km")
     if unit == "mi":
-        radius = f"{radius} ({distance_label(radius_km, 'mi')})"
-    if parse_lat_lon(near) is not None:
+        radius = f"{radius} ({distance_label(filters.radius_km, 'mi')})"
+    resolution = filters.place
+    if resolution is None:
         # The place search and "near me" send coordinates with the name the reader chose.
-        label = request.GET.get("near_label", "")[:100] or near
+        label = request.GET.get("near_label", "")[:100] or filters.near
         return PlaceSummary(label=label, radius=radius, alternatives=[])
-    resolution = place_selectors.place_resolve(text=near)
     alternatives = []
     for candidate in resolution.alternatives[:5]:
         query = request.GET.copy()
@@ -269,7 +254,9 @@ def _place_summary(request, near: str, radius_km: float, unit: str) -> PlaceSumm
         query["near"] = candidate.query
         query["near_label"] = candidate.label
         alternatives.append((candidate.label, f"{reverse('disputes:list')}?{query.urlencode()}"))
-    return PlaceSummary(label=resolution.label or near, radius=radius, alternatives=alternatives)
+    return PlaceSummary(
+        label=resolution.label or filters.near, radius=radius, alternatives=alternatives
+    )
 
 
 def _feed_query(query: QueryDict) -> str:
@@ -277,6 +264,10 @@ def _feed_query(query: QueryDict) -> str:
     query = query.copy()
     for key in ("page", "near_label"):
         query.pop(key, None)
+    if not _selected(query, "status"):
+        # The list shows every status when none is chosen; the GeoJSON feed would otherwise
+        # default to the map's (announced and active), so the downloads say it explicitly.
+        query["status"] = ",".join(DisputeStatus.values)
     return query.urlencode()
 
 
@@ -306,7 +297,7 @@ def dispute_detail(request, slug):
         raise Http404(_("There is no dispute at this address.")) from None
     prefetch_related_objects([dispute], "sources", "actions", "sites__shifts")
     sites = list(dispute.sites.all())
-    countries = _country_names()
+    countries = countries_with_disputes()
     context = {
         "dispute": dispute,
         "sites": [_site_view(site, dispute, countries) for site in sites],

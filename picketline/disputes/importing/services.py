@@ -15,14 +15,13 @@ batch by batch, every invariant the registry services keep:
 """
 
 import itertools
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import available_timezones
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -31,7 +30,7 @@ from picketline.core.geo import coarsen
 from picketline.core.models import AuditEntry
 from picketline.core.text import normalize_name
 from picketline.disputes.importing.rows import ImportRow
-from picketline.disputes.models import Dispute, Organisation, Site, Source
+from picketline.disputes.models import Dispute, DisputeDemand, Organisation, Site, Source
 from picketline.disputes.services import DISPUTE_FIELDS
 
 CREATED = "created"
@@ -222,16 +221,9 @@ def dispute_import_batch(*, rows: list[ImportRow], context: ImportContext) -> li
     _organisations(rows, context)
     existing = {
         dispute.source_key: dispute
-        for dispute in Dispute.objects.filter(
-            source_key__in=[row.source_key for row in rows]
-        ).prefetch_related(
-            Prefetch("employers", queryset=Organisation.objects.only("id", "name")),
-            Prefetch("unions", queryset=Organisation.objects.only("id", "name")),
-            "demands",
-            Prefetch("sites", queryset=Site.objects.order_by("id")),
-            Prefetch("sources", queryset=Source.objects.only("id", "dispute_id", "url")),
-        )
+        for dispute in Dispute.objects.filter(source_key__in=[row.source_key for row in rows])
     }
+    related = _Related(existing.values())
     writes = _Writes(context)
     outcomes = []
     for row in rows:
@@ -240,9 +232,37 @@ def dispute_import_batch(*, rows: list[ImportRow], context: ImportContext) -> li
             writes.create(row)
             outcomes.append(CREATED)
         else:
-            outcomes.append(writes.update(row, dispute))
+            outcomes.append(writes.update(row, dispute, related))
     writes.save()
     return outcomes
+
+
+class _Related:
+    """What the existing disputes of a batch are linked to, read as plain values.
+
+    An imported dispute has one site: the first one, which re-imports move.
+    """
+
+    def __init__(self, disputes: Iterable[Dispute]):
+        ids = [dispute.pk for dispute in disputes]
+        self.employers = self._values(Dispute.employers.through, "organisation__name", ids)
+        self.unions = self._values(Dispute.unions.through, "organisation__name", ids)
+        self.demands = self._values(DisputeDemand, "demand", ids)
+        self.sources = self._values(Source, "url", ids)
+        self.sites: dict[int, Site] = {}
+        if ids:
+            for site in Site.objects.filter(dispute_id__in=ids).order_by("-id"):
+                self.sites[site.dispute_id] = site
+
+    @staticmethod
+    def _values(model, name: str, ids: list[int]) -> defaultdict[int, list[str]]:
+        values = defaultdict(list)
+        if ids:
+            for dispute_id, value in model.objects.filter(dispute_id__in=ids).values_list(
+                "dispute_id", name
+            ):
+                values[dispute_id].append(value)
+        return values
 
 
 class _Writes:
@@ -291,13 +311,12 @@ class _Writes:
         )
         self.new.append((row, dispute))
 
-    def update(self, row: ImportRow, dispute: Dispute) -> str:
-        employers = [o.name for o in dispute.employers.all()]
-        unions = [o.name for o in dispute.unions.all()]
-        demands = [d.demand for d in dispute.demands.all()]
-        sites = list(dispute.sites.all())
-        site = sites[0] if sites else None
-        sources = [source.url for source in dispute.sources.all()]
+    def update(self, row: ImportRow, dispute: Dispute, related: "_Related") -> str:
+        employers = related.employers[dispute.pk]
+        unions = related.unions[dispute.pk]
+        demands = related.demands[dispute.pk]
+        site = related.sites.get(dispute.pk)
+        sources = related.sources[dispute.pk]
         before = _snapshot(
             dispute, employers=employers, unions=unions, demands=demands, site=site, sources=sources
         )
