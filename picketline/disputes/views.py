@@ -366,13 +366,13 @@ def span_label(starts_at: dt.datetime, ends_at: dt.datetime, zone_name: str) -> 
     )
     day = dateformat.format(start, "D j M")
     if start.date() == end.date():
-        when = _("%(day)s, %(start)s\u2013%(end)s") % {
+        when = _("%(day)s, %(start)s–%(end)s") % {  # noqa: RUF001 (an en dash for a range)
             "day": day,
             "start": dateformat.format(start, "H:i"),
             "end": dateformat.format(end, "H:i"),
         }
     else:
-        when = _("%(day)s, %(start)s \u2013 %(end_day)s, %(end)s") % {
+        when = _("%(day)s, %(start)s – %(end_day)s, %(end)s") % {  # noqa: RUF001
             "day": day,
             "start": dateformat.format(start, "H:i"),
             "end_day": dateformat.format(end, "D j M"),
