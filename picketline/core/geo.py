@@ -8,6 +8,13 @@ from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sq
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
+# About a centimetre. Coordinates are stored and queried at this precision, which also keeps
+# the distance arithmetic clear of float underflow (PostgreSQL raises on it; SQLite does not).
+COORDINATE_DECIMALS = 7
+
+
+def round_point(lat: float, lon: float) -> tuple[float, float]:
+    return round(lat, COORDINATE_DECIMALS), round(lon, COORDINATE_DECIMALS)
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> BoundingBox:
 
 def distance_km_expression(lat: float, lon: float, lat_field: str, lon_field: str) -> Func:
     """The haversine distance from (lat, lon) to two float columns, as a database expression."""
+    lat, lon = round_point(lat, lon)
     phi1 = math.radians(lat)
     phi2 = Radians(F(lat_field))
     half_dphi = (phi2 - Value(phi1)) / Value(2.0)
@@ -76,7 +84,7 @@ def parse_lat_lon(text: str) -> tuple[float, float] | None:
         return None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
         return None
-    return lat, lon
+    return round_point(lat, lon)
 
 
 def coarsen(lat: float, lon: float, *, decimals: int = 1) -> tuple[float, float]:

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from picketline.core.audit import field_changes, log_action
-from picketline.core.geo import coarsen
+from picketline.core.geo import coarsen, round_point
 from picketline.core.text import normalize_name
 from picketline.disputes.choices import Precision
 from picketline.disputes.models import (
@@ -161,6 +161,7 @@ def dispute_update(
 
 
 def _set_public_point(site: Site, *, sensitive: bool) -> None:
+    site.latitude, site.longitude = round_point(site.latitude, site.longitude)
     if sensitive:
         site.public_latitude, site.public_longitude = coarsen(site.latitude, site.longitude)
     else:

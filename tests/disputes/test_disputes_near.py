@@ -7,7 +7,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from picketline.core.geo import haversine_km
+from picketline.core.geo import haversine_km, round_point
 from picketline.disputes.models import Dispute, Site
 from picketline.disputes.selectors import disputes_near
 from tests.factories import make_dispute
@@ -46,6 +46,8 @@ def scenarios(draw):
 
 
 def _seed(points):
+    """Stores the points as the services do: at the registry's coordinate precision."""
+    points = [round_point(lat, lon) for lat, lon in points]
     disputes = Dispute.objects.bulk_create(
         Dispute(title=f"d{i}", slug=f"d{i}") for i in range(len(points))
     )
@@ -72,7 +74,8 @@ def test_it_finds_exactly_the_disputes_a_brute_force_scan_finds(scenario):
     with transaction.atomic():
         disputes = _seed(points)
         expected = {}
-        for d, (plat, plon) in zip(disputes, points, strict=True):
+        lat, lon = round_point(lat, lon)
+        for d, (plat, plon) in zip(disputes, [round_point(*p) for p in points], strict=True):
             distance = haversine_km(lat, lon, plat, plon)
             if distance <= radius:
                 expected[d.pk] = distance
