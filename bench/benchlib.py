@@ -71,6 +71,7 @@ def bench_env(db: str = "sqlite") -> dict[str, str]:
 
 def setup_django(db: str) -> None:
     os.environ.update(bench_env(db))
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
     if db == "postgres":
         _ensure_postgres_database(os.environ["DATABASE_URL"])
     import django
@@ -96,8 +97,9 @@ def _ensure_postgres_database(url: str) -> None:
         return
     except psycopg.OperationalError as error:
         if "does not exist" not in str(error):
+            reason = " ".join(str(error).split())
             raise Unavailable(
-                f"PostgreSQL at {options['host']}:{options['port']}: {error}"
+                f"PostgreSQL at {options['host']}:{options['port']}: {reason}"
             ) from None
     # CREATE DATABASE has to be issued from another database; this only creates the bench one.
     with psycopg.connect(dbname="postgres", autocommit=True, **options) as connection:

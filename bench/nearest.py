@@ -20,7 +20,6 @@ SITE_POINTS = 160
 RANDOM_POINTS = 40
 # The full scan costs a second or so a query on SQLite: a spread-out subset keeps the run short.
 FULL_SCAN_EVERY = 4
-EXPLAIN_POINT = 0
 
 
 def main() -> None:
@@ -46,6 +45,7 @@ def variants(lat: float, lon: float):
     from django.db.models import Min
 
     from picketline.core.geo import bounding_box, distance_km_expression
+    from picketline.disputes.models import Dispute
     from picketline.disputes.selectors import dispute_public_queryset, disputes_near
 
     def distance():
@@ -55,6 +55,11 @@ def variants(lat: float, lon: float):
 
     def ours():
         return ordered(disputes_near(lat=lat, lon=lon, radius_km=RADIUS_KM))
+
+    def ours_without_prefetch():
+        # The same search over bare disputes: what the public relations add is the difference.
+        bare = Dispute.objects.defer("solidarity_email", "search_text")
+        return ordered(disputes_near(lat=lat, lon=lon, radius_km=RADIUS_KM, queryset=bare))
 
     def full_scan():
         qs = dispute_public_queryset().annotate(distance_km=distance())
@@ -67,7 +72,12 @@ def variants(lat: float, lon: float):
         )
         return ordered(qs.annotate(distance_km=distance()).filter(distance_km__lte=RADIUS_KM))
 
-    return {"ours": ours, "full_scan": full_scan, "latitude_box": latitude_box}
+    return {
+        "ours": ours,
+        "ours_without_prefetch": ours_without_prefetch,
+        "full_scan": full_scan,
+        "latitude_box": latitude_box,
+    }
 
 
 def query_points() -> list[tuple[float, float]]:
@@ -106,6 +116,18 @@ def compare(ours: list, baseline: list) -> str:
     return "ties" if inner == {pk for pk, d in baseline if abs(d - last) > 1e-9} else "different"
 
 
+def sql_only(make_queryset) -> float:
+    """Seconds the database takes to answer ours, without Django building or reading models."""
+    from django.db import connection
+
+    sql, params = make_queryset()[:PAGE].query.sql_with_params()
+    with connection.cursor() as cursor:
+        started = time.perf_counter()
+        cursor.execute(sql, params)
+        cursor.fetchall()
+        return time.perf_counter() - started
+
+
 def explain(make_queryset) -> str:
     from django.db import connection
 
@@ -127,7 +149,13 @@ def run(db: str) -> dict:
         for make in variants(lat, lon).values():
             first_page(make)
 
-    timings = {"ours": [], "latitude_box": [], "full_scan": []}
+    timings = {
+        "ours": [],
+        "ours_without_prefetch": [],
+        "ours_sql": [],
+        "latitude_box": [],
+        "full_scan": [],
+    }
     subset = {"ours": [], "latitude_box": []}
     found, checks = [], {"same": 0, "ties": 0, "different": 0}
     mismatches = []
@@ -137,6 +165,10 @@ def run(db: str) -> dict:
         seconds, ours = timed(first_page, queries["ours"])
         timings["ours"].append(seconds)
         found.append(len(ours))
+        timings["ours_without_prefetch"].append(
+            timed(first_page, queries["ours_without_prefetch"])[0]
+        )
+        timings["ours_sql"].append(sql_only(queries["ours_without_prefetch"]))
         seconds_box, _ = timed(first_page, queries["latitude_box"])
         timings["latitude_box"].append(seconds_box)
         if index % FULL_SCAN_EVERY == 0:
@@ -158,7 +190,9 @@ def run(db: str) -> dict:
         "full_scan_over_ours": round(full / paired["ours"]["median_ms"], 1),
         "full_scan_over_latitude_box": round(full / paired["latitude_box"]["median_ms"], 1),
     }
-    lat, lon = points[EXPLAIN_POINT]
+    # Explain the query at the point where ours took the median time.
+    by_time = sorted(range(len(points)), key=timings["ours"].__getitem__)
+    lat, lon = points[by_time[len(by_time) // 2]]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SHOW server_version")

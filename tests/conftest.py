@@ -48,3 +48,55 @@ def supporter(db):
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"
+
+
+class _GazetteerTestsLast:
+    """Runs the tests that use the gazetteer after all others.
+
+    The gazetteer is loaded once and stays in the test database for the rest of the session;
+    tests that expect no places (or create their own) must not run after it.
+    """
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        items.sort(key=lambda item: "gazetteer" in getattr(item, "fixturenames", ()))
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(_GazetteerTestsLast(), "picketline-gazetteer-tests-last")
+
+
+@pytest.fixture(scope="session")
+def _gazetteer_loaded(request, django_db_setup, django_db_blocker):
+    from picketline.places.services import gazetteer_clear, gazetteer_load
+
+    with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        if "test" not in name and "memory" not in name:
+            pytest.fail(f"Refusing to load the gazetteer into {name}, not a test database.")
+        gazetteer_load()
+    yield
+    if request.config.getoption("reuse_db", False):
+        # A kept test database must not start the next session with places in it.
+        with django_db_blocker.unblock():
+            gazetteer_clear()
+
+
+@pytest.fixture
+def _gazetteer_present(_gazetteer_loaded, django_db_blocker):
+    from picketline.places.models import Place
+    from picketline.places.services import gazetteer_load
+
+    with django_db_blocker.unblock():
+        if not Place.objects.exists():
+            gazetteer_load()
+
+
+@pytest.fixture
+def gazetteer(_gazetteer_present, db):
+    """The full GeoNames gazetteer, loaded once per session, and database access.
+
+    A transactional test empties every table when it ends; the next test that asks for the
+    gazetteer loads it again, before that test's transaction opens (the fixtures this one
+    needs are set up in order).
+    """

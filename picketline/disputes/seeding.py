@@ -239,9 +239,9 @@ def _dates(
     status: str, today: dt.date, rng: random.Random
 ) -> tuple[dt.date | None, dt.date | None]:
     if status == "balloting":
-        return (
-            today + dt.timedelta(days=rng.randint(14, 60)) if rng.random() < 0.3 else None
-        ), None
+        # A ballot sometimes already names the first day of action.
+        named = rng.random() < 0.3
+        return (today + dt.timedelta(days=rng.randint(14, 60)) if named else None), None
     if status == "announced":
         start = today + dt.timedelta(days=rng.randint(1, 45))
         fixed = rng.random() < 0.5
@@ -297,7 +297,8 @@ def plan_dispute(*, seed: int, number: int, towns: Towns, today: dt.date) -> Dis
         else:
             lat, lon, precision = site_town.latitude, site_town.longitude, Precision.CITY
         word = rng.choice(SITE_WORDS.get(sector, SITE_WORDS["default"]))
-        sites.append(SitePlan(site_town, lat, lon, precision, f"{site_town.name} {word}"))
+        name = f"{site_town.name} {word}"[:200]
+        sites.append(SitePlan(site_town, lat, lon, precision, name))
 
     labels = ", ".join(str(Demand(d).label).lower() for d in demands)
     description = (
@@ -329,7 +330,7 @@ def plan_dispute(*, seed: int, number: int, towns: Towns, today: dt.date) -> Dis
         verification=VERIFICATIONS.pick(rng),
         sensitive=rng.random() < SENSITIVE_SHARE,
         email=f"committee{number}@example.org" if rng.random() < 0.6 else "",
-        employer=(Organisation.Kind.EMPLOYER.value, employer, town.country),
+        employer=(Organisation.Kind.EMPLOYER.value, employer[:200], town.country),
         unions=[
             (Organisation.Kind.UNION.value, name, town.country)
             for name in _union_names(town.country, sector, rng)
@@ -462,7 +463,7 @@ def _write_batch(
                 site = Site(
                     dispute_id=dispute.pk,
                     name=s.name,
-                    city=s.town.name,
+                    city=s.town.name[:120],
                     country=s.town.country,
                     latitude=s.latitude,
                     longitude=s.longitude,

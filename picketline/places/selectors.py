@@ -1,7 +1,8 @@
 """Resolving what people type ("Leeds", "Манчестер", "53.8,-1.55") to places, offline.
 
 Every lookup goes through the indexed `PlaceName.key`: a name is normalised the way the
-loader normalised every GeoNames name, then matched exactly or by prefix.
+loader normalised every GeoNames name, then matched exactly or by prefix. The geocoder used by
+imports reads each region's names once and then matches them in memory.
 """
 
 import bisect
@@ -74,7 +75,7 @@ class Geocoded:
 
     latitude: float
     longitude: float
-    precision: str  # CITY, REGION or COUNTRY
+    precision: str  # CITY, REGION or COUNTRY ("exact" when an import had coordinates)
     city: str = ""
     region: str = ""
     country: str = ""  # ISO code

@@ -168,6 +168,12 @@ def _read_geonames(min_population: int) -> tuple[dict, dict, list[dict]]:
     return cache.get_countries(), cache.get_us_states(), cities
 
 
+def gazetteer_clear() -> None:
+    """Remove every place, region and country (in the caller's transaction, if any)."""
+    with transaction.atomic():
+        _clear()
+
+
 def _clear() -> None:
     tables = [model._meta.db_table for model in (PlaceName, Place, Region, Country)]
     quote = connection.ops.quote_name
@@ -300,9 +306,9 @@ def _insert(model, fields: list[str], rows: Iterable[tuple]) -> int:
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as writer:
                 for row in rows:
-                    copy.write_row(row)
+                    writer.write_row(row)
                     count += 1
             return count
         placeholders = ", ".join(["%s"] * len(fields))

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from picketline.disputes.choices import DisputeStatus
 from picketline.disputes.importing.mapping import CHOICES, Mapping
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute, Organisation, Source
 from picketline.places.selectors import Geocoded, LocalityGeocoder, country_code
 
 EXACT = "exact"
@@ -18,6 +19,7 @@ MAX_WORKERS = 2_147_483_647  # the largest PositiveIntegerField every database s
 TITLE_LENGTH = Dispute._meta.get_field("title").max_length
 KEY_LENGTH = Dispute._meta.get_field("source_key").max_length
 NAME_LENGTH = Organisation._meta.get_field("name").max_length
+URL_LENGTH = Source._meta.get_field("url").max_length
 
 
 class RowRejected(Exception):
@@ -49,7 +51,7 @@ class RowReader:
 
     def __init__(self, mapping: Mapping, *, today: dt.date | None = None):
         self.mapping = mapping
-        self.today = today or dt.date.today()
+        self.today = today or timezone.localdate()
         self.geocoder = LocalityGeocoder()
         self._keys: dict[str, tuple[int, int]] = {}  # key → (first line, times seen)
         self._countries: dict[str, str] = {}
@@ -108,6 +110,8 @@ class RowReader:
         if source_url:
             try:
                 self._url(source_url)
+                if len(source_url) > URL_LENGTH:
+                    raise ValidationError("too long")
             except ValidationError:
                 warnings.append(
                     _("The source address “%(url)s” is not a web address; it was left out.")
@@ -248,7 +252,11 @@ class RowReader:
         except ValidationError as error:
             raise RowRejected(
                 " ".join(
-                    f"{name}: {' '.join(str(message) for message in messages)}"
+                    _("%(field)s: %(problem)s")
+                    % {
+                        "field": Dispute._meta.get_field(name).verbose_name,
+                        "problem": " ".join(str(message) for message in messages),
+                    }
                     for name, messages in error.message_dict.items()
                 )
             ) from None

@@ -8,7 +8,8 @@ batch by batch, every invariant the registry services keep:
 - organisations found or created as `organisation_get_or_create` does, each new one logged
   as `organisation.created`;
 - `search_text` holding the words `dispute_refresh_search_text` puts there;
-- a site's public point equal to its point, or coarsened when the dispute is sensitive;
+- a site's point rounded to the centimetre, its public point equal to it, or coarsened when
+  the dispute is sensitive;
 - one audit entry per created dispute (`dispute.imported`) and per changed one
   (`dispute.import_updated`), holding the changes as `dispute.created`/`dispute.updated` do;
 - `updated_at` moved on every dispute that changed, so feeds and caches see the change.
@@ -26,7 +27,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from picketline.core.audit import field_changes
-from picketline.core.geo import coarsen
+from picketline.core.geo import coarsen, round_point
 from picketline.core.models import AuditEntry
 from picketline.core.text import normalize_name
 from picketline.disputes.importing.rows import ImportRow
@@ -108,7 +109,9 @@ def _search_text(title: str, employers: list[str], unions: list[str], descriptio
 
 
 def _public_point(site: Site, *, sensitive: bool) -> None:
-    # As the registry services set it: exact, or coarsened for a sensitive dispute.
+    # As the registry services set it: stored to the centimetre, public exactly so, or
+    # coarsened for a sensitive dispute.
+    site.latitude, site.longitude = round_point(site.latitude, site.longitude)
     if sensitive:
         site.public_latitude, site.public_longitude = coarsen(site.latitude, site.longitude)
     else:

@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from picketline.disputes.importing import (
     ImportFailed,
@@ -15,7 +14,7 @@ LISTED = 50  # rejected rows and warnings shown in full
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Import disputes from a CSV file through a column mapping. Importing the same file "
         "again updates the disputes it created instead of adding them twice."
     )
