@@ -1,15 +1,21 @@
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
+from django.utils import translation
 
 from tests import factories
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` skip on other databases, saying why."""
+    """Tests marked `postgres` skip on other databases, saying why.
+
+    Tests that use the gazetteer run after all others: it is loaded once and stays in the test
+    database for the rest of the session, and earlier tests expect no places (or make their own).
+    """
     from django.conf import settings
 
-    engine = settings.DATABASES["default"]["ENGINE"]
-    if "postgresql" in engine:
+    items.sort(key=lambda item: "gazetteer" in getattr(item, "fixturenames", ()))
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
     skip = pytest.mark.skip(
         reason="needs PostgreSQL: run `make test-postgres` (SQLite serialises all writers)"
@@ -30,6 +36,14 @@ def _plain_static_files(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, whatever the one before it activated."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def moderator(db):
     return factories.make_moderator()
@@ -48,22 +62,6 @@ def supporter(db):
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"
-
-
-class _GazetteerTestsLast:
-    """Runs the tests that use the gazetteer after all others.
-
-    The gazetteer is loaded once and stays in the test database for the rest of the session;
-    tests that expect no places (or create their own) must not run after it.
-    """
-
-    @pytest.hookimpl(trylast=True)
-    def pytest_collection_modifyitems(self, items):
-        items.sort(key=lambda item: "gazetteer" in getattr(item, "fixturenames", ()))
-
-
-def pytest_configure(config):
-    config.pluginmanager.register(_GazetteerTestsLast(), "picketline-gazetteer-tests-last")
 
 
 @pytest.fixture(scope="session")
