@@ -34,3 +34,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return _error(request, 500, "errors/500.html")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid token: say so in the reader's language, in the site's page."""
+    return _error(request, 403, "errors/403_csrf.html")
