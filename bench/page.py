@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchlib import (
+    DATA_DIR,
     ROOT,
     STATIC_ROOT,
     Unavailable,
@@ -113,20 +114,29 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
 
 
 @contextlib.contextmanager
-def serving(command: list[str], *, env: dict, cwd: Path, probe: str):
-    process = subprocess.Popen(
-        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    try:
-        wait_until_up(probe)
-        yield process
-    finally:
-        process.terminate()
+def serving(command: list[str], *, env: dict, cwd: Path, probe: str, log_name: str):
+    """Run a server for the duration; its output goes to bench/.data/<log_name>.
+
+    A file rather than a pipe: nobody reads the pipe, and a full one would stall the server.
+    """
+    log_path = DATA_DIR / log_name
+    with open(log_path, "wb") as output:
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=output, stderr=output)
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            wait_until_up(probe)
+            yield process
+        except Exception:
+            if process.poll() is not None:
+                log(f"page: {log_name.removesuffix('.log')} exited ({process.returncode}):")
+                log(log_path.read_text(errors="replace")[-2000:])
+            raise
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def check_page_has_map(base: str) -> str | None:
@@ -259,10 +269,12 @@ def run(runs: int) -> dict:
     collectstatic(env)
     ours_port, static_port = free_port(), free_port()
     ours, static = f"http://127.0.0.1:{ours_port}", f"http://127.0.0.1:{static_port}"
+    # No control socket: its default path is shared by every gunicorn on the machine.
     gunicorn = [str(VENV_BIN / "gunicorn"), "picketline.wsgi", "-w", "2", "-b", ours[7:]]
+    gunicorn.append("--no-control-socket")
     with (
         tempfile.TemporaryDirectory(prefix="picketline-static-") as copy,
-        serving(gunicorn, env=env, cwd=ROOT, probe=ours + "/healthz"),
+        serving(gunicorn, env=env, cwd=ROOT, probe=ours + "/healthz", log_name="gunicorn.log"),
     ):
         reason = check_page_has_map(ours)
         if reason:
@@ -275,7 +287,13 @@ def run(runs: int) -> dict:
                 sys.executable, "-m", "http.server", str(static_port),
                 "--bind", "127.0.0.1", "--directory", copy,
             ]  # fmt: skip
-            with serving(http_server, env=dict(os.environ), cwd=ROOT, probe=static + "/"):
+            with serving(
+                http_server,
+                env=dict(os.environ),
+                cwd=ROOT,
+                probe=static + "/",
+                log_name="http-server.log",
+            ):
                 warm_workers(ours)
                 load_once(browser, ours)
                 load_once(browser, static)
