@@ -61,6 +61,7 @@ class Organisation(TimeStampedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [models.Index(fields=["updated_at"], name="organisation_updated")]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "name", "country"], name="organisation_unique_name"
@@ -166,6 +167,8 @@ class Dispute(TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "-created_at"], name="dispute_status_created"),
             models.Index(fields=["start_date"], name="dispute_start"),
+            # The registry version (feeds' cache keys and ETags) reads MAX(updated_at).
+            models.Index(fields=["updated_at"], name="dispute_updated"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -244,6 +247,7 @@ class Site(TimeStampedModel):
         ordering = ["id"]
         indexes = [
             models.Index(fields=["public_latitude", "public_longitude"], name="site_public_point"),
+            models.Index(fields=["updated_at"], name="site_updated"),
         ]
         constraints = [
             models.CheckConstraint(

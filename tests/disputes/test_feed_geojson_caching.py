@@ -1,4 +1,5 @@
 import datetime as dt
+import gzip
 import json
 
 import pytest
@@ -31,7 +32,7 @@ def test_it_sends_an_etag_and_public_cache_control(client):
     factories.make_dispute()
     response = client.get(URL)
     assert response.status_code == 200
-    assert response["ETag"].startswith('"') and response["ETag"].endswith('"')
+    assert response["ETag"].startswith('W/"') and response["ETag"].endswith('"')
     directives = {part.strip() for part in response["Cache-Control"].split(",")}
     assert directives == {"public", "max-age=60"}
     vary = {part.strip() for part in response["Vary"].split(",")}
@@ -53,7 +54,9 @@ def test_it_answers_304_to_a_matching_if_none_match_without_building_the_body(cl
 def test_it_answers_304_to_a_weak_or_listed_etag(client):
     factories.make_dispute()
     etag = client.get(URL)["ETag"]
-    assert client.get(URL, headers={"If-None-Match": f"W/{etag}"}).status_code == 304
+    assert etag.startswith('W/"')
+    strong = etag.removeprefix("W/")
+    assert client.get(URL, headers={"If-None-Match": strong}).status_code == 304
     assert client.get(URL, headers={"If-None-Match": f'"other", {etag}'}).status_code == 304
 
 
@@ -137,3 +140,16 @@ def test_it_keeps_languages_apart(client):
     english = client.get(URL, headers={"Accept-Language": "en"})
     spanish = client.get(URL, headers={"Accept-Language": "es"})
     assert english["ETag"] != spanish["ETag"]
+
+
+def test_it_sends_the_map_data_compressed_to_browsers_that_accept_it(client):
+    factories.make_dispute(title="Compressed")
+    plain = client.get(URL)
+    compressed = client.get(URL, headers={"Accept-Encoding": "gzip, br"})
+    again = client.get(URL, headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in plain
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert again.content == compressed.content
+    assert compressed["ETag"] == plain["ETag"]

@@ -6,6 +6,7 @@ queries whatever the registry's size: sites joined to their disputes, then emplo
 names; the disputes themselves are chosen by `dispute_map_queryset` inside a subquery.
 """
 
+import gzip
 import json
 
 from django.conf import settings
@@ -64,28 +65,36 @@ _DISPUTE_FIELDS = (
 @require_safe
 def geojson(request: HttpRequest) -> HttpResponse:
     key = feed_cache_key("geojson", request.GET, version=registry_version())
-    etag = quote_etag(key.rsplit(":", 1)[-1])
+    # Weak: the plain and gzip bodies are the same data in two encodings.
+    etag = "W/" + quote_etag(key.rsplit(":", 1)[-1])
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         return _with_caching_headers(not_modified, etag)
-    body = cache.get(key)
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+    body = cache.get(f"{key}:gz" if gzipped else key)
     if body is None:
         try:
             filters = filters_from_query(request.GET)
         except FilterError as error:
             return bad_filters_json(request, error)
-        body = json.dumps(
+        plain = json.dumps(
             feature_collection(filters=filters), ensure_ascii=False, separators=(",", ":")
         ).encode()
-        cache.set(key, body, settings.MAP_CACHE_SECONDS)
-    return _with_caching_headers(HttpResponse(body, content_type=CONTENT_TYPE), etag)
+        # The map's data compresses about ninefold; compress once, not on every request.
+        compressed = gzip.compress(plain, compresslevel=6, mtime=0)
+        cache.set_many({key: plain, f"{key}:gz": compressed}, settings.MAP_CACHE_SECONDS)
+        body = compressed if gzipped else plain
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    return _with_caching_headers(response, etag)
 
 
 def _with_caching_headers(response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
     # Labels follow the reader's language, which a cookie can choose as well as the header.
-    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    patch_vary_headers(response, ("Accept-Language", "Cookie", "Accept-Encoding"))
     return response
 
 

@@ -98,11 +98,13 @@
             marker.bindPopup(popupFor(feature.properties || {}));
           },
         });
-        cluster.addLayers(layer.getLayers());
-        if (cluster.getLayers().length) {
-          map.fitBounds(cluster.getBounds(), { padding: [24, 24], maxZoom: 11, animate: false });
+        var markers = layer.getLayers();
+        cluster.addLayers(markers);
+        // The cluster adds markers in chunks, so its own bounds are empty at this point.
+        if (markers.length) {
+          map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 11, animate: false });
         }
-        element.dataset.loaded = String(cluster.getLayers().length);
+        element.dataset.loaded = String(markers.length);
       })
       .catch(function () {
         if (status) status.textContent = labels.failed || "";
