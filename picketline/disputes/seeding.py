@@ -26,7 +26,6 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from picketline.core.text import normalize_name
 from picketline.disputes.choices import Demand, Precision
 from picketline.disputes.models import (
     Dispute,
@@ -51,7 +50,7 @@ from picketline.disputes.seeding_data import (
     TRADES,
     WORKERS,
 )
-from picketline.disputes.services import _set_public_point
+from picketline.disputes.services import search_text_for, set_public_point
 
 SOURCE_KEY_PREFIX = "seed:"
 
@@ -426,8 +425,6 @@ def _write_batch(
     )
     disputes = []
     for plan in plans:
-        # In the order the services read them: organisations sort by name.
-        names = [plan.employer[1], *sorted(u[1] for u in plan.unions)]
         updated = min(now, plan.reported + dt.timedelta(days=(plan.number % 30)))
         disputes.append(
             Dispute(
@@ -447,8 +444,12 @@ def _write_batch(
                 verification=plan.verification,
                 sensitive=plan.sensitive,
                 solidarity_email=plan.email,
-                # The same key dispute_refresh_search_text() keeps for disputes made by hand.
-                search_text=normalize_name(" ".join([plan.title, *names, plan.description])),
+                search_text=search_text_for(
+                    title=plan.title,
+                    employers=[plan.employer[1]],
+                    unions=[u[1] for u in plan.unions],
+                    description=plan.description,
+                ),
                 source_key=f"{SOURCE_KEY_PREFIX}{plan.number}",
                 is_demo=True,
                 created_at=min(now, plan.reported),
@@ -472,7 +473,7 @@ def _write_batch(
                     created_at=dispute.created_at,
                     updated_at=dispute.updated_at,
                 )
-                _set_public_point(site, sensitive=plan.sensitive)
+                set_public_point(site, sensitive=plan.sensitive)
                 sites.append(site)
             demands += [DisputeDemand(dispute_id=dispute.pk, demand=d) for d in plan.demands]
             employers.append(

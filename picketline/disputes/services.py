@@ -70,9 +70,20 @@ def organisation_get_or_create(
     return organisation
 
 
+def search_text_for(
+    *, title: str, employers: Iterable[str], unions: Iterable[str], description: str
+) -> str:
+    """The free-text search key of a dispute: its title, organisations and description."""
+    return normalize_name(" ".join([title, *sorted(employers), *sorted(unions), description]))
+
+
 def dispute_refresh_search_text(dispute: Dispute) -> None:
-    names = [o.name for o in dispute.employers.all()] + [o.name for o in dispute.unions.all()]
-    text = normalize_name(" ".join([dispute.title, *names, dispute.description]))
+    text = search_text_for(
+        title=dispute.title,
+        employers=[o.name for o in dispute.employers.all()],
+        unions=[o.name for o in dispute.unions.all()],
+        description=dispute.description,
+    )
     if text != dispute.search_text:
         dispute.search_text = text
         Dispute.objects.filter(pk=dispute.pk).update(search_text=text)
@@ -151,7 +162,7 @@ def dispute_update(
         )
     if "sensitive" in fields and fields["sensitive"] != before["sensitive"]:
         for site in dispute.sites.all():
-            _set_public_point(site, sensitive=dispute.sensitive)
+            set_public_point(site, sensitive=dispute.sensitive)
             site.save(update_fields=["public_latitude", "public_longitude", "updated_at"])
     dispute_refresh_search_text(dispute)
     changes = field_changes(before, _snapshot(dispute))
@@ -160,7 +171,9 @@ def dispute_update(
     return dispute
 
 
-def _set_public_point(site: Site, *, sensitive: bool) -> None:
+def set_public_point(site: Site, *, sensitive: bool) -> None:
+    """Stores the point to the centimetre; the public sees it exactly, or coarsened when the
+    dispute is sensitive. Every writer of sites (services, importer, seeding) calls this."""
     site.latitude, site.longitude = round_point(site.latitude, site.longitude)
     if sensitive:
         site.public_latitude, site.public_longitude = coarsen(site.latitude, site.longitude)
@@ -168,9 +181,9 @@ def _set_public_point(site: Site, *, sensitive: bool) -> None:
         site.public_latitude, site.public_longitude = site.latitude, site.longitude
 
 
-def site_set_public_point(site: Site) -> None:
+def siteset_public_point(site: Site) -> None:
     """Sets what the public sees of a site (before a save made outside these services)."""
-    _set_public_point(site, sensitive=site.dispute.sensitive)
+    set_public_point(site, sensitive=site.dispute.sensitive)
 
 
 def _touch(dispute: Dispute) -> None:
@@ -191,7 +204,7 @@ def site_create(
     site = Site(
         dispute=dispute, latitude=latitude, longitude=longitude, precision=precision, **fields
     )
-    _set_public_point(site, sensitive=dispute.sensitive)
+    set_public_point(site, sensitive=dispute.sensitive)
     site.full_clean()
     site.save()
     _touch(dispute)
@@ -208,7 +221,7 @@ def site_create(
 def site_update(*, site: Site, user=None, **fields) -> Site:
     for name, value in fields.items():
         setattr(site, name, value)
-    _set_public_point(site, sensitive=site.dispute.sensitive)
+    set_public_point(site, sensitive=site.dispute.sensitive)
     site.full_clean()
     site.save()
     _touch(site.dispute)

@@ -27,12 +27,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from picketline.core.audit import field_changes
-from picketline.core.geo import coarsen, round_point
 from picketline.core.models import AuditEntry
-from picketline.core.text import normalize_name
 from picketline.disputes.importing.rows import ImportRow
 from picketline.disputes.models import Dispute, DisputeDemand, Organisation, Site, Source
-from picketline.disputes.services import DISPUTE_FIELDS
+from picketline.disputes.services import DISPUTE_FIELDS, search_text_for, set_public_point
 
 CREATED = "created"
 UPDATED = "updated"
@@ -101,21 +99,6 @@ class ImportContext:
     organisations: dict[tuple[str, str, str], int] = field(default_factory=dict)
     dispute_slugs: SlugAllocator = field(default_factory=lambda: SlugAllocator(Dispute))
     organisation_slugs: SlugAllocator = field(default_factory=lambda: SlugAllocator(Organisation))
-
-
-def _search_text(title: str, employers: list[str], unions: list[str], description: str) -> str:
-    # The words dispute_refresh_search_text stores: title, employers, unions, description.
-    return normalize_name(" ".join([title, *sorted(employers), *sorted(unions), description]))
-
-
-def _public_point(site: Site, *, sensitive: bool) -> None:
-    # As the registry services set it: stored to the centimetre, public exactly so, or
-    # coarsened for a sensitive dispute.
-    site.latitude, site.longitude = round_point(site.latitude, site.longitude)
-    if sensitive:
-        site.public_latitude, site.public_longitude = coarsen(site.latitude, site.longitude)
-    else:
-        site.public_latitude, site.public_longitude = site.latitude, site.longitude
 
 
 def _location_text(site: Site | None) -> str:
@@ -201,7 +184,7 @@ def _site(row: ImportRow, dispute: Dispute, site: Site | None = None) -> Site:
     site.region = location.region[:120]
     site.country = location.country
     site.timezone = location.timezone if location.timezone in _TIMEZONES else "UTC"
-    _public_point(site, sensitive=dispute.sensitive)
+    set_public_point(site, sensitive=dispute.sensitive)
     if site.pk:
         site.updated_at = timezone.now()
     return site
@@ -309,8 +292,11 @@ class _Writes:
 
     def create(self, row: ImportRow) -> None:
         dispute = Dispute(source_key=row.source_key, **row.fields)
-        dispute.search_text = _search_text(
-            dispute.title, row.employers or [], row.unions or [], dispute.description
+        dispute.search_text = search_text_for(
+            title=dispute.title,
+            employers=row.employers or [],
+            unions=row.unions or [],
+            description=dispute.description,
         )
         self.new.append((row, dispute))
 
@@ -345,7 +331,12 @@ class _Writes:
         changes = field_changes(before, after)
         if not changes:
             return UNCHANGED
-        dispute.search_text = _search_text(dispute.title, employers, unions, dispute.description)
+        dispute.search_text = search_text_for(
+            title=dispute.title,
+            employers=employers,
+            unions=unions,
+            description=dispute.description,
+        )
         dispute.updated_at = timezone.now()
         self.changed.append((row, dispute, changes))
         for kind, names in (("employers", row.employers), ("unions", row.unions)):
