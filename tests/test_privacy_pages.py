@@ -57,7 +57,18 @@ def seeded(db):
 
 
 def _public_urls(disputes):
-    urls = ["/", "/disputes/", "/disputes/?q=dispute", "/disputes/?near=51.1,-0.9&radius_km=50"]
+    urls = [
+        "/",
+        "/disputes/",
+        "/disputes/?q=dispute",
+        "/disputes/?near=51.1,-0.9&radius_km=50",
+        "/disputes/?status=announced&sort=start",
+        "/data/",
+        "/places/search.json?q=Le",
+        "/accounts/login/",
+        "/accounts/password/reset/",
+        "/healthz",
+    ]
     for dispute in disputes:
         urls.append(dispute.get_absolute_url())
     return urls
