@@ -7,6 +7,8 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "map": "/",
     "list": "/disputes/",
+    # Date fields are wide by nature; with errors shown they once pushed past a phone screen.
+    "list-with-errors": "/disputes/?date_from=2026-01-01&date_to=yesterday&radius_km=-5",
     "dispute": None,  # filled in from the data
     "open-data": "/data/",
     "login": "/accounts/login/",
