@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "picketline.core",
     "picketline.places",
     "picketline.accounts",
+    "picketline.moderation",
     "picketline.disputes",
     "picketline.api",
 ]
@@ -261,6 +262,16 @@ SECURE_PROXY_SSL_HEADER = (
 # How long the map's GeoJSON stays cached; any change to a dispute invalidates it at once.
 MAP_CACHE_SECONDS = env_int("MAP_CACHE_SECONDS", 300)
 PAGE_SIZE = env_int("PAGE_SIZE", 25)
+
+# Public forms and anonymous API writes: "N/period" per client address (period: minute, hour,
+# day). Counted in the cache, so several web processes share one count when CACHE_URL is Redis.
+SUBMISSION_RATE_LIMIT = env_str("SUBMISSION_RATE_LIMIT", "10/hour")
+# Behind a reverse proxy the client address is the last one the proxy appended.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# How long an emailed invitation to coordinate a dispute stays valid.
+INVITATION_DAYS = env_int("INVITATION_DAYS", 14)
+# Moderators' digest of new items: how often the worker may send one, in minutes.
+MODERATION_DIGEST_MINUTES = env_int("MODERATION_DIGEST_MINUTES", 60)
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,9 @@ urlpatterns = [
     path("accounts/", include("picketline.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("picketline.api.urls")),
+    path("moderation/", include("picketline.moderation.urls")),
+    path("", include("picketline.disputes.submission_urls")),
+    path("", include("picketline.disputes.manage_urls")),
     path("", include("picketline.disputes.feed_urls")),
     path("", include("picketline.disputes.urls")),
 ]

@@ -15,3 +15,17 @@ def normalize_name(text: str) -> str:
     # Arabic tatweel is decoration, not a letter.
     stripped = stripped.replace("\u0640", "")
     return " ".join(_SEPARATORS.sub(" ", stripped.casefold()).split())
+
+
+def plain_text(value: str) -> str:
+    """Text with any markup removed (scripts and styles with their content), for plain display.
+
+    Submitted text is shown as text, never as HTML; this also keeps stored values free of tags
+    that would otherwise come back to life in feeds, exports and emails.
+    """
+    import html
+
+    import nh3
+
+    cleaned = nh3.clean(value, tags=set(), clean_content_tags={"script", "style"})
+    return html.unescape(cleaned).replace("\r\n", "\n").strip()

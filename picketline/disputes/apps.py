@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class DisputesConfig(AppConfig):
     name = "picketline.disputes"
     verbose_name = _("Disputes")
+
+    def ready(self):
+        from picketline.disputes.moderation import SubmissionHandler
+        from picketline.moderation.registry import moderation_register
+
+        moderation_register(SubmissionHandler())

@@ -55,6 +55,24 @@ class Organisation(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="children",
     )
+    # Kept equal to normalize_name(name) by the services: duplicate detection looks names up here.
+    name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    # A verified union's coordinators publish without moderation, with a union-verified badge.
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account holders"),
+        blank=True,
+        related_name="coordinated_organisations",
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -73,6 +91,10 @@ class Organisation(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
 
 
 class Dispute(TimeStampedModel):
@@ -159,6 +181,9 @@ class Dispute(TimeStampedModel):
         help_text=_("Identifier in the source this dispute was imported from."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Raised by every update; an edit form posts the version it was opened at, and a stale
+    # version is refused rather than silently overwriting someone else's change.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("dispute")
@@ -312,3 +337,150 @@ class PicketShift(TimeStampedModel):
 
     def __str__(self):
         return f"{self.site} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Submission(TimeStampedModel):
+    """A dispute reported through "Add a strike" or the API, before a moderator publishes it.
+
+    The submitter's name and email and the solidarity contact are private: only moderators and,
+    once published, the dispute's coordinators see them.
+    """
+
+    employer = models.CharField(_("employer"), max_length=200)
+    unions = models.CharField(
+        _("unions"), max_length=300, blank=True, help_text=_("Separate several with commas.")
+    )
+    kind = models.CharField(_("what is happening"), max_length=16, choices=DisputeKind)
+    dispute_status = models.CharField(
+        _("status"), max_length=16, choices=DisputeStatus, default=DisputeStatus.ACTIVE
+    )
+    description = models.TextField(_("description"), max_length=5000)
+    language = models.CharField(_("language of the description"), max_length=16, default="en")
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector, blank=True)
+    workers_involved = models.PositiveIntegerField(_("workers involved"), null=True, blank=True)
+    demands = models.JSONField(_("demands"), default=list, blank=True)
+    demands_other = models.CharField(_("other demands"), max_length=500, blank=True)
+    # Where: the place as typed, and the point it resolved to (or where the pin was dropped).
+    place_name = models.CharField(_("place"), max_length=200)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    precision = models.CharField(_("precision"), max_length=16, choices=Precision, default="city")
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_timezone]
+    )
+    # The picket line, when the submitter knows one.
+    picket_address = models.CharField(_("picket address"), max_length=300, blank=True)
+    picket_starts_at = models.DateTimeField(_("picket starts"), null=True, blank=True)
+    picket_ends_at = models.DateTimeField(_("picket ends"), null=True, blank=True)
+    picket_weekly = models.BooleanField(_("repeats every week"), default=False)
+    sources = models.JSONField(_("sources"), default=list, blank=True)
+    sensitive = models.BooleanField(
+        _("workers could face retaliation"),
+        default=False,
+        help_text=_("Publish only an approximate location and no names of people."),
+    )
+    solidarity_email = models.EmailField(_("solidarity contact email"), blank=True)
+    submitter_name = models.CharField(_("your name"), max_length=100, blank=True)
+    submitter_email = models.EmailField(_("your email"), blank=True)
+    contact_consent = models.BooleanField(_("consent to be contacted"), default=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dispute_submissions",
+    )
+    via_api = models.BooleanField(default=False)
+    # The private status link carries a token made from this nonce and the secret key; the
+    # database holds the nonce and the token's hash, never the token itself.
+    status_nonce = models.CharField(max_length=32, unique=True)
+    status_token_hash = models.CharField(max_length=64, unique=True)
+    dispute = models.ForeignKey(
+        Dispute,
+        verbose_name=_("dispute"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submissions",
+        help_text=_("The dispute this submission was published as or merged into."),
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="submission_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(picket_starts_at__isnull=True, picket_ends_at__isnull=True)
+                | Q(picket_ends_at__gt=F("picket_starts_at")),
+                name="submission_picket_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(submitter_email="") | Q(contact_consent=True),
+                name="submission_email_needs_consent",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90)
+                & Q(longitude__gte=-180, longitude__lte=180),
+                name="submission_valid_point",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.employer} ({self.place_name})"
+
+    @property
+    def union_names(self) -> list[str]:
+        return [name.strip() for name in self.unions.split(",") if name.strip()]
+
+
+class Invitation(TimeStampedModel):
+    """An emailed invitation to coordinate a dispute, or to hold an organisation's account."""
+
+    dispute = models.ForeignKey(
+        Dispute, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dispute__isnull=False, organisation__isnull=True)
+                | Q(dispute__isnull=True, organisation__isnull=False),
+                name="invitation_one_target",
+            ),
+        ]
+
+    def __str__(self):
+        return self.email

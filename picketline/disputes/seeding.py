@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from picketline.core.text import normalize_name
 from picketline.disputes.choices import Demand, Precision
 from picketline.disputes.models import (
     Dispute,
@@ -379,6 +380,7 @@ class OrganisationPool:
             Organisation(
                 kind=kind,
                 name=name,
+                name_key=normalize_name(name),
                 country=country,
                 slug=self.slugs.unique(f"{name} {country}"),
                 is_demo=True,

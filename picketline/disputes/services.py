@@ -5,8 +5,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from picketline.core.audit import field_changes, log_action
+from picketline.core.conflicts import EditConflict
 from picketline.core.geo import coarsen, round_point
 from picketline.core.text import normalize_name
 from picketline.disputes.choices import Precision
@@ -61,6 +63,7 @@ def organisation_get_or_create(
         return existing
     organisation = Organisation.objects.create(
         name=name,
+        name_key=normalize_name(name),
         kind=kind,
         country=country,
         slug=unique_slug(Organisation, name),
@@ -138,16 +141,32 @@ def dispute_update(
     unions: Iterable[Organisation] | None = None,
     demands: Iterable[str] | None = None,
     reason: str = "",
+    version: int | None = None,
     **fields,
 ) -> Dispute:
-    """Change fields and relations; logs exactly what changed. Returns the dispute."""
+    """Change fields and relations; logs exactly what changed. Returns the dispute.
+
+    With `version` (what the editor's form was opened at), a dispute changed since then is
+    refused with EditConflict instead of silently overwriting the other change.
+    """
     unknown = set(fields) - set(DISPUTE_FIELDS)
     if unknown:
         raise TypeError(f"dispute_update() got unknown fields: {', '.join(sorted(unknown))}")
+    if version is not None:
+        current = Dispute.objects.select_for_update().only("version").get(pk=dispute.pk).version
+        if current != version:
+            raise EditConflict(
+                _(
+                    "Someone else changed this dispute after you opened it. Nothing was saved: "
+                    "reload the page to see their change, then make yours again."
+                )
+            )
+        dispute.version = current
     before = _snapshot(dispute)
     for name, value in fields.items():
         setattr(dispute, name, value)
     dispute.full_clean(exclude=["slug"])
+    dispute.version += 1
     dispute.save()
     if employers is not None:
         dispute.employers.set(employers)
@@ -181,7 +200,7 @@ def set_public_point(site: Site, *, sensitive: bool) -> None:
         site.public_latitude, site.public_longitude = site.latitude, site.longitude
 
 
-def siteset_public_point(site: Site) -> None:
+def site_set_public_point(site: Site) -> None:
     """Sets what the public sees of a site (before a save made outside these services)."""
     set_public_point(site, sensitive=site.dispute.sensitive)
 

@@ -28,6 +28,7 @@ from django.utils.text import slugify
 
 from picketline.core.audit import field_changes
 from picketline.core.models import AuditEntry
+from picketline.core.text import normalize_name
 from picketline.disputes.importing.rows import ImportRow
 from picketline.disputes.models import Dispute, DisputeDemand, Organisation, Site, Source
 from picketline.disputes.services import DISPUTE_FIELDS, search_text_for, set_public_point
@@ -156,7 +157,9 @@ def _organisations(rows: list[ImportRow], context: ImportContext) -> None:
         return
     slugs = context.organisation_slugs.allocate(name for _, name, _ in missing)
     created = Organisation.objects.bulk_create(
-        Organisation(name=name, kind=kind, country=country, slug=slug)
+        Organisation(
+            name=name, name_key=normalize_name(name), kind=kind, country=country, slug=slug
+        )
         for (kind, name, country), slug in zip(missing, slugs, strict=True)
     )
     content_type = ContentType.objects.get_for_model(Organisation)
