@@ -5,6 +5,7 @@ start-up with a message that names the variable.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -266,6 +267,11 @@ PAGE_SIZE = env_int("PAGE_SIZE", 25)
 # Public forms and anonymous API writes: "N/period" per client address (period: minute, hour,
 # day). Counted in the cache, so several web processes share one count when CACHE_URL is Redis.
 SUBMISSION_RATE_LIMIT = env_str("SUBMISSION_RATE_LIMIT", "10/hour")
+if not re.fullmatch(r"\s*\d+\s*/\s*(second|minute|hour|day)\s*", SUBMISSION_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"SUBMISSION_RATE_LIMIT must look like 10/hour (per second, minute, hour or day), "
+        f"not {SUBMISSION_RATE_LIMIT!r}"
+    )
 # Behind a reverse proxy the client address is the last one the proxy appended.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # How long an emailed invitation to coordinate a dispute stays valid.

@@ -44,3 +44,15 @@ def test_it_refuses_to_start_with_a_bad_value_and_says_which():
     )
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def test_it_refuses_a_rate_limit_it_cannot_read():
+    result = subprocess.run(
+        [sys.executable, "-c", "import picketline.settings"],
+        env={"SUBMISSION_RATE_LIMIT": "lots", "PATH": "/usr/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SUBMISSION_RATE_LIMIT must look like 10/hour" in result.stderr
