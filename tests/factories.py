@@ -6,8 +6,11 @@ import itertools
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from picketline.accounts import totp
+from picketline.accounts.models import TotpDevice
 from picketline.accounts.roles import Role
 from picketline.accounts.services import user_grant_role
+from picketline.accounts.two_factor import VERIFIED_KEY, two_factor_required
 from picketline.disputes import services
 from picketline.disputes.models import Organisation
 
@@ -27,12 +30,41 @@ def make_user(*, username=None, role=None, email=None):
     return user
 
 
-def make_moderator(**kwargs):
-    return make_user(role=Role.MODERATOR, **kwargs)
+def make_moderator(*, with_device=True, **kwargs):
+    """A moderator who has set up two-factor authentication, as every moderator must."""
+    user = make_user(role=Role.MODERATOR, **kwargs)
+    if with_device:
+        make_totp_device(user)
+    return user
 
 
-def make_admin(**kwargs):
-    return make_user(role=Role.ADMIN, **kwargs)
+def make_admin(*, with_device=True, **kwargs):
+    user = make_user(role=Role.ADMIN, **kwargs)
+    if with_device:
+        make_totp_device(user)
+    return user
+
+
+def make_totp_device(user) -> str:
+    """A confirmed authenticator for `user`; returns its secret (see `totp_code`)."""
+    device = TotpDevice.objects.create(
+        user=user, secret=totp.secret_generate(), confirmed_at=timezone.now()
+    )
+    return device.secret
+
+
+def totp_code(secret: str, *, at: float | None = None) -> str:
+    """The code the authenticator app would show at `at` (now when None)."""
+    return totp.totp(totp.secret_decode(secret), at=at)
+
+
+def login(client, user) -> None:
+    """Signs `user` in; for moderators and admins, as if they had also given their code."""
+    client.force_login(user)
+    if two_factor_required(user):
+        session = client.session
+        session[VERIFIED_KEY] = True
+        session.save()
 
 
 def make_organisation(*, name=None, kind=Organisation.Kind.UNION, country="GB"):
@@ -99,3 +131,10 @@ def make_dispute(
             notes="Bring a flask",
         )
     return dispute
+
+
+def make_coordinator(dispute, **kwargs):
+    """A supporter's account that coordinates `dispute`."""
+    user = make_user(**kwargs)
+    dispute.coordinators.add(user)
+    return user

@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib.auth.forms import PasswordResetForm
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
 
 from picketline.core.tasks import send_email
 
@@ -27,3 +29,44 @@ class QueuedPasswordResetForm(PasswordResetForm):
             else ""
         )
         send_email.enqueue(subject=subject, body=body, to=[to_email], html=html)
+
+
+class CodeForm(forms.Form):
+    """A 6-digit code from the authenticator app or, where allowed, a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        strip=True,
+        help_text=_("The 6-digit code your authenticator app shows now, or a recovery code."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Enter the code.")},
+    )
+
+
+class ConfirmDeviceForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from your app"),
+        max_length=16,
+        strip=True,
+        help_text=_("After adding the account, enter the 6-digit code the app shows."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Enter the 6-digit code from your app.")},
+    )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        strip=True,
+        help_text=_("What will use this token, so you can tell your tokens apart later."),
+        error_messages={
+            "required": _("Give the token a name, such as what will use it."),
+            "max_length": _("Keep the name under %(limit_value)d characters."),
+        },
+    )

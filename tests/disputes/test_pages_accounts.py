@@ -36,7 +36,7 @@ def test_it_says_which_login_was_wrong(client, supporter):
 
 
 def test_it_shows_staff_the_admin_link(client, admin_user):
-    client.force_login(admin_user)
+    factories.login(client, admin_user)
     assert 'href="/admin/">Admin</a>' in client.get("/").text
 
 

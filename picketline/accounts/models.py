@@ -1,0 +1,104 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class TotpDevice(models.Model):
+    """An authenticator app holding the shared secret; it counts once `confirmed_at` is set.
+
+    The secret has to be kept readable (each code is computed from it), unlike passwords,
+    recovery codes and API tokens, which are stored only as hashes.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="totp_device",
+    )
+    secret = models.CharField(_("secret"), max_length=64)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # The time step of the last code accepted: that code and any older one are refused.
+    last_used_step = models.BigIntegerField(_("last used time step"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("two-factor device")
+        verbose_name_plural = _("two-factor devices")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_used_step__gte=0), name="totp_device_step_not_negative"
+            ),
+            models.CheckConstraint(condition=~Q(secret=""), name="totp_device_has_secret"),
+        ]
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class RecoveryCode(models.Model):
+    """A single-use code that stands in for the authenticator app when the phone is lost."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="recovery_codes",
+    )
+    code_hash = models.CharField(_("code hash"), max_length=64)
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "code_hash"], name="recovery_code_unique_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.code_hash[:8]}"
+
+
+class ApiToken(models.Model):
+    """A personal key for the JSON API: `plt_<prefix>_<secret>`, stored only as its hash.
+
+    The prefix is kept in the clear so that a list of tokens can tell them apart; it identifies
+    a token but does not authenticate it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("prefix"), max_length=16, db_index=True)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="api_token_has_name"),
+            models.CheckConstraint(condition=~Q(prefix=""), name="api_token_has_prefix"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} (plt_{self.prefix}_…)"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None

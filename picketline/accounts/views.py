@@ -1,0 +1,299 @@
+"""Account pages: the two-step login, two-factor set-up and API tokens. Thin: forms in, services
+out."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, logout
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from picketline.accounts import services, totp
+from picketline.accounts.decorators import two_factor_verified_required
+from picketline.accounts.forms import ApiTokenForm, CodeForm, ConfirmDeviceForm
+from picketline.accounts.selectors import (
+    api_tokens_for,
+    recovery_codes_remaining,
+    totp_device_for,
+)
+from picketline.accounts.two_factor import (
+    has_confirmed_device,
+    is_two_factor_verified,
+    login_pending_clear,
+    login_pending_get,
+    login_pending_start,
+    safe_next,
+    session_clear_verified,
+    session_mark_verified,
+    two_factor_required,
+    url_with_next,
+    wrong_code_count,
+)
+from picketline.core.ratelimit import Rate, rate_limit_hit
+
+# Wrong codes allowed in one login before the password has to be given again.
+MAX_WRONG_CODES = 5
+# Codes tried for one account from anywhere, right or wrong: guessing stays hopeless even for
+# someone who has the password and starts over again and again.
+CODE_RATE = Rate(limit=30, seconds=3600)
+
+
+# Login ------------------------------------------------------------------------------------------
+
+
+class PasswordLoginView(auth_views.LoginView):
+    """The first step: a correct password logs in at once, unless the account has a device."""
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if not has_confirmed_device(user):
+            response = super().form_valid(form)
+            session_clear_verified(self.request)
+            return response
+        login_pending_start(
+            self.request, user=user, backend=user.backend, next_url=self.get_redirect_url()
+        )
+        return redirect("login_code")
+
+
+login = PasswordLoginView.as_view()
+
+
+@never_cache
+@sensitive_post_parameters("code")
+def login_code(request):
+    """The second step, after a correct password; also where a signed-in moderator whose
+    session has not been verified is sent."""
+    pending = login_pending_get(request)
+    if pending is not None:
+        user = get_user_model().objects.filter(pk=pending["user_id"], is_active=True).first()
+        next_url = pending["next"]
+    elif request.user.is_authenticated and has_confirmed_device(request.user):
+        user = request.user
+        next_url = request.POST.get("next") or request.GET.get("next") or ""
+        if is_two_factor_verified(request):
+            return redirect(safe_next(request, next_url))
+    else:
+        return redirect(url_with_next("login", request.GET.get("next")))
+    if user is None:
+        login_pending_clear(request)
+        return redirect("login")
+
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if rate_limit_hit(scope="login-code", key=str(user.pk), rate=CODE_RATE):
+            form.add_error(
+                "code",
+                _("Too many codes were tried for this account. Wait an hour and try again."),
+            )
+        elif services.totp_verify(user=user, code=form.cleaned_data["code"]):
+            login_pending_clear(request)
+            if pending is not None:
+                auth_login(request, user, backend=pending["backend"])
+            session_mark_verified(request)
+            return redirect(safe_next(request, next_url))
+        elif wrong_code_count(request) >= MAX_WRONG_CODES:
+            login_pending_clear(request)
+            if pending is None:
+                logout(request)
+            messages.error(request, _("Too many wrong codes. Log in again to try once more."))
+            return redirect(url_with_next("login", next_url))
+        else:
+            form.add_error(
+                "code",
+                _(
+                    "That code is not right, or it has been used already. Enter the code your "
+                    "app shows now, or an unused recovery code."
+                ),
+            )
+    return render(request, "registration/login_code.html", {"form": form, "next": next_url})
+
+
+# Account and two-factor -----------------------------------------------------------------------
+
+
+@login_required
+def account(request):
+    device = totp_device_for(user=request.user)
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "two_factor_on": device is not None and device.is_confirmed,
+            "two_factor_required": two_factor_required(request.user),
+            "token_count": api_tokens_for(user=request.user).filter(revoked_at=None).count(),
+        },
+    )
+
+
+def _two_factor_page(request, *, regenerate_form=None, remove_form=None, status=200):
+    user = request.user
+    device = totp_device_for(user=user)
+    on = device is not None and device.is_confirmed
+    return render(
+        request,
+        "accounts/two_factor.html",
+        {
+            "two_factor_on": on,
+            "confirmed_at": device.confirmed_at if on else None,
+            "remaining": recovery_codes_remaining(user=user) if on else 0,
+            "can_remove": on and not two_factor_required(user),
+            "regenerate_form": regenerate_form or CodeForm(prefix="regenerate"),
+            "remove_form": remove_form or CodeForm(prefix="remove"),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@two_factor_verified_required
+def two_factor(request):
+    return _two_factor_page(request)
+
+
+@never_cache
+@require_POST
+@sensitive_post_parameters("regenerate-code")
+@two_factor_verified_required
+def two_factor_recovery_codes(request):
+    """New recovery codes, shown once; the current code is asked for first, so that a
+    forgotten open session is not enough to get round the second factor."""
+    form = CodeForm(request.POST, prefix="regenerate")
+    if form.is_valid():
+        if services.totp_verify(user=request.user, code=form.cleaned_data["code"]):
+            try:
+                codes = services.recovery_codes_regenerate(user=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return render(
+                    request,
+                    "accounts/recovery_codes.html",
+                    {"codes": codes, "next": ""},
+                )
+        else:
+            form.add_error("code", _("That code is not right, or it has been used already."))
+    return _two_factor_page(request, regenerate_form=form)
+
+
+@never_cache
+@require_POST
+@sensitive_post_parameters("remove-code")
+@two_factor_verified_required
+def two_factor_remove(request):
+    form = CodeForm(request.POST, prefix="remove")
+    if form.is_valid():
+        if two_factor_required(request.user):
+            form.add_error(
+                None, _("Moderators and administrators must keep two-factor authentication on.")
+            )
+        elif services.totp_verify(user=request.user, code=form.cleaned_data["code"]):
+            try:
+                services.totp_device_remove(user=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                session_clear_verified(request)
+                messages.success(request, _("Two-factor authentication is now off."))
+                return redirect("two_factor")
+        else:
+            form.add_error("code", _("That code is not right, or it has been used already."))
+    return _two_factor_page(request, remove_form=form)
+
+
+@never_cache
+@sensitive_post_parameters("code")
+@login_required
+def two_factor_setup(request):
+    user = request.user
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    device = totp_device_for(user=user)
+    if device is not None and device.is_confirmed:
+        if not is_two_factor_verified(request):
+            return redirect(url_with_next("login_code", next_url))
+        messages.info(request, _("Two-factor authentication is already on for this account."))
+        return redirect("two_factor")
+
+    form = ConfirmDeviceForm()
+    if request.method == "POST" and request.POST.get("action") == "restart":
+        device = services.totp_device_start(user=user)
+    elif device is None:
+        # The page shows a secret, so opening it makes one; reloading keeps the same one,
+        # because the person may already have added it to their app.
+        device = services.totp_device_start(user=user)
+    elif request.method == "POST":
+        form = ConfirmDeviceForm(request.POST)
+        if form.is_valid():
+            try:
+                codes = services.totp_device_confirm(user=user, code=form.cleaned_data["code"])
+            except ValidationError as error:
+                form.add_error("code", error)
+            else:
+                session_mark_verified(request)
+                return render(
+                    request,
+                    "accounts/recovery_codes.html",
+                    {"codes": codes, "next": safe_next(request, next_url) if next_url else ""},
+                )
+
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "next": next_url,
+            "secret_grouped": totp.secret_grouped(device.secret),
+            "otpauth_uri": totp.provisioning_uri(
+                device.secret, account=user.get_username(), issuer=settings.SITE_NAME
+            ),
+            "two_factor_required": two_factor_required(user),
+        },
+    )
+
+
+# API tokens -------------------------------------------------------------------------------------
+
+
+@never_cache
+@two_factor_verified_required
+def api_tokens(request):
+    form = ApiTokenForm(request.POST or None)
+    created = raw_token = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            created, raw_token = services.api_token_create(
+                user=request.user, name=form.cleaned_data["name"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            form = ApiTokenForm()
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "form": form,
+            "tokens": api_tokens_for(user=request.user),
+            "created": created,
+            "raw_token": raw_token,
+        },
+    )
+
+
+@require_POST
+@two_factor_verified_required
+def api_token_revoke(request, pk: int):
+    token = get_object_or_404(api_tokens_for(user=request.user), pk=pk)
+    services.api_token_revoke(token=token, user=request.user)
+    messages.success(
+        request,
+        _("The token “%(name)s” has been revoked; programs using it can no longer connect.")
+        % {"name": token.name},
+    )
+    return redirect("api_tokens")
