@@ -7,4 +7,9 @@ app_name = "submissions"
 urlpatterns = [
     path("add/", submission_views.submission_add, name="add"),
     path("submissions/<str:token>/", submission_views.submission_status, name="status"),
+    path(
+        "submissions/<str:token>/answer/",
+        submission_views.submission_answer,
+        name="answer",
+    ),
 ]
