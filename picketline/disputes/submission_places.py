@@ -7,10 +7,10 @@ stays empty and times are read in UTC) and a typed name finds nothing.
 
 from dataclasses import dataclass
 
-from picketline.core.geo import bounding_box, distance_km_expression, parse_lat_lon, round_point
+from picketline.core.geo import parse_lat_lon, round_point
 from picketline.disputes.choices import Precision
 from picketline.places.models import Place
-from picketline.places.selectors import locality_geocode
+from picketline.places.selectors import locality_geocode, place_nearest
 
 # A pin takes its town from the nearest gazetteer place within this distance; further away it
 # is in the countryside, and only the region, country and time zone are taken.
@@ -34,27 +34,6 @@ class LocatedPlace:
     def label(self) -> str:
         parts = [part for part in (self.city, self.region, self.country) if part]
         return ", ".join(parts) or f"{self.latitude:.4f}, {self.longitude:.4f}"
-
-
-def place_nearest(*, latitude: float, longitude: float, radius_km: float) -> Place | None:
-    """The gazetteer place nearest to a point, within `radius_km`, with its region loaded."""
-    box = bounding_box(latitude, longitude, radius_km)
-    places = Place.objects.filter(latitude__gte=box.min_lat, latitude__lte=box.max_lat)
-    if box.crosses_antimeridian:
-        places = places.filter(longitude__gte=box.min_lon) | places.filter(
-            longitude__lte=box.max_lon
-        )
-    else:
-        places = places.filter(longitude__gte=box.min_lon, longitude__lte=box.max_lon)
-    return (
-        places.annotate(
-            distance_km=distance_km_expression(latitude, longitude, "latitude", "longitude")
-        )
-        .filter(distance_km__lte=radius_km)
-        .select_related("region")
-        .order_by("distance_km", "-population")
-        .first()
-    )
 
 
 def _region_name(place: Place) -> str:

@@ -72,6 +72,8 @@ class Place(models.Model):
     class Meta:
         verbose_name = _("place")
         verbose_name_plural = _("places")
+        # A dropped pin looks for the nearest place inside a bounding box.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="place_point")]
 
     def __str__(self):
         return f"{self.name}, {self.country_id}"

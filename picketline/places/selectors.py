@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Case, F, Q, QuerySet, Value, When
 
-from picketline.core.geo import parse_lat_lon
+from picketline.core.geo import bounding_box, distance_km_expression, parse_lat_lon
 from picketline.core.text import normalize_name
 from picketline.places.models import Country, Place, PlaceName, Region
 
@@ -505,3 +505,24 @@ def locality_geocode(
     `country` names anywhere. Pass one `geocoder` for many calls to reuse its answers.
     """
     return (geocoder or LocalityGeocoder()).geocode(text, country=country)
+
+
+def place_nearest(*, latitude: float, longitude: float, radius_km: float) -> Place | None:
+    """The gazetteer place nearest to a point, within `radius_km`, with its region loaded."""
+    box = bounding_box(latitude, longitude, radius_km)
+    places = Place.objects.filter(latitude__gte=box.min_lat, latitude__lte=box.max_lat)
+    if box.crosses_antimeridian:
+        places = places.filter(longitude__gte=box.min_lon) | places.filter(
+            longitude__lte=box.max_lon
+        )
+    else:
+        places = places.filter(longitude__gte=box.min_lon, longitude__lte=box.max_lon)
+    return (
+        places.annotate(
+            distance_km=distance_km_expression(latitude, longitude, "latitude", "longitude")
+        )
+        .filter(distance_km__lte=radius_km)
+        .select_related("region")
+        .order_by("distance_km", "-population")
+        .first()
+    )
