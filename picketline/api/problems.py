@@ -102,6 +102,38 @@ def not_found(detail: str = "") -> ProblemError:
     )
 
 
+def unauthorized(detail: str = "") -> ProblemError:
+    return ProblemError(
+        status=401,
+        code="unauthorized",
+        title=_("An API token is needed."),
+        detail=detail
+        or _(
+            "Send a personal API token as “Authorization: Bearer plt_…”. Make one on your "
+            "account page."
+        ),
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def forbidden(detail: str = "", *, code: str = "forbidden") -> ProblemError:
+    return ProblemError(
+        status=403,
+        code=code,
+        title=_("Not allowed."),
+        detail=detail or _("Your account may not do this."),
+    )
+
+
+def conflict(detail: str) -> ProblemError:
+    return ProblemError(
+        status=409,
+        code="edit-conflict",
+        title=_("The record changed since you read it."),
+        detail=detail,
+    )
+
+
 def method_not_allowed(allowed: str) -> ProblemError:
     return ProblemError(
         status=405,
@@ -129,7 +161,10 @@ def openapi_responses(*statuses: int) -> dict:
     """The `responses` entries documenting problem answers, for an operation's openapi_extra."""
     descriptions = {
         400: gettext_lazy("A parameter is not valid, or the place in “near” is not known."),
+        401: gettext_lazy("No API token was sent, or it is not valid (revoked or unknown)."),
+        403: gettext_lazy("The token's account may not do this."),
         404: gettext_lazy("No such record."),
+        409: gettext_lazy("Someone changed the record since the version that was sent."),
         500: gettext_lazy("An error on the server."),
     }
     return {

@@ -3,6 +3,7 @@
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from picketline.core.audit import field_changes, log_action
 from picketline.core.conflicts import EditConflict
 from picketline.core.geo import coarsen, round_point
 from picketline.core.text import normalize_name
-from picketline.disputes.choices import Precision
+from picketline.disputes.choices import Precision, Recurrence
 from picketline.disputes.models import (
     Dispute,
     DisputeDemand,
@@ -152,16 +153,17 @@ def dispute_update(
     unknown = set(fields) - set(DISPUTE_FIELDS)
     if unknown:
         raise TypeError(f"dispute_update() got unknown fields: {', '.join(sorted(unknown))}")
-    if version is not None:
-        current = Dispute.objects.select_for_update().only("version").get(pk=dispute.pk).version
-        if current != version:
-            raise EditConflict(
-                _(
-                    "Someone else changed this dispute after you opened it. Nothing was saved: "
-                    "reload the page to see their change, then make yours again."
-                )
+    # Read under the lock even without `version`: an instance loaded earlier must not write
+    # back an older number, or a form opened before this change would then pass the check.
+    current = Dispute.objects.select_for_update().only("version").get(pk=dispute.pk).version
+    if version is not None and current != version:
+        raise EditConflict(
+            _(
+                "Someone else changed this dispute after you opened it. Nothing was saved: "
+                "reload the page to see their change, then make yours again."
             )
-        dispute.version = current
+        )
+    dispute.version = current
     before = _snapshot(dispute)
     for name, value in fields.items():
         setattr(dispute, name, value)
@@ -320,3 +322,184 @@ def picket_shift_create(
         data={"site": site.pk, "starts_at": starts_at.isoformat(), "recurrence": recurrence},
     )
     return shift
+
+
+# Coordinators' edits of a dispute's parts. Audit entries name what changed under "fields",
+# never "changes": the public history reads "changes" as the dispute's own fields, and a
+# strike action's `kind` is not the dispute's.
+
+SITE_FIELDS = (
+    "name",
+    "address",
+    "city",
+    "region",
+    "country",
+    "latitude",
+    "longitude",
+    "precision",
+    "timezone",
+)
+ACTION_FIELDS = ("kind", "starts_at", "ends_at", "timezone", "note")
+SHIFT_FIELDS = ("site", "starts_at", "ends_at", "timezone", "notes", "recurrence", "repeat_until")
+SOURCE_FIELDS = ("url", "kind", "title")
+
+
+def _values(obj, names) -> dict:
+    return {
+        name: (getattr(obj, f"{name}_id") if name == "site" else getattr(obj, name))
+        for name in names
+    }
+
+
+def _set_fields(obj, allowed, fields: dict) -> dict:
+    """Sets the given fields; returns {field: [old, new]} for those that changed."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    before = _values(obj, allowed)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    return field_changes(before, _values(obj, allowed))
+
+
+@transaction.atomic
+def site_delete(*, site: Site, user=None) -> None:
+    """Removes a site and, with it, its picket shifts."""
+    dispute = site.dispute
+    data = {"site": site.pk, "city": site.city, "country": site.country}
+    site.delete()
+    _touch(dispute)
+    log_action(dispute, "dispute.site_removed", user=user, data=data)
+
+
+@transaction.atomic
+def strike_action_update(*, action: StrikeAction, user=None, **fields) -> StrikeAction:
+    changed = _set_fields(action, ACTION_FIELDS, fields)
+    action.full_clean()
+    action.save()
+    _touch(action.dispute)
+    log_action(
+        action.dispute,
+        "dispute.action_updated",
+        user=user,
+        data={"action": action.pk, "fields": changed},
+    )
+    return action
+
+
+@transaction.atomic
+def strike_action_delete(*, action: StrikeAction, user=None) -> None:
+    dispute = action.dispute
+    data = {"action": action.pk, "kind": action.kind, "starts_at": action.starts_at.isoformat()}
+    action.delete()
+    _touch(dispute)
+    log_action(dispute, "dispute.action_removed", user=user, data=data)
+
+
+@transaction.atomic
+def picket_shift_update(*, shift: PicketShift, user=None, **fields) -> PicketShift:
+    """Changes a shift; a new site must belong to the same dispute."""
+    dispute = shift.site.dispute
+    changed = _set_fields(shift, SHIFT_FIELDS, fields)
+    if shift.site.dispute_id != dispute.pk:
+        raise ValidationError({"site": _("Choose one of this dispute's sites.")})
+    if shift.recurrence == Recurrence.NONE:
+        shift.repeat_until = None
+    shift.full_clean()
+    shift.save()
+    _touch(dispute)
+    log_action(
+        dispute, "dispute.shift_updated", user=user, data={"shift": shift.pk, "fields": changed}
+    )
+    return shift
+
+
+@transaction.atomic
+def picket_shift_delete(*, shift: PicketShift, user=None) -> None:
+    dispute = shift.site.dispute
+    data = {"shift": shift.pk, "site": shift.site_id, "starts_at": shift.starts_at.isoformat()}
+    shift.delete()
+    _touch(dispute)
+    log_action(dispute, "dispute.shift_removed", user=user, data=data)
+
+
+@transaction.atomic
+def source_update(*, source: Source, user=None, **fields) -> Source:
+    """Changes a source's address, title or tier (union, press, social media, other)."""
+    changed = _set_fields(source, SOURCE_FIELDS, fields)
+    source.full_clean()
+    source.save()
+    _touch(source.dispute)
+    log_action(
+        source.dispute,
+        "dispute.source_updated",
+        user=user,
+        data={"source": source.pk, "fields": changed},
+    )
+    return source
+
+
+@transaction.atomic
+def source_delete(*, source: Source, user=None) -> None:
+    dispute = source.dispute
+    data = {"source": source.pk, "url": source.url, "kind": source.kind}
+    source.delete()
+    _touch(dispute)
+    log_action(dispute, "dispute.source_removed", user=user, data=data)
+
+
+def organisations_for_names(*, names: Iterable[str], kind: str, country: str = ""):
+    """The organisations these names refer to: a known one of the kind (whatever its spelling
+    or country), else a new one."""
+    found = []
+    for name in names:
+        name = " ".join(name.split())
+        if not name:
+            continue
+        existing = Organisation.objects.filter(kind=kind, name_key=normalize_name(name)).first()
+        organisation = existing or organisation_get_or_create(name=name, kind=kind, country=country)
+        if organisation not in found:
+            found.append(organisation)
+    return found
+
+
+@transaction.atomic
+def dispute_publish(
+    *,
+    user,
+    title: str,
+    employer_names: Iterable[str] = (),
+    union_names: Iterable[str] = (),
+    country: str = "",
+    demands: Iterable[str] = (),
+    sites: Iterable[dict] = (),
+    sources: Iterable[dict] = (),
+    coordinate: bool = False,
+    **fields,
+) -> Dispute:
+    """Creates a published dispute with its organisations, sites and sources, all or nothing.
+
+    For people trusted to publish without moderation (moderators, a verified union's account
+    holders); the caller decides who that is. With `coordinate`, `user` becomes a coordinator.
+    """
+    dispute = dispute_create(
+        title=title,
+        employers=organisations_for_names(
+            names=employer_names, kind=Organisation.Kind.EMPLOYER, country=country
+        ),
+        unions=organisations_for_names(
+            names=union_names, kind=Organisation.Kind.UNION, country=country
+        ),
+        demands=demands,
+        user=user,
+        **fields,
+    )
+    for site in sites:
+        site_create(dispute=dispute, user=user, **site)
+    for source in sources:
+        source_add(dispute=dispute, user=user, **source)
+    if coordinate:
+        dispute.coordinators.add(user)
+        log_action(dispute, "dispute.coordinator_joined", user=user, data={"user": user.pk})
+    log_action(dispute, "dispute.published", user=user, data={"direct": True})
+    return dispute

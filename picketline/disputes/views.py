@@ -39,6 +39,7 @@ from picketline.disputes.selectors import (
     dispute_get_public,
     dispute_map_queryset,
     dispute_search,
+    user_can_manage,
 )
 from picketline.disputes.shifts import shift_occurrences
 from picketline.places import selectors as place_selectors
@@ -313,6 +314,8 @@ def dispute_detail(request, slug):
         "tile_url": settings.TILE_URL,
         "tile_attribution": settings.TILE_ATTRIBUTION,
         "map_labels": _map_labels(),
+        # Checked only for signed-in people: an anonymous visit costs no query for it.
+        "can_manage": request.user.is_authenticated and user_can_manage(request.user, dispute),
     }
     return render(request, "disputes/detail.html", context)
 
@@ -440,7 +443,14 @@ def _history_value(name: str, value) -> str:
 
 def _public_history(dispute: Dispute) -> list[HistoryRow]:
     """Changes to public fields only, and never who made them."""
-    entries = audit_entries_for(dispute).select_related(None).only("action", "data", "created_at")
+    # Only entries that record field changes: coordinators' other entries (sites added,
+    # invitations sent) must not push the changes out of the window.
+    entries = (
+        audit_entries_for(dispute)
+        .filter(data__has_key="changes")
+        .select_related(None)
+        .only("action", "data", "created_at")
+    )
     rows = []
     for entry in entries[:HISTORY_LIMIT]:
         if entry.action == "dispute.created":
