@@ -4,15 +4,18 @@ Every error leaves as an RFC 9457 problem document: ninja's own handlers (valida
 HTTP errors and anything unexpected) are replaced here, so no client ever gets an HTML page.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from picketline.api import problems
 from picketline.api.disputes import router as disputes_router
 from picketline.api.docs import ReferenceDocs
+from picketline.api.manage import router as manage_router
 from picketline.api.organisations import router as organisations_router
+from picketline.api.submissions import router as submissions_router
 
 OPENAPI_VERSION = "3.1.0"
 
@@ -31,6 +34,8 @@ class PicketlineAPI(NinjaAPI):
         self.add_exception_handler(problems.ProblemError, _problem)
         self.add_exception_handler(ValidationError, _validation_error)
         self.add_exception_handler(Http404, _not_found)
+        self.add_exception_handler(PermissionDenied, _forbidden)
+        self.add_exception_handler(AuthenticationError, _unauthorized)
         self.add_exception_handler(HttpError, _http_error)
         self.add_exception_handler(Exception, _unexpected)
 
@@ -52,6 +57,16 @@ def _not_found(request: HttpRequest, exc: Http404):
     return problems.problem_response(request, problems.not_found())
 
 
+def _forbidden(request: HttpRequest, exc: PermissionDenied):
+    return problems.problem_response(request, problems.forbidden())
+
+
+def _unauthorized(request: HttpRequest, exc: AuthenticationError):
+    # Without any credentials ninja raises it bare, with its own untranslated "Unauthorized".
+    detail = str(exc) if str(exc) != "Unauthorized" else ""
+    return problems.problem_response(request, problems.unauthorized(detail))
+
+
 def _http_error(request: HttpRequest, exc: HttpError):
     return problems.problem_response(request, problems.http_error(exc.status_code, str(exc)))
 
@@ -65,8 +80,10 @@ api = PicketlineAPI(
     title="Picketline API",
     version="1",
     description=_(
-        "Public, read-only data on strikes and other labour disputes: where they are, who is "
-        "involved, what the workers demand, and when the pickets stand."
+        "Public data on strikes and other labour disputes: where they are, who is "
+        "involved, what the workers demand, and when the pickets stand. Reading needs no "
+        "account; a dispute's coordinators and moderators change it with a personal API "
+        "token, sent as a bearer token."
     ),
     urls_namespace="api",
     docs=ReferenceDocs(),
@@ -75,3 +92,5 @@ api = PicketlineAPI(
 )
 api.add_router("/disputes", disputes_router)
 api.add_router("/organisations", organisations_router)
+api.add_router("", manage_router)
+api.add_router("/submissions", submissions_router)

@@ -34,6 +34,7 @@ def api_root(request):
             "docs": request.build_absolute_uri("docs"),
             "disputes": request.build_absolute_uri("disputes"),
             "organisations": request.build_absolute_uri("organisations"),
+            "submissions": request.build_absolute_uri("submissions"),
         }
     )
 

@@ -56,15 +56,35 @@ def test_it_is_an_openapi_3_1_document(document):
 
 
 def test_it_documents_every_endpoint(document):
-    assert set(document["paths"]) == {
-        "/api/v1/disputes",
-        "/api/v1/disputes/{id_or_slug}",
-        "/api/v1/organisations",
-        "/api/v1/organisations/{id_or_slug}",
+    operations = {(path, method) for path, item in document["paths"].items() for method in item}
+    assert operations == {
+        ("/api/v1/disputes", "get"),
+        ("/api/v1/disputes", "post"),
+        ("/api/v1/disputes/{id_or_slug}", "get"),
+        ("/api/v1/disputes/{id_or_slug}", "patch"),
+        ("/api/v1/disputes/{id_or_slug}/version", "get"),
+        ("/api/v1/disputes/{id_or_slug}/sites", "post"),
+        ("/api/v1/disputes/{id_or_slug}/shifts", "post"),
+        ("/api/v1/disputes/{id_or_slug}/actions", "post"),
+        ("/api/v1/sites/{site_id}", "patch"),
+        ("/api/v1/sites/{site_id}", "delete"),
+        ("/api/v1/shifts/{shift_id}", "patch"),
+        ("/api/v1/shifts/{shift_id}", "delete"),
+        ("/api/v1/organisations", "get"),
+        ("/api/v1/organisations/{id_or_slug}", "get"),
+        ("/api/v1/submissions", "post"),
     }
+
+
+def test_it_asks_for_a_token_on_every_write_but_a_report(document):
+    schemes = document["components"]["securitySchemes"]
+    assert any(scheme.get("scheme") == "bearer" for scheme in schemes.values())
     for path, item in document["paths"].items():
-        assert set(item) <= HTTP_METHODS, path
-        assert set(item) == {"get"}
+        for method, operation in item.items():
+            if method == "get" and not path.endswith("/version"):
+                assert "security" not in operation, (path, method)
+            elif path != "/api/v1/submissions":
+                assert operation.get("security"), (path, method)
 
 
 def test_its_operations_are_well_formed(document):
@@ -143,7 +163,26 @@ def test_it_documents_problem_documents(document):
     assert "application/problem+json" in detail["content"]
 
 
-def test_no_schema_has_a_private_field(document):
-    for path, node in _walk(document):
-        if isinstance(node, dict) and isinstance(node.get("properties"), dict):
-            assert not PRIVATE_NAMES & set(node["properties"]), path
+def _response_schemas(document):
+    """Every schema a response can carry, following references."""
+    seen, stack = set(), []
+    for item in document["paths"].values():
+        for operation in item.values():
+            for response in operation["responses"].values():
+                for content in response.get("content", {}).values():
+                    stack.append(content["schema"])
+    while stack:
+        node = stack.pop()
+        for _path, child in _walk(node):
+            if isinstance(child, dict) and "$ref" in child and child["$ref"] not in seen:
+                seen.add(child["$ref"])
+                stack.append(_resolve(document, child["$ref"]))
+            if isinstance(child, dict) and isinstance(child.get("properties"), dict):
+                yield child
+
+
+def test_no_response_schema_has_a_private_field(document):
+    schemas = list(_response_schemas(document))
+    assert len(schemas) > 5
+    for schema in schemas:
+        assert not PRIVATE_NAMES & set(schema["properties"]), schema.get("title")

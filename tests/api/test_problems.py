@@ -26,7 +26,7 @@ def test_it_answers_an_unknown_address_with_a_problem(client):
 
 def test_it_answers_a_wrong_method_with_a_problem(client):
     factories.make_dispute()
-    response = client.post("/api/v1/disputes", data={})
+    response = client.put("/api/v1/organisations", data={})
     document = problem(response, 405)
     assert response["Allow"] == "GET"
     assert document["type"] == "urn:picketline:problem:method-not-allowed"
