@@ -164,6 +164,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "picketline.core.context_processors.site",
+                "picketline.moderation.context_processors.moderation",
             ],
         },
     },

@@ -7,7 +7,7 @@ A new URL pattern that is neither in PUBLIC nor in the matrix below fails
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.factories import make_admin, make_dispute, make_moderator, make_user
+from tests.factories import login, make_admin, make_dispute, make_moderator, make_user
 
 # Route names anyone may read (GET) without an account.
 PUBLIC = {
@@ -15,6 +15,7 @@ PUBLIC = {
     "javascript-catalog",
     "set_language",
     "login",
+    "login_code",
     "logout",
     "password_reset",
     "password_reset_done",
@@ -38,8 +39,25 @@ ROLES = ["anonymous", "supporter", "moderator", "admin"]
 LOGIN = "/accounts/login/"
 ADMIN_LOGIN = "/admin/login/"
 
-# url → {role: expected status}; 302 means sent to a login page.
+SIGNED_IN = {"anonymous": 302, "supporter": 200, "moderator": 200, "admin": 200}
+POST_ONLY = {"anonymous": 405, "supporter": 405, "moderator": 405, "admin": 405}
+
+# url → {role: expected status}; 302 means sent to a login page, unless a (302, address) pair
+# names where else it goes.
 MATRIX = {
+    "/accounts/": SIGNED_IN,
+    "/accounts/two-factor/": SIGNED_IN,
+    # Moderators and admins already have a device (every one must): the page says so.
+    "/accounts/two-factor/setup/": {
+        "anonymous": 302,
+        "supporter": 200,
+        "moderator": (302, "/accounts/two-factor/"),
+        "admin": (302, "/accounts/two-factor/"),
+    },
+    "/accounts/two-factor/recovery-codes/": POST_ONLY,
+    "/accounts/two-factor/remove/": POST_ONLY,
+    "/accounts/tokens/": SIGNED_IN,
+    "/accounts/tokens/1/revoke/": POST_ONLY,
     "/accounts/password/change/": {
         "anonymous": 302,
         "supporter": 200,
@@ -80,7 +98,17 @@ MATRIX = {
     },
 }
 # Route names covered by the matrix (the admin site is one namespace).
-PRIVATE = {"password_change", "password_change_done"}
+PRIVATE = {
+    "password_change",
+    "password_change_done",
+    "account",
+    "two_factor",
+    "two_factor_setup",
+    "two_factor_recovery_codes",
+    "two_factor_remove",
+    "api_tokens",
+    "api_token_revoke",
+}
 PRIVATE_NAMESPACES = {"admin"}
 
 
@@ -120,9 +148,12 @@ def people(db):
 def test_each_role_gets_what_it_should(client, people, url, role):
     dispute = make_dispute()
     if people[role] is not None:
-        client.force_login(people[role])
+        login(client, people[role])
     response = client.get(url.format(dispute=dispute.pk))
     expected = MATRIX[url][role]
+    expected, location = expected if isinstance(expected, tuple) else (expected, None)
     assert response.status_code == expected, f"{role} {url}"
-    if expected == 302:
+    if location:
+        assert response["Location"] == location
+    elif expected == 302:
         assert response["Location"].startswith((LOGIN, ADMIN_LOGIN))

@@ -36,12 +36,21 @@ class ModerationHandler:
     kind: str = ""
     # Shown in the queue's kind filter and headings.
     label = ""
-    # Included on the item's page with {"item", "obj", "candidates"} in the context.
+    # Included on the item's page with {"item", "obj", "candidates"} and `detail_context(obj)`.
     detail_template = ""
+    # Included once per likely duplicate with {"item", "candidate", "merge_form"}: shows the
+    # published record and a button that merges the item into it.
+    candidate_template = "moderation/_candidate.html"
     can_merge = False
+    # The values `Facets.category` takes, with their labels: the queue's category filter.
+    categories: list[tuple[str, str]] = []
 
     def facets(self, obj) -> Facets:
         raise NotImplementedError
+
+    def detail_context(self, obj) -> dict:
+        """Anything more `detail_template` needs (labels of stored codes, say)."""
+        return {}
 
     def contact_email(self, obj) -> str:
         """Where decisions and questions go; empty when the submitter stayed anonymous."""
@@ -68,6 +77,10 @@ class ModerationHandler:
     def merge(self, *, obj, user, target_pk: int):
         """Adds the content to an existing published record and returns that record."""
         raise NotImplementedError
+
+    def merge_target(self, text: str):
+        """The published record that `text` names (its address, slug or id), or None."""
+        return None
 
     def candidates(self, obj, *, limit: int = 5) -> list[Candidate]:
         """Likely duplicates among published records, best first."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -77,7 +78,9 @@ def _decide(item: ModerationItem, *, status: str, user, reason: str = "") -> Non
     item.decided_by = user
     item.reason = reason
     item.version = F("version") + 1
-    item.save(update_fields=["status", "decided_at", "decided_by", "reason", "version"])
+    item.save(
+        update_fields=["status", "decided_at", "decided_by", "reason", "version", "updated_at"]
+    )
     item.refresh_from_db(fields=["version"])
 
 
@@ -212,6 +215,10 @@ def _bulk(versions: dict[int, int], decide) -> BulkResult:
             decide(item, version)
         except StaleItem as error:
             result.skipped.append((pk, error.message))
+        except ValidationError as error:
+            # The content cannot be published as it stands (the decision rolled back): it
+            # needs a look of its own, and the rest of the selection still goes ahead.
+            result.skipped.append((pk, " ".join(error.messages)))
         else:
             result.done.append(item)
     return result

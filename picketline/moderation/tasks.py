@@ -20,7 +20,8 @@ def moderators_digest_schedule() -> None:
     """Enqueues a digest for the end of the current window; extra runs find nothing to send."""
     minutes = max(settings.MODERATION_DIGEST_MINUTES, 0)
     run_after = timezone.now() + dt.timedelta(minutes=minutes) if minutes else None
-    if run_after is None:
+    # A backend that runs tasks at once (or cannot defer them) sends the digest now.
+    if run_after is None or not moderators_digest_send.get_backend().supports_defer:
         moderators_digest_send.enqueue()
     else:
         moderators_digest_send.using(run_after=run_after).enqueue()
