@@ -13,6 +13,8 @@ from picketline.accounts.services import user_grant_role
 from picketline.accounts.two_factor import VERIFIED_KEY, two_factor_required
 from picketline.disputes import services
 from picketline.disputes.models import Organisation
+from picketline.disputes.submissions import submission_create
+from picketline.moderation.services import item_for_object
 
 _counter = itertools.count(1)
 
@@ -138,3 +140,39 @@ def make_coordinator(dispute, **kwargs):
     user = make_user(**kwargs)
     dispute.coordinators.add(user)
     return user
+
+
+LEEDS = (53.7965, -1.5478)
+
+
+def make_submission(
+    *,
+    employer=None,
+    unions="GMB",
+    point=LEEDS,
+    country="GB",
+    city="Leeds",
+    email="reporter@example.org",
+    **fields,
+):
+    """A submission as "Add a strike" stores it, waiting in the queue; returns (submission,
+    item)."""
+    n = next(_counter)
+    fields.setdefault("kind", "strike")
+    fields.setdefault("start_date", timezone.now().date() - dt.timedelta(days=1))
+    fields.setdefault("description", "Cleaners walked out over unpaid wages.")
+    fields.setdefault("place_name", city)
+    if email:
+        fields.setdefault("submitter_name", "Sam Reporter")
+        fields.setdefault("contact_consent", True)
+    submission, _token = submission_create(
+        employer=employer or f"Employer {n}",
+        unions=unions,
+        city=city,
+        country=country,
+        latitude=point[0],
+        longitude=point[1],
+        submitter_email=email or "",
+        **fields,
+    )
+    return submission, item_for_object(submission)

@@ -1,15 +1,30 @@
-"""Every URL is either public or checked here against every role.
+"""Every URL and API operation is either public or checked here against every role.
 
-A new URL pattern that is neither in PUBLIC nor in the matrix below fails
-`test_every_url_is_classified`, so nothing non-public can ship unchecked.
+A new URL pattern that is neither public nor in the page matrix fails
+`test_every_url_is_classified`; a new API operation that is not in the API matrix fails
+`test_every_api_operation_is_classified`. Nothing non-public can ship unchecked.
+
+Roles: anonymous, supporter (an account with no duties), the coordinator of the dispute the
+URL is about, the coordinator of another dispute, moderator and admin (both with a verified
+second factor).
 """
+
+import datetime as dt
+import json
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
-from tests.factories import login, make_admin, make_dispute, make_moderator, make_user
+from picketline.accounts.services import api_token_create
+from picketline.disputes import coordinators, services
+from tests import factories
 
-# Route names anyone may read (GET) without an account.
+ROLES = ["anonymous", "supporter", "coordinator", "other_coordinator", "moderator", "admin"]
+LOGIN = "/accounts/login/"
+
+# Route names anyone may read without an account. Submission status pages and invitations are
+# reached only through the secret in their link.
 PUBLIC = {
     "healthz",
     "javascript-catalog",
@@ -31,73 +46,108 @@ PUBLIC = {
     "feeds:csv",
     "feeds:atom",
     "feeds:dispute_ics",
+    "submissions:add",
+    "submissions:status",
+    "submissions:answer",
+    "manage:invitation",
 }
-# The JSON API is read-only and public; it is checked as a whole by the API tests.
-PUBLIC_NAMESPACES = {"api"}
+# Every operation of the API is in API_MATRIX below.
+API_NAMESPACE = "api"
 
-ROLES = ["anonymous", "supporter", "moderator", "admin"]
-LOGIN = "/accounts/login/"
-ADMIN_LOGIN = "/admin/login/"
 
-SIGNED_IN = {"anonymous": 302, "supporter": 200, "moderator": 200, "admin": 200}
-POST_ONLY = {"anonymous": 405, "supporter": 405, "moderator": 405, "admin": 405}
+def _everyone(status):
+    return dict.fromkeys(ROLES, status)
 
-# url → {role: expected status}; 302 means sent to a login page, unless a (302, address) pair
-# names where else it goes.
+
+def _except_anonymous(status, anonymous=302):
+    return _everyone(status) | {"anonymous": anonymous}
+
+
+SIGNED_IN = _except_anonymous(200)
+POST_ONLY = _everyone(405)
+STAFF = {role: 302 for role in ROLES} | {"admin": 200}
+DISPUTE_PAGE = {
+    "anonymous": 302,
+    "supporter": 403,
+    "coordinator": 200,
+    "other_coordinator": 403,
+    "moderator": 200,
+    "admin": 200,
+}
+MODERATORS = {
+    "anonymous": 302,
+    "supporter": 403,
+    "coordinator": 403,
+    "other_coordinator": 403,
+    "moderator": 200,
+    "admin": 200,
+}
+# Moderation decisions are POST only: a GET from a moderator is 405, anyone else is turned away
+# before the method is looked at.
+MODERATORS_POST_ONLY = MODERATORS | {"moderator": 405, "admin": 405}
+MODERATORS_REDIRECTED = MODERATORS | {"moderator": 302, "admin": 302}
+
+D = "/disputes/{dispute}/manage/"
+U = "/organisations/{union}/manage/"
+M = "/moderation/{item}/"
+
+# (method, url) → {role: status}. 302 means sent to the login page unless a (302, address)
+# pair names where else it goes.
 MATRIX = {
-    "/accounts/": SIGNED_IN,
-    "/accounts/two-factor/": SIGNED_IN,
+    ("get", "/accounts/"): SIGNED_IN,
+    ("get", "/accounts/two-factor/"): SIGNED_IN,
     # Moderators and admins already have a device (every one must): the page says so.
-    "/accounts/two-factor/setup/": {
-        "anonymous": 302,
-        "supporter": 200,
-        "moderator": (302, "/accounts/two-factor/"),
-        "admin": (302, "/accounts/two-factor/"),
-    },
-    "/accounts/two-factor/recovery-codes/": POST_ONLY,
-    "/accounts/two-factor/remove/": POST_ONLY,
-    "/accounts/tokens/": SIGNED_IN,
-    "/accounts/tokens/1/revoke/": POST_ONLY,
-    "/accounts/password/change/": {
-        "anonymous": 302,
-        "supporter": 200,
-        "moderator": 200,
-        "admin": 200,
-    },
-    "/accounts/password/change/done/": {
-        "anonymous": 302,
-        "supporter": 200,
-        "moderator": 200,
-        "admin": 200,
-    },
-    "/admin/": {"anonymous": 302, "supporter": 302, "moderator": 302, "admin": 200},
-    "/admin/disputes/dispute/": {
-        "anonymous": 302,
-        "supporter": 302,
-        "moderator": 302,
-        "admin": 200,
-    },
-    "/admin/disputes/dispute/{dispute}/change/": {
-        "anonymous": 302,
-        "supporter": 302,
-        "moderator": 302,
-        "admin": 200,
-    },
-    "/admin/core/auditentry/": {
-        "anonymous": 302,
-        "supporter": 302,
-        "moderator": 302,
-        "admin": 200,
-    },
-    "/admin/auth/user/": {"anonymous": 302, "supporter": 302, "moderator": 302, "admin": 200},
-    "/admin/django_tasks_database/dbtaskresult/": {
-        "anonymous": 302,
-        "supporter": 302,
-        "moderator": 302,
-        "admin": 200,
-    },
+    ("get", "/accounts/two-factor/setup/"): SIGNED_IN
+    | {"moderator": (302, "/accounts/two-factor/"), "admin": (302, "/accounts/two-factor/")},
+    ("get", "/accounts/two-factor/recovery-codes/"): POST_ONLY,
+    ("get", "/accounts/two-factor/remove/"): POST_ONLY,
+    ("get", "/accounts/tokens/"): SIGNED_IN,
+    ("get", "/accounts/tokens/{token}/revoke/"): POST_ONLY,
+    ("get", "/accounts/password/change/"): SIGNED_IN,
+    ("get", "/accounts/password/change/done/"): SIGNED_IN,
+    ("get", "/admin/"): STAFF,
+    ("get", "/admin/disputes/dispute/"): STAFF,
+    ("get", "/admin/disputes/dispute/{dispute_pk}/change/"): STAFF,
+    ("get", "/admin/disputes/submission/"): STAFF,
+    ("get", "/admin/disputes/submission/{submission}/change/"): STAFF,
+    ("get", "/admin/moderation/moderationitem/"): STAFF,
+    ("get", "/admin/core/auditentry/"): STAFF,
+    ("get", "/admin/auth/user/"): STAFF,
+    ("get", "/admin/django_tasks_database/dbtaskresult/"): STAFF,
+    ("get", D): DISPUTE_PAGE,
+    ("get", D + "sites/add/"): DISPUTE_PAGE,
+    ("get", D + "sites/{site}/"): DISPUTE_PAGE,
+    ("get", D + "sites/{site}/delete/"): DISPUTE_PAGE,
+    ("get", D + "actions/add/"): DISPUTE_PAGE,
+    ("get", D + "actions/{action}/"): DISPUTE_PAGE,
+    ("get", D + "actions/{action}/delete/"): DISPUTE_PAGE,
+    ("get", D + "shifts/add/"): DISPUTE_PAGE,
+    ("get", D + "shifts/{shift}/"): DISPUTE_PAGE,
+    ("get", D + "shifts/{shift}/delete/"): DISPUTE_PAGE,
+    ("get", D + "sources/add/"): DISPUTE_PAGE,
+    ("get", D + "sources/{source}/"): DISPUTE_PAGE,
+    ("get", D + "sources/{source}/delete/"): DISPUTE_PAGE,
+    ("get", D + "invite/"): DISPUTE_PAGE,
+    ("get", D + "invitations/{invitation}/revoke/"): DISPUTE_PAGE,
+    ("get", D + "coordinators/{first_coordinator}/remove/"): DISPUTE_PAGE,
+    ("get", "/my/disputes/"): SIGNED_IN,
+    ("get", "/organisations/manage/"): MODERATORS,
+    ("get", U): MODERATORS,
+    ("get", U + "invitations/{union_invitation}/revoke/"): MODERATORS,
+    ("get", U + "holders/{holder}/remove/"): MODERATORS,
+    ("post", U + "verify/"): MODERATORS_REDIRECTED,
+    ("post", U + "unverify/"): MODERATORS_REDIRECTED,
+    ("get", "/moderation/"): MODERATORS,
+    ("get", M): MODERATORS,
+    ("get", "/moderation/bulk/"): MODERATORS_POST_ONLY,
+    ("get", M + "approve/"): MODERATORS_POST_ONLY,
+    ("get", M + "approve-with-edits/"): MODERATORS_POST_ONLY,
+    ("get", M + "reject/"): MODERATORS_POST_ONLY,
+    ("get", M + "merge/"): MODERATORS_POST_ONLY,
+    ("get", M + "ask/"): MODERATORS_POST_ONLY,
 }
-# Route names covered by the matrix (the admin site is one namespace).
+# Route names the matrix covers (the admin site is one namespace, checked through its pages).
+PRIVATE_NAMESPACES = {"admin", "moderation"}
 PRIVATE = {
     "password_change",
     "password_change_done",
@@ -108,8 +158,115 @@ PRIVATE = {
     "two_factor_remove",
     "api_tokens",
     "api_token_revoke",
+    *(
+        f"manage:{name}"
+        for name in (
+            "dispute",
+            "mine",
+            "site_add",
+            "site_edit",
+            "site_delete",
+            "action_add",
+            "action_edit",
+            "action_delete",
+            "shift_add",
+            "shift_edit",
+            "shift_delete",
+            "source_add",
+            "source_edit",
+            "source_delete",
+            "invite",
+            "invitation_revoke",
+            "coordinator_remove",
+            "organisations",
+            "organisation",
+            "organisation_verify",
+            "organisation_unverify",
+            "organisation_invite",
+            "organisation_invitation_revoke",
+            "organisation_holder_remove",
+        )
+    ),
 }
-PRIVATE_NAMESPACES = {"admin"}
+
+# Changes refused to everyone who may not make them, before anything is read from the body.
+REFUSED_POSTS = {
+    D: DISPUTE_PAGE,
+    D + "sites/add/": DISPUTE_PAGE,
+    D + "shifts/{shift}/delete/": DISPUTE_PAGE,
+    D + "invite/": DISPUTE_PAGE,
+    D + "coordinators/{first_coordinator}/remove/": DISPUTE_PAGE,
+    U + "invite/": MODERATORS,
+    M + "approve/": MODERATORS,
+    M + "reject/": MODERATORS,
+    "/moderation/bulk/": MODERATORS,
+}
+
+# The JSON API: reads are public; writes need a token, and then the same duties as the pages.
+API_TOKEN_WRITE = {
+    "anonymous": 401,
+    "supporter": 403,
+    "coordinator": 200,
+    "other_coordinator": 403,
+    "moderator": 200,
+    "admin": 200,
+}
+API_CREATED = API_TOKEN_WRITE | {"coordinator": 201, "moderator": 201, "admin": 201}
+API_DELETED = API_TOKEN_WRITE | {"coordinator": 204, "moderator": 204, "admin": 204}
+NOW = "2031-03-04T07:00"
+LATER = "2031-03-04T10:00"
+API_MATRIX = {
+    ("get", "/api/v1/disputes", None): _everyone(200),
+    ("get", "/api/v1/disputes/{dispute_pk}", None): _everyone(200),
+    ("get", "/api/v1/organisations", None): _everyone(200),
+    ("get", "/api/v1/organisations/{union}", None): _everyone(200),
+    ("post", "/api/v1/submissions", "submission"): _everyone(201),
+    # Only moderators publish directly (and verified unions' account holders, tested apart).
+    ("post", "/api/v1/disputes", "dispute"): {
+        "anonymous": 401,
+        "supporter": 403,
+        "coordinator": 403,
+        "other_coordinator": 403,
+        "moderator": 201,
+        "admin": 201,
+    },
+    ("get", "/api/v1/disputes/{dispute_pk}/version", None): API_TOKEN_WRITE,
+    ("patch", "/api/v1/disputes/{dispute_pk}", "rename"): API_TOKEN_WRITE,
+    ("post", "/api/v1/disputes/{dispute_pk}/sites", "site"): API_CREATED,
+    ("patch", "/api/v1/sites/{site}", "site_name"): API_TOKEN_WRITE,
+    ("delete", "/api/v1/sites/{site}", None): API_DELETED,
+    ("post", "/api/v1/disputes/{dispute_pk}/shifts", "shift"): API_CREATED,
+    ("patch", "/api/v1/shifts/{shift}", "shift_notes"): API_TOKEN_WRITE,
+    ("delete", "/api/v1/shifts/{shift}", None): API_DELETED,
+    ("post", "/api/v1/disputes/{dispute_pk}/actions", "action"): API_CREATED,
+}
+
+
+def _api_bodies(world):
+    return {
+        "submission": {
+            "employer": "Permission Test Ltd",
+            "kind": "strike",
+            "description": "Everyone is out.",
+            "start_date": timezone.localdate().isoformat(),
+            "place": "Leeds",
+            "latitude": 53.8,
+            "longitude": -1.55,
+        },
+        "dispute": {"title": "Published directly", "start_date": "2031-02-01"},
+        "rename": {"version": world["dispute_version"], "title": "Renamed"},
+        "site": {
+            "city": "Leeds",
+            "country": "GB",
+            "latitude": 53.8,
+            "longitude": -1.55,
+            "timezone": "Europe/London",
+        },
+        "site_name": {"name": "North gate"},
+        "shift": {"site": world["site"], "starts_at": NOW, "ends_at": LATER},
+        "shift_notes": {"notes": "Bring a flask"},
+        "action": {"starts_at": NOW, "ends_at": LATER},
+    }
 
 
 def _names(resolver=None, namespace=""):
@@ -128,32 +285,149 @@ def test_every_url_is_classified():
         for name in set(_names())
         if name not in PUBLIC
         and name not in PRIVATE
-        and name.split(":")[0] not in PUBLIC_NAMESPACES | PRIVATE_NAMESPACES
+        and name.split(":")[0] not in PRIVATE_NAMESPACES | {API_NAMESPACE}
     )
     assert unclassified == []
 
 
+@pytest.mark.django_db
+def test_every_api_operation_is_classified(client):
+    document = json.loads(client.get("/api/v1/openapi.json").content)
+    documented = {(method, path) for path, item in document["paths"].items() for method in item}
+    checked = {
+        (method, path.replace("{dispute_pk}", "{id_or_slug}").replace("{union}", "{id_or_slug}"))
+        for method, path, _body in API_MATRIX
+    }
+    checked = {
+        (method, path.replace("{site}", "{site_id}").replace("{shift}", "{shift_id}"))
+        for method, path in checked
+    }
+    assert documented == checked
+
+
 @pytest.fixture
-def people(db):
-    return {
+def world(db):
+    dispute = factories.make_dispute(with_shift=True)
+    other = factories.make_dispute(with_shift=True)
+    first = factories.make_coordinator(dispute)
+    site = dispute.sites.get()
+    start = timezone.now() + dt.timedelta(days=2)
+    action = services.strike_action_create(
+        dispute=dispute, starts_at=start, ends_at=start + dt.timedelta(hours=8), timezone="UTC"
+    )
+    source = services.source_add(dispute=dispute, url="https://example.org/news")
+    invitation, _raw = coordinators.invitation_create(
+        dispute=dispute, email="new@example.org", by=first
+    )
+    union = factories.make_organisation(name="Bakers Union")
+    holder = factories.make_user()
+    union.coordinators.add(holder)
+    union_invitation, _raw = coordinators.invitation_create(
+        organisation=union, email="rep@example.org", by=holder
+    )
+    _submission, item = factories.make_submission()
+    people = {
         "anonymous": None,
-        "supporter": make_user(),
-        "moderator": make_moderator(),
-        "admin": make_admin(),
+        "supporter": factories.make_user(),
+        "coordinator": factories.make_coordinator(dispute),
+        "other_coordinator": factories.make_coordinator(other),
+        "moderator": factories.make_moderator(),
+        "admin": factories.make_admin(),
+    }
+    tokens = {
+        role: api_token_create(user=user, name="permissions")
+        for role, user in people.items()
+        if user is not None
+    }
+    return {
+        "people": people,
+        "tokens": {role: raw for role, (_row, raw) in tokens.items()},
+        "dispute_obj": dispute,
+        "item_obj": item,
+        "dispute": dispute.slug,
+        "dispute_pk": dispute.pk,
+        "dispute_version": dispute.version,
+        "site": site.pk,
+        "action": action.pk,
+        "shift": site.shifts.get().pk,
+        "source": source.pk,
+        "invitation": invitation.pk,
+        "first_coordinator": first.pk,
+        "union": union.slug,
+        "union_invitation": union_invitation.pk,
+        "holder": holder.pk,
+        "item": item.pk,
+        "submission": item.object_id,
+        "token": tokens["supporter"][0].pk,
     }
 
 
-@pytest.mark.parametrize("url", sorted(MATRIX))
+def _values(world):
+    """What the URL templates are filled with."""
+    return {key: value for key, value in world.items() if isinstance(value, (str, int))}
+
+
+def _expected(matrix_entry, role):
+    expected = matrix_entry[role]
+    return expected if isinstance(expected, tuple) else (expected, None)
+
+
+@pytest.mark.parametrize(("method", "url"), sorted(MATRIX))
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_gets_what_it_should(client, people, url, role):
-    dispute = make_dispute()
-    if people[role] is not None:
-        login(client, people[role])
-    response = client.get(url.format(dispute=dispute.pk))
-    expected = MATRIX[url][role]
-    expected, location = expected if isinstance(expected, tuple) else (expected, None)
-    assert response.status_code == expected, f"{role} {url}"
+def test_each_role_gets_what_it_should(client, world, method, url, role):
+    if world["people"][role] is not None:
+        factories.login(client, world["people"][role])
+    response = getattr(client, method)(url.format(**_values(world)))
+    expected, location = _expected(MATRIX[method, url], role)
+    assert response.status_code == expected, f"{role} {method} {url}"
     if location:
         assert response["Location"] == location
-    elif expected == 302:
-        assert response["Location"].startswith((LOGIN, ADMIN_LOGIN))
+    elif (expected == 302 and role == "anonymous") or (
+        url.startswith("/admin/") and expected == 302
+    ):
+        assert response["Location"].startswith((LOGIN, "/admin/login/")), response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("url", "role"),
+    # Allowed changes are checked by each flow's own tests.
+    [
+        (url, role)
+        for url in sorted(REFUSED_POSTS)
+        for role in ROLES
+        if REFUSED_POSTS[url][role] != 200
+    ],
+)
+def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, role):
+    dispute, item = world["dispute_obj"], world["item_obj"]
+    if world["people"][role] is not None:
+        factories.login(client, world["people"][role])
+    before = (dispute.version, dispute.sites.count(), dispute.coordinators.count(), item.version)
+    response = client.post(
+        url.format(**_values(world)),
+        {"email": "x@example.org", "title": "Hijacked", "reason": "No", "version": item.version},
+    )
+    assert response.status_code == REFUSED_POSTS[url][role], f"{role} {url}"
+    dispute.refresh_from_db()
+    item.refresh_from_db()
+    after = (dispute.version, dispute.sites.count(), dispute.coordinators.count(), item.version)
+    assert after == before
+    assert dispute.title != "Hijacked"
+
+
+@pytest.mark.parametrize(("method", "url", "body"), sorted(API_MATRIX, key=str))
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_what_it_should_from_the_api(client, world, method, url, body, role):
+    token = world["tokens"].get(role)
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    payload = _api_bodies(world)[body] if body else None
+    response = getattr(client, method)(
+        url.format(**_values(world)),
+        data=json.dumps(payload) if payload is not None else None,
+        content_type="application/json",
+        headers=headers,
+    )
+    expected = API_MATRIX[method, url, body][role]
+    assert response.status_code == expected, f"{role} {method} {url}: {response.content[:300]}"
+    if expected >= 400:
+        assert response["Content-Type"] == "application/problem+json"

@@ -13,6 +13,7 @@ from picketline.disputes.models import (
     Site,
     Source,
     StrikeAction,
+    Submission,
 )
 
 
@@ -108,3 +109,20 @@ class PicketShiftAdmin(admin.ModelAdmin):
     list_display = ["site", "starts_at", "ends_at", "timezone", "recurrence"]
     list_filter = ["recurrence", "timezone"]
     autocomplete_fields = ["site"]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    """Reports are decided in the moderation queue; here admins can look them up."""
+
+    list_display = ["employer", "place_name", "country", "kind", "created_at", "dispute"]
+    list_filter = ["kind", "country", "via_api", "is_demo"]
+    search_fields = ["employer", "unions", "place_name"]
+    date_hierarchy = "created_at"
+    exclude = ["status_nonce", "status_token_hash"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

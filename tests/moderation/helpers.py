@@ -1,50 +1,7 @@
 """Submissions and queue helpers shared by the moderation tests."""
 
-import datetime as dt
-import itertools
-
-from django.utils import timezone
-
 from picketline.disputes.submission_forms import SubmissionEditForm
-from picketline.disputes.submissions import submission_create
-from picketline.moderation.services import item_for_object
-
-_counter = itertools.count(1)
-
-LEEDS = (53.7965, -1.5478)
-
-
-def make_submission(
-    *,
-    employer=None,
-    unions="GMB",
-    point=LEEDS,
-    country="GB",
-    city="Leeds",
-    email="reporter@example.org",
-    **fields,
-):
-    """A submission as "Add a strike" stores it, waiting in the queue; returns (submission,
-    item)."""
-    n = next(_counter)
-    fields.setdefault("kind", "strike")
-    fields.setdefault("start_date", timezone.now().date() - dt.timedelta(days=1))
-    fields.setdefault("description", "Cleaners walked out over unpaid wages.")
-    fields.setdefault("place_name", city)
-    if email:
-        fields.setdefault("submitter_name", "Sam Reporter")
-        fields.setdefault("contact_consent", True)
-    submission, _token = submission_create(
-        employer=employer or f"Employer {n}",
-        unions=unions,
-        city=city,
-        country=country,
-        latitude=point[0],
-        longitude=point[1],
-        submitter_email=email or "",
-        **fields,
-    )
-    return submission, item_for_object(submission)
+from tests.factories import LEEDS, make_submission  # noqa: F401 (shared with these tests)
 
 
 def versions_of(*items) -> dict:
