@@ -15,10 +15,11 @@ import time
 from pathlib import Path
 
 from benchlib import BENCH_DIR, DISPUTES, RESULT_PREFIX, ROOT, bench_env, log
+from moderation import markdown_section as moderation_section
 
 RESULTS = BENCH_DIR / "RESULTS.md"
 # Upper bounds per step; with reused bench databases the whole run takes about five minutes.
-TIMEOUTS = {"nearest": 900, "geojson": 600, "page": 600}
+TIMEOUTS = {"nearest": 900, "geojson": 600, "page": 600, "moderation": 1200}
 
 NEAREST_BUDGET_MS = 10.0
 NEAREST_BUDGET_RATIO = 15.0
@@ -231,6 +232,10 @@ def main() -> int:
     }
     geojson = run_step("geojson.py")
     page = run_step("page.py")
+    moderation = {
+        "SQLite": run_step("moderation.py", "--db", "sqlite"),
+        "PostgreSQL": run_step("moderation.py", "--db", "postgres", db="postgres"),
+    }
     postgres = nearest["PostgreSQL"].get("server_version", "not reachable")
     lines = [
         "# Benchmark results",
@@ -246,11 +251,13 @@ def main() -> int:
         *nearest_section(nearest),
         *geojson_section(geojson),
         *page_section(page),
+        *(line for r in moderation.values() for line in moderation_section(r)),
     ]
     text = "\n".join(lines).rstrip() + "\n"
     RESULTS.write_text(text)
     print(text)
-    failed = [r["error"] for r in (*nearest.values(), geojson, page) if "error" in r]
+    steps = (*nearest.values(), geojson, page, *moderation.values())
+    failed = [r["error"] for r in steps if "error" in r]
     for error in failed:
         print(f"error: {error}", file=sys.stderr)
     return 1 if failed else 0

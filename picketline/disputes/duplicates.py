@@ -227,6 +227,17 @@ def _facts(ids: set[int]) -> dict[int, _Facts]:
     return facts
 
 
+def scored_best(reported: _Reported, facts: dict[int, _Facts], *, limit: int) -> list:
+    """(score, dispute id, reasons) of the `limit` best likely duplicates among `facts`."""
+    scored = []
+    for pk, one in facts.items():
+        result = _score(reported, one)
+        if result is not None:
+            scored.append((result[0], pk, result[1]))
+    scored.sort(key=lambda row: (-row[0], -row[1]))
+    return scored[:limit]
+
+
 def _nearby_ids(lat: float, lon: float) -> list[int]:
     box = bounding_box(lat, lon, NEAR_KM + COARSENING_KM)
     in_box = Q(public_latitude__gte=box.min_lat, public_latitude__lte=box.max_lat)
@@ -281,11 +292,9 @@ def _named_ids(reported: _Reported, country: str) -> list[int]:
     return list(rows[:NAMED_LIMIT])
 
 
-def submission_duplicates(*, submission: Submission, limit: int = 5) -> list[Candidate]:
-    """Published disputes the submission may report again, best first, with a score from 0 to
-    100 and the reasons in the active language. At most ten queries, however many match."""
+def reported_of(submission: Submission) -> _Reported:
     employer_key = normalize_name(submission.employer)
-    reported = _Reported(
+    return _Reported(
         employer_key=employer_key,
         employer_words=frozenset(distinctive_words(employer_key)) if employer_key else frozenset(),
         union_keys=frozenset(
@@ -297,18 +306,18 @@ def submission_duplicates(*, submission: Submission, limit: int = 5) -> list[Can
         start=submission.start_date or timezone.now().date(),
         end=submission.end_date,
     )
+
+
+def submission_duplicates(*, submission: Submission, limit: int = 5) -> list[Candidate]:
+    """Published disputes the submission may report again, best first, with a score from 0 to
+    100 and the reasons in the active language. At most ten queries, however many match."""
+    reported = reported_of(submission)
     ids = set(_nearby_ids(submission.latitude, submission.longitude))
     ids.update(_named_ids(reported, submission.country))
     ids.discard(submission.dispute_id)
     if not ids:
         return []
-    scored = []
-    for pk, facts in _facts(ids).items():
-        result = _score(reported, facts)
-        if result is not None:
-            scored.append((result[0], pk, result[1]))
-    scored.sort(key=lambda row: (-row[0], -row[1]))
-    best = scored[:limit]
+    best = scored_best(reported, _facts(ids), limit=limit)
     if not best:
         return []
     organisations = Organisation.objects.only("id", "name", "slug", "kind")
