@@ -38,6 +38,9 @@ class SubmissionHandler(ModerationHandler):
     def contact_email(self, obj: Submission) -> str:
         return obj.submitter_email
 
+    def contact_language(self, obj: Submission) -> str:
+        return obj.language
+
     def status_url(self, obj: Submission) -> str:
         return submissions.submission_status_path(obj)
 

@@ -56,6 +56,10 @@ class ModerationHandler:
         """Where decisions and questions go; empty when the submitter stayed anonymous."""
         return ""
 
+    def contact_language(self, obj) -> str:
+        """The language to write to the submitter in; empty for the site's default."""
+        return ""
+
     def status_url(self, obj) -> str:
         """The submitter's private page for this item, if there is one."""
         return ""

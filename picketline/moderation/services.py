@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from picketline.core.audit import log_action
@@ -96,8 +96,11 @@ def _tell_submitter(item: ModerationItem, obj, *, template: str, context: dict) 
         "status_url": handler.status_url(obj),
         **context,
     }
-    subject = render_to_string(f"moderation/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"moderation/email/{template}.txt", context)
+    languages = {code for code, _name in settings.LANGUAGES}
+    language = handler.contact_language(obj)
+    with translation.override(language if language in languages else settings.LANGUAGE_CODE):
+        subject = render_to_string(f"moderation/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"moderation/email/{template}.txt", context)
     transaction.on_commit(
         lambda: send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[address])
     )
