@@ -2,6 +2,8 @@
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
 from picketline.disputes.models import Dispute
 from picketline.moderation.models import ItemStatus
@@ -58,3 +60,18 @@ def test_it_refuses_an_empty_reason_with_400(moderator_client, reason):
     item.refresh_from_db()
     assert item.status == ItemStatus.PENDING
     assert item.version == 1
+
+
+def test_it_writes_to_the_submitter_in_the_language_they_wrote_in(moderator_client, send_now):
+    _, item = make_submission(employer="Limpiezas Sur", language="es")
+
+    with send_now():
+        moderator_client.post(
+            f"/moderation/{item.pk}/reject/", {"version": item.version, "reason": "Duplicada."}
+        )
+
+    [email] = mail.outbox
+    with translation.override("es"):
+        expected = gettext("Not published: %(summary)s") % {"summary": item.summary}
+    assert expected != f"Not published: {item.summary}"
+    assert email.subject == expected
