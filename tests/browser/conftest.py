@@ -180,3 +180,23 @@ def strike_wave(transactional_db):
         repeat_until=tuesday + dt.timedelta(weeks=8),
     )
     return {"leeds": leeds, "london": london, "tuesday": tuesday}
+
+
+def log_in(tab, user, *, secret=None, path="/accounts/login/"):
+    """Logs `user` in through the login pages, as a person would: the password, then the code
+    from the authenticator app when the account has one. `path` may be a page that sends
+    people who are not logged in to the login page first."""
+    page = tab.page
+    tab.goto(path)
+    page.wait_for_url("**/accounts/login/**")
+    page.fill("#id_username", user.get_username())
+    page.fill("#id_password", factories.PASSWORD)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    if secret is None:
+        return
+    assert urlsplit(page.url).path == "/accounts/login/code/"
+    page.fill("#id_code", factories.totp_code(secret))
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert urlsplit(page.url).path != "/accounts/login/code/", "the code was refused"
