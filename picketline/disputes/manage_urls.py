@@ -1,5 +1,6 @@
 from django.urls import path
 
+from picketline.disputes import invitation_views, organisation_views
 from picketline.disputes import manage_views as views
 
 app_name = "manage"
@@ -31,20 +32,22 @@ urlpatterns = [
         views.coordinator_remove,
         name="coordinator_remove",
     ),
-    path("invitations/<str:token>/", views.invitation, name="invitation"),
-    path("organisations/manage/", views.organisations, name="organisations"),
-    path(UNION, views.organisation, name="organisation"),
-    path(f"{UNION}verify/", views.organisation_verify, name="organisation_verify"),
-    path(f"{UNION}unverify/", views.organisation_unverify, name="organisation_unverify"),
-    path(f"{UNION}invite/", views.organisation_invite, name="organisation_invite"),
+    path("invitations/<str:token>/", invitation_views.invitation, name="invitation"),
+    path("organisations/manage/", organisation_views.organisations, name="organisations"),
+    path(UNION, organisation_views.organisation, name="organisation"),
+    path(f"{UNION}verify/", organisation_views.organisation_verify, name="organisation_verify"),
+    path(
+        f"{UNION}unverify/", organisation_views.organisation_unverify, name="organisation_unverify"
+    ),
+    path(f"{UNION}invite/", organisation_views.organisation_invite, name="organisation_invite"),
     path(
         f"{UNION}invitations/<int:pk>/revoke/",
-        views.organisation_invitation_revoke,
+        organisation_views.organisation_invitation_revoke,
         name="organisation_invitation_revoke",
     ),
     path(
         f"{UNION}holders/<int:user_id>/remove/",
-        views.organisation_holder_remove,
+        organisation_views.organisation_holder_remove,
         name="organisation_holder_remove",
     ),
 ]
