@@ -316,6 +316,14 @@ def _valid(form, prefix: str = ""):
     return form
 
 
+def _apply(service, **kwargs):
+    """Calls a service; its validation errors become a 400 problem document."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        raise invalid_parameters(_service_errors(error)) from None
+
+
 def _managed_dispute(request, id_or_slug: str) -> Dispute:
     """By id, or by slug as the public read finds it (a slug may be all digits too)."""
     if id_or_slug.isdigit():
@@ -394,20 +402,18 @@ def dispute_create(request: HttpRequest, payload: DisputeNew):
     fields = form.service_fields()
     if not moderator:
         fields["verification"] = Verification.UNION
-    try:
-        dispute = services.dispute_publish(
-            user=user,
-            employer_names=relations["employers"],
-            union_names=relations["unions"],
-            country=country,
-            demands=form.cleaned_data["demands"],
-            sites=sites,
-            sources=sources,
-            coordinate=not moderator,
-            **fields,
-        )
-    except ValidationError as error:
-        raise invalid_parameters(_service_errors(error)) from None
+    dispute = _apply(
+        services.dispute_publish,
+        user=user,
+        employer_names=relations["employers"],
+        union_names=relations["unions"],
+        country=country,
+        demands=form.cleaned_data["demands"],
+        sites=sites,
+        sources=sources,
+        coordinate=not moderator,
+        **fields,
+    )
     return Status(201, _dispute_out(request, dispute))
 
 
@@ -473,10 +479,7 @@ def dispute_version(request: HttpRequest, id_or_slug: str):
 def site_create(request: HttpRequest, id_or_slug: str, payload: SiteNew):
     dispute = _managed_dispute(request, id_or_slug)
     form = _valid(_bound(SiteForm, payload.model_dump(exclude_unset=True)))
-    try:
-        site = services.site_create(dispute=dispute, user=request.auth, **form.cleaned_data)
-    except ValidationError as error:
-        raise invalid_parameters(_service_errors(error)) from None
+    site = _apply(services.site_create, dispute=dispute, user=request.auth, **form.cleaned_data)
     return Status(201, _site_out(site))
 
 
@@ -491,10 +494,7 @@ def site_create(request: HttpRequest, id_or_slug: str, payload: SiteNew):
 def site_update(request: HttpRequest, site_id: int, payload: SiteFields):
     site = _managed_site(request, site_id)
     form = _valid(_bound(SiteForm, payload.model_dump(exclude_unset=True), instance=site))
-    try:
-        services.site_update(site=site, user=request.auth, **form.cleaned_data)
-    except ValidationError as error:
-        raise invalid_parameters(_service_errors(error)) from None
+    _apply(services.site_update, site=site, user=request.auth, **form.cleaned_data)
     return _site_out(site)
 
 
@@ -528,10 +528,7 @@ def shift_create(request: HttpRequest, id_or_slug: str, payload: ShiftNew):
     # Not merged with the page's defaults: a shift's zone is its site's unless one is given.
     body = payload.model_dump(exclude_unset=True)
     form = _valid(_bound(PicketShiftForm, body, merge=False, dispute=dispute))
-    try:
-        shift = services.picket_shift_create(user=request.auth, **form.service_fields())
-    except ValidationError as error:
-        raise invalid_parameters(_service_errors(error)) from None
+    shift = _apply(services.picket_shift_create, user=request.auth, **form.service_fields())
     return Status(201, _shift_out(shift))
 
 
@@ -557,10 +554,7 @@ def shift_update(request: HttpRequest, shift_id: int, payload: ShiftFields):
             instance=shift,
         )
     )
-    try:
-        services.picket_shift_update(shift=shift, user=request.auth, **form.service_fields())
-    except ValidationError as error:
-        raise invalid_parameters(_service_errors(error)) from None
+    _apply(services.picket_shift_update, shift=shift, user=request.auth, **form.service_fields())
     return _shift_out(shift)
 
 
@@ -592,10 +586,7 @@ def shift_delete(request: HttpRequest, shift_id: int):
 def action_create(request: HttpRequest, id_or_slug: str, payload: ActionNew):
     dispute = _managed_dispute(request, id_or_slug)
     form = _valid(_bound(StrikeActionForm, payload.model_dump(exclude_unset=True), dispute=dispute))
-    try:
-        action = services.strike_action_create(
-            dispute=dispute, user=request.auth, **form.service_fields()
-        )
-    except ValidationError as error:
-        raise invalid_parameters(_service_errors(error)) from None
+    action = _apply(
+        services.strike_action_create, dispute=dispute, user=request.auth, **form.service_fields()
+    )
     return Status(201, _action_out(action))
