@@ -3,6 +3,7 @@
 from urllib.parse import unquote, urlsplit
 
 from django.urls import Resolver404, resolve
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from picketline.disputes import submissions
@@ -33,6 +34,7 @@ class SubmissionHandler(ModerationHandler):
         return {
             "demand_labels": [Demand(value).label for value in obj.demands if value in Demand],
             "country_name": country or obj.country,
+            "language_name": _language_name(obj.language),
         }
 
     def contact_email(self, obj: Submission) -> str:
@@ -76,3 +78,10 @@ class SubmissionHandler(ModerationHandler):
         from picketline.disputes.duplicates import submission_duplicates
 
         return submission_duplicates(submission=obj, limit=limit)
+
+
+def _language_name(code: str) -> str:
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code

@@ -115,3 +115,11 @@ def test_it_shows_a_decided_item_without_actions(moderator_client, moderator):
 
 def test_it_answers_404_for_an_unknown_item(moderator_client):
     assert moderator_client.get("/moderation/999999/").status_code == 404
+
+
+def test_it_names_the_language_of_the_description(moderator_client):
+    _, item = make_submission(language="es")
+
+    response = moderator_client.get(f"/moderation/{item.pk}/")
+
+    assert "Language of the description: Spanish" in response.text
