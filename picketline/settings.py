@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "picketline.accounts",
     "picketline.moderation",
     "picketline.disputes",
+    "picketline.solidarity",
     "picketline.api",
 ]
 
@@ -223,6 +224,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Uploaded photos (solidarity messages). Served by the app, and only once their message is public.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(PROJECT_DIR / "media")))
+MEDIA_URL = "/media/"
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Picketline <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -320,6 +320,12 @@ class PicketShift(TimeStampedModel):
         _("repeats"), max_length=16, choices=Recurrence, default=Recurrence.NONE
     )
     repeat_until = models.DateField(_("repeat until"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("people needed at most"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when any number may come."),
+    )
 
     class Meta:
         verbose_name = _("picket shift")
