@@ -14,6 +14,7 @@ urlpatterns = [
     path("moderation/", include("picketline.moderation.urls")),
     path("", include("picketline.disputes.submission_urls")),
     path("", include("picketline.disputes.manage_urls")),
+    path("", include("picketline.solidarity.urls")),
     path("", include("picketline.disputes.feed_urls")),
     path("", include("picketline.disputes.urls")),
 ]

@@ -20,6 +20,7 @@ from picketline.accounts.decorators import two_factor_verified_required
 from picketline.accounts.roles import is_moderator
 from picketline.core.conflicts import EditConflict
 from picketline.disputes import coordinators, services
+from picketline.disputes.hooks import MANAGE, dispute_sections
 from picketline.disputes.manage_forms import (
     DisputeForm,
     InviteForm,
@@ -181,6 +182,7 @@ def _dashboard_context(request, dispute: Dispute, form, *, moderator: bool) -> d
         "invitations": list(invitations_pending(dispute=dispute).order_by("created_at")),
         "invite_form": InviteForm(),
         "contacts": dispute_submission_contacts(dispute=dispute),
+        "sections": dispute_sections(request=request, dispute=dispute, page=MANAGE),
     }
 
 

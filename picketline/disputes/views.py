@@ -33,6 +33,7 @@ from picketline.disputes.choices import (
 )
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilterForm, Sort
+from picketline.disputes.hooks import PUBLIC, dispute_sections
 from picketline.disputes.models import Dispute, Site
 from picketline.disputes.selectors import (
     countries_with_disputes,
@@ -316,6 +317,7 @@ def dispute_detail(request, slug):
         "map_labels": _map_labels(),
         # Checked only for signed-in people: an anonymous visit costs no query for it.
         "can_manage": request.user.is_authenticated and user_can_manage(request.user, dispute),
+        "sections": dispute_sections(request=request, dispute=dispute, page=PUBLIC),
     }
     return render(request, "disputes/detail.html", context)
 

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class SolidarityConfig(AppConfig):
     name = "picketline.solidarity"
     verbose_name = _("Solidarity")
+
+    def ready(self):
+        # Each part adds its sections to the dispute's pages and its kinds to the moderation
+        # queue; the registry and the queue know nothing of them.
+        from picketline.solidarity import funds_hooks, messages_hooks, pickets_hooks
+
+        for part in (messages_hooks, funds_hooks, pickets_hooks):
+            part.register()
