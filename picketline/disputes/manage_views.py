@@ -54,7 +54,7 @@ def _manage_url(dispute: Dispute, section: str = "") -> str:
     return f"{url}#{section}" if section else url
 
 
-def _form_page(request, dispute, form, *, title, submit, back, status=None, **extra):
+def form_page(request, dispute, form, *, title, submit, back, status=None, **extra):
     template = extra.pop("template", FORM_TEMPLATE)
     context = {
         "dispute": dispute,
@@ -83,7 +83,7 @@ def confirm_page(request, dispute, *, title, question, submit, back, detail=""):
 
 def _section_form(request, dispute, form, section: str, title: str, submit: str):
     back = _manage_url(dispute, section)
-    return _form_page(request, dispute, form, title=title, submit=submit, back=back)
+    return form_page(request, dispute, form, title=title, submit=submit, back=back)
 
 
 def _save_or_show(request, dispute, form, *, save, done, section, show):
@@ -244,7 +244,7 @@ def _site_page(request, dispute, form, *, title, submit):
         "icon_retina_url": static("vendor/leaflet/images/marker-icon-2x.png"),
         "shadow_url": static("vendor/leaflet/images/marker-shadow.png"),
     }
-    return _form_page(
+    return form_page(
         request,
         dispute,
         form,
@@ -489,7 +489,7 @@ def invite(request, slug):
                 _("An invitation has been sent to %(email)s.") % {"email": invitation.email},
             )
             return redirect(_manage_url(dispute, "coordinators"))
-    return _form_page(
+    return form_page(
         request,
         dispute,
         form,

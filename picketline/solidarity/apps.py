@@ -9,7 +9,7 @@ class SolidarityConfig(AppConfig):
     def ready(self):
         # Each part adds its sections to the dispute's pages and its kinds to the moderation
         # queue; the registry and the queue know nothing of them.
-        from picketline.solidarity import funds_hooks, messages_hooks, pickets_hooks
+        from picketline.solidarity import funds_hooks, levels_hooks, messages_hooks, pickets_hooks
 
-        for part in (messages_hooks, funds_hooks, pickets_hooks):
+        for part in (levels_hooks, messages_hooks, funds_hooks, pickets_hooks):
             part.register()

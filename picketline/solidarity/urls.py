@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("picketline.solidarity.messages_urls")),
     path("", include("picketline.solidarity.funds_urls")),
     path("", include("picketline.solidarity.pickets_urls")),
+    path("", include("picketline.solidarity.levels_urls")),
 ]

@@ -1,0 +1,112 @@
+"""The level of solidarity a dispute has reached, derived from what has happened around it.
+
+1. messages of solidarity from other workers;
+2. connecting the struggles: delegations, visits, meetings;
+3. joint action: part of a day of action;
+4. one struggle: part of a campaign with common demands.
+
+Each level has checks that return a sentence of evidence, or None. Apps that know about days of
+action and campaigns add their checks with `level_check_register(3, check)`; until then levels
+3 and 4 cannot be reached. A dispute's level is the highest level with evidence.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from picketline.disputes.models import Dispute
+
+LEVEL_NAMES = {
+    0: _("No solidarity recorded yet"),
+    1: _("Messages of solidarity"),
+    2: _("Connecting the struggles"),
+    3: _("Joint action"),
+    4: _("One struggle"),
+}
+LEVEL_MEANINGS = {
+    1: _("Workers elsewhere have sent messages of solidarity."),
+    2: _("Other workplaces and unions are in regular contact: delegations, visits, meetings."),
+    3: _("The dispute takes part in a joint action or day of action with others."),
+    4: _("The dispute is part of a campaign with common demands across workplaces."),
+}
+
+Check = Callable[[Dispute], str | None]
+_CHECKS: dict[int, list[Check]] = {1: [], 2: [], 3: [], 4: []}
+
+
+def level_check_register(level: int, check: Check) -> None:
+    if level not in _CHECKS:
+        raise ValueError(f"solidarity levels run from 1 to 4, not {level}")
+    if check not in _CHECKS[level]:
+        _CHECKS[level].append(check)
+
+
+@dataclass
+class SolidarityLevel:
+    level: int
+    # (level, sentence) for every piece of evidence found, lowest level first.
+    evidence: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(LEVEL_NAMES[self.level])
+
+    @property
+    def meaning(self) -> str:
+        return str(LEVEL_MEANINGS.get(self.level, ""))
+
+
+def solidarity_level(dispute: Dispute) -> SolidarityLevel:
+    evidence = []
+    for level in sorted(_CHECKS):
+        for check in _CHECKS[level]:
+            sentence = check(dispute)
+            if sentence:
+                evidence.append((level, sentence))
+    reached = max((level for level, _sentence in evidence), default=0)
+    return SolidarityLevel(level=reached, evidence=evidence)
+
+
+def messages_received(dispute: Dispute) -> str | None:
+    count = dispute.messages.filter(published_at__isnull=False).count()
+    if not count:
+        return None
+    return ngettext(
+        "%(count)d message of solidarity received.",
+        "%(count)d messages of solidarity received.",
+        count,
+    ) % {"count": count}
+
+
+def delegations_recorded(dispute: Dispute) -> str | None:
+    received = dispute.delegations.count()
+    sent = dispute.delegations_sent.count()
+    if not received and not sent:
+        return None
+    parts = []
+    if received:
+        parts.append(
+            ngettext(
+                "%(count)d delegation or visit received.",
+                "%(count)d delegations or visits received.",
+                received,
+            )
+            % {"count": received}
+        )
+    if sent:
+        parts.append(
+            ngettext(
+                "%(count)d delegation sent to another dispute.",
+                "%(count)d delegations sent to other disputes.",
+                sent,
+            )
+            % {"count": sent}
+        )
+    return " ".join(parts)
+
+
+def register_built_in_checks() -> None:
+    level_check_register(1, messages_received)
+    level_check_register(2, delegations_recorded)
