@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from picketline.accounts.services import api_token_create
 from picketline.disputes import coordinators, services
+from picketline.solidarity.delegations import delegation_add
 from tests import factories
 
 ROLES = ["anonymous", "supporter", "coordinator", "other_coordinator", "moderator", "admin"]
@@ -130,6 +131,8 @@ MATRIX = {
     ("get", D + "invite/"): DISPUTE_PAGE,
     ("get", D + "invitations/{invitation}/revoke/"): DISPUTE_PAGE,
     ("get", D + "coordinators/{first_coordinator}/remove/"): DISPUTE_PAGE,
+    ("get", D + "delegations/add/"): DISPUTE_PAGE,
+    ("get", D + "delegations/{delegation}/delete/"): DISPUTE_PAGE,
     ("get", "/my/disputes/"): SIGNED_IN,
     ("get", "/organisations/manage/"): MODERATORS,
     ("get", U): MODERATORS,
@@ -187,6 +190,8 @@ PRIVATE = {
             "organisation_holder_remove",
         )
     ),
+    "solidarity:delegation_add",
+    "solidarity:delegation_delete",
 }
 
 # Changes refused to everyone who may not make them, before anything is read from the body.
@@ -196,6 +201,8 @@ REFUSED_POSTS = {
     D + "shifts/{shift}/delete/": DISPUTE_PAGE,
     D + "invite/": DISPUTE_PAGE,
     D + "coordinators/{first_coordinator}/remove/": DISPUTE_PAGE,
+    D + "delegations/add/": DISPUTE_PAGE,
+    D + "delegations/{delegation}/delete/": DISPUTE_PAGE,
     U + "invite/": MODERATORS,
     M + "approve/": MODERATORS,
     M + "reject/": MODERATORS,
@@ -326,6 +333,13 @@ def world(db):
         organisation=union, email="rep@example.org", by=holder
     )
     _submission, item = factories.make_submission()
+    delegation = delegation_add(
+        dispute=dispute,
+        user=first,
+        kind="visited",
+        date=timezone.localdate(),
+        group_name="Visiting branch",
+    )
     people = {
         "anonymous": None,
         "supporter": factories.make_user(),
@@ -358,6 +372,7 @@ def world(db):
         "holder": holder.pk,
         "item": item.pk,
         "submission": item.object_id,
+        "delegation": delegation.pk,
         "token": tokens["supporter"][0].pk,
     }
 
@@ -402,16 +417,33 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
     dispute, item = world["dispute_obj"], world["item_obj"]
     if world["people"][role] is not None:
         factories.login(client, world["people"][role])
-    before = (dispute.version, dispute.sites.count(), dispute.coordinators.count(), item.version)
+
+    def state():
+        return (
+            dispute.version,
+            dispute.sites.count(),
+            dispute.coordinators.count(),
+            dispute.delegations.count(),
+            item.version,
+        )
+
+    before = state()
     response = client.post(
         url.format(**_values(world)),
-        {"email": "x@example.org", "title": "Hijacked", "reason": "No", "version": item.version},
+        {
+            "email": "x@example.org",
+            "title": "Hijacked",
+            "reason": "No",
+            "version": item.version,
+            "kind": "visited",
+            "date": "2030-01-01",
+            "group_name": "Hijackers",
+        },
     )
     assert response.status_code == REFUSED_POSTS[url][role], f"{role} {url}"
     dispute.refresh_from_db()
     item.refresh_from_db()
-    after = (dispute.version, dispute.sites.count(), dispute.coordinators.count(), item.version)
-    assert after == before
+    assert state() == before
     assert dispute.title != "Hijacked"
 
 
