@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import escape
 
 from picketline.core.audit import audit_entries_for
 from picketline.solidarity.delegations import delegation_add, disputes_connected
@@ -32,7 +33,8 @@ def test_a_coordinator_records_a_delegation(client):
     assert delegation.added_by == coordinator
     entry = audit_entries_for(dispute).get(action="dispute.delegation_added")
     assert entry.user == coordinator
-    assert "Teachers' branch North" in client.get(dispute.get_absolute_url()).content.decode()
+    page = client.get(dispute.get_absolute_url()).content.decode()
+    assert escape("Teachers' branch North") in page
 
 
 def test_bad_input_stores_nothing(client):
