@@ -1,8 +1,15 @@
 from django.urls import path
 
+from picketline.solidarity import dashboard_views
 from picketline.solidarity import levels_views as views
 
 urlpatterns = [
+    path("solidarity/", dashboard_views.site_dashboard, name="dashboard"),
+    path(
+        "disputes/<str:slug>/solidarity/",
+        dashboard_views.dispute_dashboard,
+        name="dispute_dashboard",
+    ),
     path(
         "disputes/<str:slug>/manage/delegations/add/",
         views.delegation_add_view,
