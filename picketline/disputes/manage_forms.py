@@ -341,6 +341,13 @@ class PicketShiftForm(ZonedTimesForm):
         widget=_date_input(),
         help_text=_("The last day of a weekly shift."),
     )
+    capacity = forms.IntegerField(
+        label=capfirst(_("people needed at most")),
+        required=False,
+        min_value=1,
+        max_value=100_000,
+        help_text=_("Sign-ups stop once this many people are coming. Leave empty for no limit."),
+    )
 
     field_order = ("site", "starts_at", "ends_at", "timezone", "notes", "recurrence")
 
@@ -355,6 +362,7 @@ class PicketShiftForm(ZonedTimesForm):
                 "notes": instance.notes,
                 "recurrence": instance.recurrence,
                 "repeat_until": instance.repeat_until,
+                "capacity": instance.capacity,
                 **initial,
             }
         super().__init__(*args, initial=initial, **kwargs)
@@ -397,6 +405,7 @@ class PicketShiftForm(ZonedTimesForm):
         return {
             **{n: self.cleaned_data[n] for n in names},
             "repeat_until": self.cleaned_data.get("repeat_until"),
+            "capacity": self.cleaned_data.get("capacity"),
         }
 
 

@@ -301,6 +301,7 @@ def picket_shift_create(
     notes: str = "",
     recurrence: str = "none",
     repeat_until: dt.date | None = None,
+    capacity: int | None = None,
     user=None,
 ) -> PicketShift:
     shift = PicketShift(
@@ -311,6 +312,7 @@ def picket_shift_create(
         notes=notes,
         recurrence=recurrence,
         repeat_until=repeat_until,
+        capacity=capacity,
     )
     shift.full_clean()
     shift.save()
@@ -340,7 +342,16 @@ SITE_FIELDS = (
     "timezone",
 )
 ACTION_FIELDS = ("kind", "starts_at", "ends_at", "timezone", "note")
-SHIFT_FIELDS = ("site", "starts_at", "ends_at", "timezone", "notes", "recurrence", "repeat_until")
+SHIFT_FIELDS = (
+    "site",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "notes",
+    "recurrence",
+    "repeat_until",
+    "capacity",
+)
 SOURCE_FIELDS = ("url", "kind", "title")
 
 
