@@ -19,6 +19,7 @@ from django.utils import timezone
 from picketline.accounts.services import api_token_create
 from picketline.disputes import coordinators, services
 from picketline.solidarity.delegations import delegation_add
+from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
 
 ROLES = ["anonymous", "supporter", "coordinator", "other_coordinator", "moderator", "admin"]
@@ -51,6 +52,17 @@ PUBLIC = {
     "submissions:status",
     "submissions:answer",
     "manage:invitation",
+    # Solidarity: sending a message, a fund's page and pledge, joining a picket, the dashboards;
+    # a pledge's or a picket sign-up's page is reached only through the secret in its link.
+    "solidarity:message_send",
+    "solidarity:message_thanks",
+    "solidarity:fund_detail",
+    "solidarity:pledge_cancel",
+    "solidarity:picket_signup",
+    "solidarity:picket_signed_up",
+    "solidarity:picket_cancel",
+    "solidarity:dashboard",
+    "solidarity:dispute_dashboard",
 }
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"
@@ -87,6 +99,10 @@ MODERATORS = {
 # before the method is looked at.
 MODERATORS_POST_ONLY = MODERATORS | {"moderator": 405, "admin": 405}
 MODERATORS_REDIRECTED = MODERATORS | {"moderator": 302, "admin": 302}
+# POST-only pages of a dispute's coordinators: the method is checked first.
+DISPUTE_POST_ONLY = _everyone(405)
+# …or sign-in is asked for first, then the method.
+SIGNED_IN_POST_ONLY = _except_anonymous(405)
 
 D = "/disputes/{dispute}/manage/"
 U = "/organisations/{union}/manage/"
@@ -133,6 +149,19 @@ MATRIX = {
     ("get", D + "coordinators/{first_coordinator}/remove/"): DISPUTE_PAGE,
     ("get", D + "delegations/add/"): DISPUTE_PAGE,
     ("get", D + "delegations/{delegation}/delete/"): DISPUTE_PAGE,
+    ("get", D + "messages/"): DISPUTE_PAGE,
+    ("get", "/disputes/{dispute}/manage/messages.csv"): DISPUTE_PAGE,
+    ("get", D + "messages/print/"): DISPUTE_PAGE,
+    ("get", D + "messages/frequency/"): DISPUTE_POST_ONLY,
+    ("get", D + "funds/add/"): DISPUTE_PAGE,
+    ("get", D + "funds/{fund}/"): DISPUTE_PAGE,
+    ("get", D + "funds/{fund}/entries/add/"): DISPUTE_PAGE,
+    ("get", D + "funds/{fund}/entries/{entry}/reverse/"): DISPUTE_PAGE,
+    ("get", D + "funds/{fund}/pledges/"): DISPUTE_PAGE,
+    ("get", D + "funds/{fund}/pledges/{pledge}/received/"): DISPUTE_POST_ONLY,
+    ("get", D + "rota/"): DISPUTE_PAGE,
+    ("get", D + "rota/{shift}/{occurrence}/message/"): SIGNED_IN_POST_ONLY,
+    ("get", D + "rota/{shift}/{occurrence}/attendance/"): SIGNED_IN_POST_ONLY,
     ("get", "/my/disputes/"): SIGNED_IN,
     ("get", "/organisations/manage/"): MODERATORS,
     ("get", U): MODERATORS,
@@ -192,6 +221,24 @@ PRIVATE = {
     ),
     "solidarity:delegation_add",
     "solidarity:delegation_delete",
+    *(
+        f"solidarity:{name}"
+        for name in (
+            "message_inbox",
+            "message_export",
+            "message_print",
+            "message_frequency",
+            "fund_add",
+            "fund_manage",
+            "fund_entry_add",
+            "fund_entry_reverse",
+            "fund_pledges",
+            "fund_pledge_received",
+            "picket_rota",
+            "picket_message",
+            "picket_attendance",
+        )
+    ),
 }
 
 # Changes refused to everyone who may not make them, before anything is read from the body.
@@ -203,6 +250,13 @@ REFUSED_POSTS = {
     D + "coordinators/{first_coordinator}/remove/": DISPUTE_PAGE,
     D + "delegations/add/": DISPUTE_PAGE,
     D + "delegations/{delegation}/delete/": DISPUTE_PAGE,
+    D + "messages/frequency/": DISPUTE_PAGE,
+    D + "funds/add/": DISPUTE_PAGE,
+    D + "funds/{fund}/entries/add/": DISPUTE_PAGE,
+    D + "funds/{fund}/entries/{entry}/reverse/": DISPUTE_PAGE,
+    D + "funds/{fund}/pledges/{pledge}/received/": DISPUTE_PAGE,
+    D + "rota/{shift}/{occurrence}/message/": DISPUTE_PAGE,
+    D + "rota/{shift}/{occurrence}/attendance/": DISPUTE_PAGE,
     U + "invite/": MODERATORS,
     M + "approve/": MODERATORS,
     M + "reject/": MODERATORS,
@@ -228,6 +282,7 @@ API_MATRIX = {
     ("get", "/api/v1/organisations", None): _everyone(200),
     ("get", "/api/v1/organisations/{union}", None): _everyone(200),
     ("post", "/api/v1/submissions", "submission"): _everyone(201),
+    ("post", "/api/v1/disputes/{dispute_pk}/messages", "message"): _everyone(201),
     # Only moderators publish directly (and verified unions' account holders, tested apart).
     ("post", "/api/v1/disputes", "dispute"): {
         "anonymous": 401,
@@ -261,6 +316,7 @@ def _api_bodies(world):
             "longitude": -1.55,
         },
         "dispute": {"title": "Published directly", "start_date": "2031-02-01"},
+        "message": {"body": "Solidarity from the bakers.", "country": "FR", "language": "es"},
         "rename": {"version": world["dispute_version"], "title": "Renamed"},
         "site": {
             "city": "Leeds",
@@ -340,6 +396,20 @@ def world(db):
         date=timezone.localdate(),
         group_name="Visiting branch",
     )
+    fund = Fund.objects.create(
+        dispute=dispute,
+        name="Strike fund",
+        currency="GBP",
+        donation_url="https://union.example.org/give",
+        verified_at=timezone.now(),
+    )
+    entry = LedgerEntry.objects.create(
+        fund=fund, date=timezone.localdate(), kind="online", amount_minor=500, currency="GBP"
+    )
+    pledge = Pledge.objects.create(
+        fund=fund, amount_minor=1000, currency="GBP", cancel_token_hash="0" * 64
+    )
+    shift = site.shifts.get()
     people = {
         "anonymous": None,
         "supporter": factories.make_user(),
@@ -363,7 +433,11 @@ def world(db):
         "dispute_version": dispute.version,
         "site": site.pk,
         "action": action.pk,
-        "shift": site.shifts.get().pk,
+        "shift": shift.pk,
+        "occurrence": shift.starts_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ"),
+        "fund": fund.pk,
+        "entry": entry.pk,
+        "pledge": pledge.pk,
         "source": source.pk,
         "invitation": invitation.pk,
         "first_coordinator": first.pk,
@@ -424,6 +498,8 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             dispute.sites.count(),
             dispute.coordinators.count(),
             dispute.delegations.count(),
+            LedgerEntry.objects.count(),
+            Fund.objects.count(),
             item.version,
         )
 
