@@ -26,7 +26,10 @@ from picketline.places.models import Country
 def dispute_public_queryset() -> QuerySet[Dispute]:
     """Disputes as the public sees them: relations prefetched, private columns left out."""
     return Dispute.objects.defer("solidarity_email", "search_text").prefetch_related(
-        Prefetch("employers", queryset=Organisation.objects.only("id", "name", "slug", "kind")),
+        Prefetch(
+            "employers",
+            queryset=Organisation.objects.only("id", "name", "slug", "kind", "parent_id"),
+        ),
         Prefetch("unions", queryset=Organisation.objects.only("id", "name", "slug", "kind")),
         "demands",
         Prefetch("sites", queryset=Site.objects.order_by("id")),

@@ -56,17 +56,16 @@ def disputes_connected(*, dispute: Dispute, limit: int = CONNECTED_LIMIT) -> lis
             if pk != dispute.pk:
                 found.setdefault(pk, Connection(dispute=None)).reasons.append(reason)
 
-    add(
-        Delegation.objects.filter(dispute=dispute, from_dispute__isnull=False).values_list(
-            "from_dispute_id", flat=True
-        ),
-        _("Sent a delegation here"),
-    )
-    add(
-        Delegation.objects.filter(from_dispute=dispute).values_list("dispute_id", flat=True),
-        _("Received a delegation from here"),
-    )
-    employers = list(dispute.employers.values_list("id", "parent_id"))
+    links = Delegation.objects.filter(
+        Q(dispute=dispute, from_dispute__isnull=False) | Q(from_dispute=dispute)
+    ).values_list("dispute_id", "from_dispute_id")
+    for to_id, from_id in links:
+        if to_id == dispute.pk:
+            add([from_id], _("Sent a delegation here"))
+        else:
+            add([to_id], _("Received a delegation from here"))
+    # From the page's prefetched relations when they are there.
+    employers = [(employer.pk, employer.parent_id) for employer in dispute.employers.all()]
     employer_ids = {pk for pk, _parent in employers}
     groups = {parent for _pk, parent in employers if parent} | employer_ids
     if employer_ids:
@@ -82,7 +81,7 @@ def disputes_connected(*, dispute: Dispute, limit: int = CONNECTED_LIMIT) -> lis
             .distinct()
         )
         add(list(same_employer[:limit]), _("Same employer or group"))
-    union_ids = list(dispute.unions.values_list("id", flat=True))
+    union_ids = [union.pk for union in dispute.unions.all()]
     if union_ids:
         same_union = (
             Dispute.objects.filter(unions__in=union_ids, status__in=MAP_STATUSES)

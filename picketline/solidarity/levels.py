@@ -13,6 +13,7 @@ action and campaigns add their checks with `level_check_register(3, check)`; unt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -81,8 +82,13 @@ def messages_received(dispute: Dispute) -> str | None:
 
 
 def delegations_recorded(dispute: Dispute) -> str | None:
-    received = dispute.delegations.count()
-    sent = dispute.delegations_sent.count()
+    from picketline.solidarity.models import Delegation
+
+    counts = Delegation.objects.filter(Q(dispute=dispute) | Q(from_dispute=dispute)).aggregate(
+        received=Count("id", filter=Q(dispute=dispute)),
+        sent=Count("id", filter=Q(from_dispute=dispute)),
+    )
+    received, sent = counts["received"], counts["sent"]
     if not received and not sent:
         return None
     parts = []
