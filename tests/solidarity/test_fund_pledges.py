@@ -2,11 +2,13 @@
 treasurer marks the pledge received, which writes its ledger entry exactly once."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -268,3 +270,17 @@ def test_it_waits_a_month_before_the_first_reminder(send_now):
 def test_it_counts_a_month_by_the_calendar():
     assert one_month_before(dt.datetime(2026, 3, 31, 9, 0)) == dt.datetime(2026, 2, 28, 9, 0)
     assert one_month_before(dt.datetime(2026, 1, 15)) == dt.datetime(2025, 12, 15)
+
+
+def test_the_reminders_command_for_cron_reminds_monthly_pledgers_too(send_now):
+    fund, _treasurer = _fund()
+    pledge_create(
+        fund=fund, amount_minor=1_000, recurrence="monthly", name="", email="m@example.org"
+    )
+    Pledge.objects.update(created_at=timezone.now() - dt.timedelta(days=40))
+    mail.outbox.clear()
+
+    with send_now():
+        call_command("send_reminders", stdout=io.StringIO())
+
+    assert [m.to for m in mail.outbox] == [["m@example.org"]]
