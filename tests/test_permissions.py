@@ -63,6 +63,7 @@ PUBLIC = {
     "solidarity:picket_cancel",
     "solidarity:dashboard",
     "solidarity:dispute_dashboard",
+    "solidarity:dispute_connections",
 }
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"

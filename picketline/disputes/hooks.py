@@ -54,3 +54,19 @@ def dispute_sections(*, request, dispute, page: str) -> list[RenderedSection]:
         if data is not None:
             rendered.append(RenderedSection(key=section.key, template=section.template, data=data))
     return rendered
+
+
+# Scripts other apps add to the map page, after the map's own. The map announces the dispute
+# whose popup opens with a "picketline:dispute-selected" event on the document (detail: the
+# Leaflet map, the dispute's properties and its point), and "picketline:dispute-unselected"
+# when it closes.
+_MAP_SCRIPTS: list[str] = []
+
+
+def map_script_register(static_path: str) -> None:
+    if static_path not in _MAP_SCRIPTS:
+        _MAP_SCRIPTS.append(static_path)
+
+
+def map_scripts() -> list[str]:
+    return list(_MAP_SCRIPTS)

@@ -33,7 +33,7 @@ from picketline.disputes.choices import (
 )
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilterForm, Sort
-from picketline.disputes.hooks import PUBLIC, dispute_sections
+from picketline.disputes.hooks import PUBLIC, dispute_sections, map_scripts
 from picketline.disputes.models import Dispute, Site
 from picketline.disputes.selectors import (
     countries_with_disputes,
@@ -172,6 +172,7 @@ def map_page(request):
         "tile_url": settings.TILE_URL,
         "tile_attribution": settings.TILE_ATTRIBUTION,
         "map_labels": _map_labels(),
+        "map_scripts": map_scripts(),
     }
     return render(request, "disputes/map.html", context, status=400 if errors else 200)
 

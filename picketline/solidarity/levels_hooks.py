@@ -1,6 +1,12 @@
 """The level of solidarity, delegations and connected disputes on a dispute's pages."""
 
-from picketline.disputes.hooks import MANAGE, PUBLIC, DisputeSection, dispute_section_register
+from picketline.disputes.hooks import (
+    MANAGE,
+    PUBLIC,
+    DisputeSection,
+    dispute_section_register,
+    map_script_register,
+)
 from picketline.solidarity.delegations import disputes_connected
 from picketline.solidarity.levels import (
     LEVEL_MEANINGS,
@@ -25,6 +31,7 @@ def _manage(request, dispute) -> dict:
 
 def register() -> None:
     register_built_in_checks()
+    map_script_register("js/map-connections.js")
     dispute_section_register(
         DisputeSection(
             key="solidarity_level",

@@ -6,6 +6,11 @@ from picketline.solidarity import levels_views as views
 urlpatterns = [
     path("solidarity/", dashboard_views.site_dashboard, name="dashboard"),
     path(
+        "disputes/<str:slug>/connections.json",
+        dashboard_views.dispute_connections,
+        name="dispute_connections",
+    ),
+    path(
         "disputes/<str:slug>/solidarity/",
         dashboard_views.dispute_dashboard,
         name="dispute_dashboard",

@@ -95,7 +95,21 @@
             return L.marker(latlng, { title: p.title, alt: p.title });
           },
           onEachFeature: function (feature, marker) {
-            marker.bindPopup(popupFor(feature.properties || {}));
+            var p = feature.properties || {};
+            marker.bindPopup(popupFor(p));
+            // Other parts of the site may draw on the map for the chosen dispute.
+            marker.on("popupopen", function () {
+              document.dispatchEvent(
+                new CustomEvent("picketline:dispute-selected", {
+                  detail: { map: map, properties: p, latlng: marker.getLatLng() },
+                })
+              );
+            });
+            marker.on("popupclose", function () {
+              document.dispatchEvent(
+                new CustomEvent("picketline:dispute-unselected", { detail: { map: map } })
+              );
+            });
           },
         });
         var markers = layer.getLayers();
