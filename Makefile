@@ -44,6 +44,7 @@ setup: install
 	$(PICKETLINE) collectstatic --no-input --verbosity 0
 	$(PICKETLINE) load-places
 	$(PICKETLINE) demo
+	$(PICKETLINE) demo-solidarity
 
 run: setup
 	$(PICKETLINE) serve
