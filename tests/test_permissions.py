@@ -64,6 +64,7 @@ PUBLIC = {
     "solidarity:dashboard",
     "solidarity:dispute_dashboard",
     "solidarity:dispute_connections",
+    "solidarity:delegation_report",
 }
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"

@@ -92,7 +92,7 @@ def solidarity_figures(*, dispute: Dispute | None = None) -> Figures:
         people=Sum("people")
     )
     figures.people_came = came["people"] or 0
-    delegations = _scoped(Delegation.objects.all(), "dispute", dispute)
+    delegations = _scoped(Delegation.objects.filter(published_at__isnull=False), "dispute", dispute)
     kinds = dict(Delegation._meta.get_field("kind").choices)
     figures.by_kind = [
         (str(kinds.get(row["kind"], row["kind"])), row["n"])

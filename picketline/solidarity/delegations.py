@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from picketline.core.audit import log_action
@@ -16,16 +17,53 @@ from picketline.solidarity.models import Delegation
 CONNECTED_LIMIT = 8
 
 
-@transaction.atomic
-def delegation_add(*, dispute: Dispute, user, **fields) -> Delegation:
+KIND = "delegation"
+
+
+def _delegation(*, dispute: Dispute, user, published: bool, **fields) -> Delegation:
     for name in ("group_name", "description"):
         if name in fields:
             fields[name] = plain_text(fields[name])
-    delegation = Delegation(dispute=dispute, added_by=user, **fields)
+    delegation = Delegation(
+        dispute=dispute,
+        added_by=user if user is not None and user.is_authenticated else None,
+        published_at=timezone.now() if published else None,
+        **fields,
+    )
     delegation.full_clean()
     delegation.save()
+    return delegation
+
+
+@transaction.atomic
+def delegation_add(*, dispute: Dispute, user, **fields) -> Delegation:
+    """A coordinator records a delegation: public at once."""
+    delegation = _delegation(dispute=dispute, user=user, published=True, **fields)
     log_action(
         dispute,
+        "dispute.delegation_added",
+        user=user,
+        data={"delegation": delegation.pk, "kind": delegation.kind},
+    )
+    return delegation
+
+
+@transaction.atomic
+def delegation_report(*, dispute: Dispute, user=None, **fields) -> Delegation:
+    """Anyone tells of a delegation: it waits in the moderation queue."""
+    from picketline.moderation.services import moderation_submit
+
+    delegation = _delegation(dispute=dispute, user=user, published=False, **fields)
+    moderation_submit(obj=delegation, kind=KIND, user=user)
+    return delegation
+
+
+def delegation_publish(*, delegation: Delegation, user) -> Delegation:
+    """Called by the moderation queue, inside its transaction."""
+    delegation.published_at = timezone.now()
+    delegation.save(update_fields=["published_at", "updated_at"])
+    log_action(
+        delegation.dispute,
         "dispute.delegation_added",
         user=user,
         data={"delegation": delegation.pk, "kind": delegation.kind},
@@ -57,7 +95,8 @@ def disputes_connected(*, dispute: Dispute, limit: int = CONNECTED_LIMIT) -> lis
                 found.setdefault(pk, Connection(dispute=None)).reasons.append(reason)
 
     links = Delegation.objects.filter(
-        Q(dispute=dispute, from_dispute__isnull=False) | Q(from_dispute=dispute)
+        Q(dispute=dispute, from_dispute__isnull=False) | Q(from_dispute=dispute),
+        published_at__isnull=False,
     ).values_list("dispute_id", "from_dispute_id")
     for to_id, from_id in links:
         if to_id == dispute.pk:

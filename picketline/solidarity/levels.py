@@ -84,7 +84,9 @@ def messages_received(dispute: Dispute) -> str | None:
 def delegations_recorded(dispute: Dispute) -> str | None:
     from picketline.solidarity.models import Delegation
 
-    counts = Delegation.objects.filter(Q(dispute=dispute) | Q(from_dispute=dispute)).aggregate(
+    counts = Delegation.objects.filter(
+        Q(dispute=dispute) | Q(from_dispute=dispute), published_at__isnull=False
+    ).aggregate(
         received=Count("id", filter=Q(dispute=dispute)),
         sent=Count("id", filter=Q(from_dispute=dispute)),
     )

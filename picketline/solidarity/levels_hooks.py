@@ -7,7 +7,9 @@ from picketline.disputes.hooks import (
     dispute_section_register,
     map_script_register,
 )
+from picketline.moderation.registry import moderation_register
 from picketline.solidarity.delegations import disputes_connected
+from picketline.solidarity.delegations_moderation import DelegationHandler
 from picketline.solidarity.levels import (
     LEVEL_MEANINGS,
     LEVEL_NAMES,
@@ -20,7 +22,11 @@ def _public(request, dispute) -> dict:
     return {
         "level": solidarity_level(dispute),
         "levels": [(n, LEVEL_NAMES[n], LEVEL_MEANINGS[n]) for n in (1, 2, 3, 4)],
-        "delegations": list(dispute.delegations.select_related("from_dispute")[:20]),
+        "delegations": list(
+            dispute.delegations.filter(published_at__isnull=False).select_related("from_dispute")[
+                :20
+            ]
+        ),
         "connected": disputes_connected(dispute=dispute),
     }
 
@@ -31,6 +37,7 @@ def _manage(request, dispute) -> dict:
 
 def register() -> None:
     register_built_in_checks()
+    moderation_register(DelegationHandler())
     map_script_register("js/map-connections.js")
     dispute_section_register(
         DisputeSection(

@@ -16,6 +16,11 @@ urlpatterns = [
         name="dispute_dashboard",
     ),
     path(
+        "disputes/<str:slug>/delegations/report/",
+        views.delegation_report_view,
+        name="delegation_report",
+    ),
+    path(
         "disputes/<str:slug>/manage/delegations/add/",
         views.delegation_add_view,
         name="delegation_add",

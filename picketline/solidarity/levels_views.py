@@ -1,15 +1,22 @@
 """Coordinators record delegations; the dispute page shows the level of solidarity reached."""
 
 from django import forms
+from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from picketline.accounts.decorators import two_factor_verified_required
+from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.manage_views import GET_POST, confirm_page, form_page
 from picketline.disputes.models import Dispute
-from picketline.disputes.selectors import dispute_get_for_user
-from picketline.solidarity.delegations import delegation_add, delegation_remove
+from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
+from picketline.solidarity.delegations import (
+    delegation_add,
+    delegation_remove,
+    delegation_report,
+)
 from picketline.solidarity.models import Delegation
 
 
@@ -87,4 +94,56 @@ def delegation_delete_view(request, slug, pk):
         question=_("Remove “%(delegation)s”?") % {"delegation": delegation},
         submit=_("Remove"),
         back=_back(dispute),
+    )
+
+
+class DelegationReportForm(DelegationForm):
+    """The same fields for anyone, with a field that only bots fill in."""
+
+    # Hidden from people; robots that fill every field give themselves away.
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta(DelegationForm.Meta):
+        fields = ["kind", "date", "group_name", "country", "description"]
+
+    def __init__(self, *args, dispute: Dispute, **kwargs):
+        super().__init__(*args, dispute=dispute, **kwargs)
+        self.fields["website"].widget.attrs["autocomplete"] = "off"
+
+
+@GET_POST
+def delegation_report_view(request, slug):
+    try:
+        dispute = dispute_get_public(slug=slug)
+    except Dispute.DoesNotExist:
+        raise Http404(_("There is no dispute at this address.")) from None
+    form = DelegationReportForm(request.POST or None, dispute=dispute)
+    status = None
+    if request.method == "POST":
+        if request.POST.get("website"):
+            form.add_error(None, _("This form could not be accepted."))
+            status = 400
+        elif submission_rate_limited(request, scope="delegation"):
+            form.add_error(None, _("Too many reports from this address. Try again later."))
+            status = 429
+        elif form.is_valid():
+            fields = {name: form.cleaned_data[name] for name in DelegationReportForm.Meta.fields}
+            delegation_report(dispute=dispute, user=request.user, **fields)
+            messages.success(
+                request,
+                _("Thank you. A moderator will check it before it appears on this page."),
+            )
+            return redirect(dispute.get_absolute_url())
+    return form_page(
+        request,
+        dispute,
+        form,
+        title=_("Tell us about a delegation or visit"),
+        submit=_("Send"),
+        back=dispute.get_absolute_url(),
+        status=status,
+        intro=_(
+            "Did your workplace, branch or group visit this picket line, send a delegation or "
+            "meet the strikers? Moderators check it before it is published."
+        ),
     )

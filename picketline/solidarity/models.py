@@ -384,6 +384,8 @@ class Delegation(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Recorded by a coordinator: public at once. Told by anyone else: once a moderator agrees.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("delegation")
