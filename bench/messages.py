@@ -1,0 +1,440 @@
+"""Solidarity messages: digest delivery through the task worker, and the dispute page, in-process.
+
+    .venv/bin/python bench/messages.py --db sqlite|postgres
+    .venv/bin/python bench/messages.py --quick        # small data in a file of its own
+
+- **delivery**: one seeded dispute gets 100 recipients (coordinators' rows, digest "immediate")
+  and 100 published messages, so 10,000 delivery rows (`MessageDelivery`), written with
+  `bulk_create` (recipients, then messages with `published_at` set, then one delivery per pair).
+  Ours: one `deliver_digest` task per recipient is enqueued on the database task backend and the
+  real worker (`db_worker --batch` on every queue, as `picketline worker --batch` runs it)
+  drains them, each sending one digest email to an SMTP sink on 127.0.0.1
+  (`tests/solidarity/smtp_server.py`). Timed from the first enqueue until the worker exits (its
+  random start-up pause of up to a second is turned off).
+  Then every delivery must be sent with one attempt, and the sink must hold exactly one email
+  per recipient.
+  Baseline: the same digests, rendered beforehand with the same template, sent with
+  `smtplib.SMTP` in a loop, one connection per email, as Django's SMTP backend does for `send()`.
+- **page**: `GET /disputes/<slug>/` and `?messages_page=250` (the last page) on another seeded
+  dispute, first with no messages (baseline), then with 10,000 published messages from 40
+  countries, written with `bulk_create`.
+
+The bench rows are removed again at the end (and at the start, after an interrupted run), so the
+seeded registry the other benchmarks use is left as it was. `--quick` builds a throwaway SQLite
+database with 200 disputes, 10 recipients x 20 messages and 500 messages on the page.
+"""
+
+import argparse
+import datetime as dt
+import io
+import os
+import random
+import smtplib
+import sys
+import time
+
+from benchlib import (
+    DATA_DIR,
+    ROOT,
+    Unavailable,
+    bench_env,
+    emit,
+    ensure_seeded,
+    log,
+    setup_django,
+    stats,
+    timed,
+)
+
+sys.path.insert(0, str(ROOT))
+from tests.solidarity.smtp_server import SmtpServer, free_port
+
+RECIPIENTS = 100
+MESSAGES = 100  # per recipient: RECIPIENTS x MESSAGES deliveries
+PAGE_MESSAGES = 10_000
+QUICK_DISPUTES = 200
+QUICK_RECIPIENTS = 10
+QUICK_MESSAGES = 20
+QUICK_PAGE_MESSAGES = 500
+QUICK_PATH = DATA_DIR / "messages-quick.sqlite3"
+PAGE_RUNS = 30
+WARM_UP = 5
+PER_PAGE = 20
+SEED = 20_240_715
+RECIPIENT_DOMAIN = "bench-messages.example.org"
+COUNTRIES = [
+    "AR", "AT", "AU", "BE", "BR", "CA", "CH", "CL", "CO", "CZ",
+    "DE", "DK", "EG", "ES", "FI", "FR", "GB", "GR", "HU", "IE",
+    "IN", "IT", "JP", "KE", "KR", "MA", "MX", "NG", "NL", "NO",
+    "NZ", "PH", "PL", "PT", "RO", "SE", "TR", "US", "ZA", "ZW",
+]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--quick", action="store_true", help="small data, own SQLite file")
+    args = parser.parse_args()
+    # Pages render templates: serve static names as they are, without collectstatic's manifest.
+    os.environ["STATIC_PLAIN"] = "1"
+    # The mailer is read from settings at set-up: point it at the sink before django.setup().
+    port = free_port()
+    os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
+    if args.quick:
+        seeding = setup_quick(port)
+        sizes = (QUICK_RECIPIENTS, QUICK_MESSAGES, QUICK_PAGE_MESSAGES)
+    else:
+        try:
+            setup_django(args.db)
+        except Unavailable as reason:
+            emit({"db": args.db, "skipped": str(reason)})
+            return
+        seeding = ensure_seeded(args.db)
+        sizes = (RECIPIENTS, MESSAGES, PAGE_MESSAGES)
+    db = "sqlite" if args.quick else args.db
+    server = SmtpServer(port)
+    server.start()
+    try:
+        result = run(db, server, *sizes)
+    finally:
+        server.stop()
+    result.update(seeding=seeding, quick=args.quick)
+    emit(result)
+
+
+def setup_quick(port: int) -> dict:
+    """A fresh small SQLite database of its own; the shared bench databases stay untouched."""
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        QUICK_PATH.with_name(QUICK_PATH.name + suffix).unlink(missing_ok=True)
+    os.environ.update(bench_env("sqlite"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{QUICK_PATH}"
+    os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from picketline.disputes.seeding import seed_disputes
+
+    call_command("migrate", verbosity=0, interactive=False)
+    started = time.perf_counter()
+    report = seed_disputes(count=QUICK_DISPUTES, seed=1)
+    log(f"quick: seeded {report.disputes:,} disputes in {time.perf_counter() - started:.0f} s")
+    return {"seconds": round(time.perf_counter() - started, 1), "sites": report.sites}
+
+
+# Data -------------------------------------------------------------------------------------
+
+
+def bench_disputes():
+    """Two public seeded disputes: one for delivery, one for the page."""
+    from django.test import Client
+
+    from picketline.disputes.models import Dispute
+
+    client = Client()
+    chosen = []
+    for dispute in Dispute.objects.order_by("id")[:200]:
+        if client.get(dispute.get_absolute_url()).status_code == 200:
+            chosen.append(dispute)
+            if len(chosen) == 2:
+                return chosen
+    raise SystemExit("fewer than two public disputes to run on")
+
+
+def clean(disputes) -> None:
+    """Removes the bench's messages, recipients and digest tasks."""
+    from django_tasks_db.models import DBTaskResult
+
+    from picketline.solidarity.models import Message, MessageDelivery, MessageRecipient
+
+    MessageDelivery.objects.filter(message__dispute__in=disputes).delete()
+    Message.objects.filter(dispute__in=disputes).delete()
+    MessageRecipient.objects.filter(dispute__in=disputes).delete()
+    DBTaskResult.objects.filter(task_path__endswith="deliver_digest").delete()
+
+
+def published_messages(dispute, count: int, rng: random.Random, *, start: int = 0) -> list:
+    from django.utils import timezone
+
+    from picketline.solidarity.models import Message
+
+    now = timezone.now()
+    messages = []
+    for n in range(start, start + count):
+        with_email = n % 3 == 0
+        messages.append(
+            Message(
+                dispute=dispute,
+                sender_name=f"Bench sender {n}" if n % 4 else "",
+                organisation_name=f"Bench branch {n % 97}",
+                country=COUNTRIES[n % len(COUNTRIES)],
+                body=f"Solidarity from branch {n % 97}! " * rng.randint(2, 12),
+                sender_email=f"sender{n}@example.org" if with_email else "",
+                contact_consent=with_email,
+                published_at=now - dt.timedelta(minutes=count - n + start),
+            )
+        )
+    return Message.objects.bulk_create(messages, batch_size=1000)
+
+
+def make_deliveries(dispute, recipients: int, messages: int, rng: random.Random) -> list:
+    """`recipients` immediate-digest recipients, `messages` published messages, one delivery
+    per pair, all with bulk_create. Returns the recipients."""
+    from django.db import transaction
+
+    from picketline.solidarity.models import DigestFrequency, MessageDelivery, MessageRecipient
+
+    with transaction.atomic():
+        rows = MessageRecipient.objects.bulk_create(
+            [
+                MessageRecipient(
+                    dispute=dispute,
+                    email=f"recipient{n}@{RECIPIENT_DOMAIN}",
+                    frequency=DigestFrequency.IMMEDIATE,
+                )
+                for n in range(recipients)
+            ]
+        )
+        if not all(r.pk for r in rows):  # backends that do not return ids
+            rows = list(MessageRecipient.objects.filter(dispute=dispute).order_by("id"))
+        made = published_messages(dispute, messages, rng)
+        if not all(m.pk for m in made):
+            made = list(dispute.messages.order_by("id"))
+        MessageDelivery.objects.bulk_create(
+            [MessageDelivery(message=m, recipient=r) for r in rows for m in made],
+            batch_size=2000,
+        )
+    return rows
+
+
+# Measurements -----------------------------------------------------------------------------
+
+
+def rendered_digests(recipients) -> list[tuple[str, list[str], bytes]]:
+    """The digests ours will send, rendered with the same template: (from, to, bytes)."""
+    from django.utils import timezone
+
+    from picketline.solidarity.messages_tasks import _due, _email
+
+    now = timezone.now()
+    emails = []
+    for recipient in recipients:
+        email = _email(recipient, list(_due(recipient, now)))
+        emails.append((email.from_email, email.recipients(), email.message().as_bytes()))
+    return emails
+
+
+def send_plain(port: int, emails) -> None:
+    """Baseline: smtplib, one connection per email."""
+    for sender, to, data in emails:
+        with smtplib.SMTP("127.0.0.1", port) as smtp:
+            smtp.sendmail(sender, to, data)
+
+
+def delivery(dispute, server, recipients: int, messages: int) -> dict:
+    from django.core.management import call_command
+
+    from picketline.solidarity.messages_tasks import deliver_digest
+    from picketline.solidarity.models import DeliveryStatus, MessageDelivery
+
+    rng = random.Random(SEED)
+    started = time.perf_counter()
+    rows = make_deliveries(dispute, recipients, messages, rng)
+    deliveries = MessageDelivery.objects.filter(recipient__dispute=dispute)
+    total = deliveries.count()
+    log(
+        f"made {len(rows)} recipients, {total:,} deliveries "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    rendering, emails = timed(rendered_digests, rows)
+
+    log("delivery: enqueue and drain with the worker")
+    server.received.clear()
+    started = time.perf_counter()
+    for recipient in rows:
+        deliver_digest.enqueue(recipient_id=recipient.pk)
+    enqueued = time.perf_counter() - started
+    # What `picketline worker --batch` runs, without its per-task log lines and without the
+    # random start-up pause of up to a second (meant to spread many workers' first polls).
+    call_command(
+        "db_worker",
+        queue_name="*",
+        interval=0.05,
+        reload=False,
+        batch=True,
+        startup_delay=False,
+        verbosity=0,
+        stdout=io.StringIO(),
+    )
+    ours = time.perf_counter() - started
+    ours_received = list(server.received)
+    sent_once = deliveries.filter(status=DeliveryStatus.SENT, attempts=1).count()
+    per_recipient = {}
+    for to, _data in ours_received:
+        for address in to:
+            per_recipient[address] = per_recipient.get(address, 0) + 1
+    wanted = {r.email for r in rows}
+    one_each = set(per_recipient) == wanted and all(n == 1 for n in per_recipient.values())
+    if sent_once != total or not one_each or len(ours_received) != len(rows):
+        raise SystemExit(
+            f"delivery check failed: {sent_once}/{total} sent once, "
+            f"{len(ours_received)} emails for {len(rows)} recipients"
+        )
+
+    log("delivery: the same digests through smtplib (baseline)")
+    server.received.clear()
+    plain, _ = timed(send_plain, server.port, emails)
+    if len(server.received) != len(emails):
+        raise SystemExit(f"baseline: {len(server.received)} of {len(emails)} emails received")
+    return {
+        "recipients": len(rows),
+        "messages": messages,
+        "deliveries": total,
+        "emails": len(ours_received),
+        "sent_once": sent_once,
+        "email_bytes_median": sorted(len(d) for _f, _t, d in emails)[len(emails) // 2],
+        "ours_seconds": round(ours, 3),
+        "enqueue_seconds": round(enqueued, 3),
+        "baseline_seconds": round(plain, 3),
+        # Rendering the digests (the baseline's preparation, not timed in it).
+        "render_seconds": round(rendering, 3),
+        "ratio": ours / plain if plain else 0,
+        "deliveries_per_second": total / ours if ours else 0,
+        "emails_per_second": len(ours_received) / ours if ours else 0,
+    }
+
+
+def measure(client, url: str, runs: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARM_UP):
+        client.get(url)
+    seconds, queries = [], []
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            elapsed, response = timed(client.get, url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        seconds.append(elapsed)
+        queries.append(len(captured))
+    return {
+        "url": url,
+        **stats(seconds),
+        "queries_max": max(queries),
+        "bytes": len(response.content),
+    }
+
+
+def page(dispute, count: int) -> dict:
+    from django.test import Client
+
+    client = Client()
+    url = dispute.get_absolute_url()
+    last = max(1, -(-count // PER_PAGE))
+    deep = f"{url}?messages_page={min(250, last)}"
+    log("page: no messages (baseline)")
+    empty = measure(client, url, PAGE_RUNS)
+    empty_deep = measure(client, deep, PAGE_RUNS)
+    started = time.perf_counter()
+    published_messages(dispute, count, random.Random(SEED + 1))
+    log(f"page: made {count:,} messages in {time.perf_counter() - started:.1f} s")
+    full = measure(client, url, PAGE_RUNS)
+    full_deep = measure(client, deep, PAGE_RUNS)
+    if f"Bench sender {count - 1}" not in client.get(url).text:
+        raise SystemExit("the newest message is not on the first page")
+    return {
+        "messages": count,
+        "deep_page": min(250, last),
+        "empty": empty,
+        "empty_deep": empty_deep,
+        "full": full,
+        "full_deep": full_deep,
+        "ratio_first": full["median_ms"] / empty["median_ms"],
+        "ratio_deep": full_deep["median_ms"] / empty_deep["median_ms"],
+    }
+
+
+def run(db: str, server, recipients: int, messages: int, page_messages: int) -> dict:
+    import django
+    from django.db import connection
+
+    from picketline.disputes.models import Dispute
+
+    disputes = bench_disputes()
+    clean(disputes)
+    try:
+        sent = delivery(disputes[0], server, recipients, messages)
+        shown = page(disputes[1], page_messages)
+    finally:
+        log("removing the bench messages")
+        clean(disputes)
+    return {
+        "db": db,
+        "django": django.get_version(),
+        "vendor": connection.vendor,
+        "disputes": Dispute.objects.count(),
+        "delivery": sent,
+        "page": shown,
+    }
+
+
+def markdown_section(r: dict) -> list[str]:
+    """The results as a section of bench/RESULTS.md."""
+    lines = [f"## Solidarity messages: {r.get('db', '')}", ""]
+    if "skipped" in r or "error" in r:
+        return [*lines, f"Not run: {r.get('skipped') or r.get('error')}", ""]
+    d, p = r["delivery"], r["page"]
+    lines += [
+        f"{r['vendor']} · {r['disputes']:,} disputes. **Delivery**: {d['recipients']} recipients "
+        f"(digest immediate) x {d['messages']} published messages = {d['deliveries']:,} "
+        "deliveries, made with `bulk_create`. Ours: one `deliver_digest` task per recipient on "
+        "the database task backend, drained by the worker (`db_worker --batch`, as "
+        "`picketline worker --batch` runs it, without the start-up pause), timed from the "
+        "first enqueue to the worker's exit; each digest goes to an SMTP sink on 127.0.0.1. "
+        "Baseline: the same digests rendered beforehand and sent with `smtplib.SMTP`, one "
+        "connection per email (as Django's SMTP backend does).",
+        "",
+        "| delivery | deliveries | emails | seconds | deliveries/s |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        f"| ours (task worker) | {d['deliveries']:,} | {d['emails']} | {d['ours_seconds']:.2f} "
+        f"| {d['deliveries_per_second']:,.0f} |",
+        f"| baseline (smtplib loop) | {d['deliveries']:,} | {d['emails']} | "
+        f"{d['baseline_seconds']:.2f} | {d['deliveries'] / d['baseline_seconds']:,.0f} |",
+        "",
+        f"Ours ÷ baseline: {d['ratio']:.1f}x. Rendering the {d['emails']} digests beforehand "
+        f"(not in the baseline's time) took {d.get('render_seconds', 0):.2f} s. Every delivery "
+        "sent with one attempt: "
+        f"{d['sent_once']:,} of {d['deliveries']:,}; one email per recipient at the sink: "
+        f"{d['emails']} of {d['recipients']}.",
+        "",
+        f"**Dispute page** (Django test client), the same dispute with no messages and with "
+        f"{p['messages']:,} published messages from {len(COUNTRIES)} countries, "
+        f"{PER_PAGE} a page.",
+        "",
+        "| request | messages | runs | median ms | p95 ms | queries (max) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    rows = [
+        ("`/disputes/<slug>/`", 0, p["empty"]),
+        ("`/disputes/<slug>/`", p["messages"], p["full"]),
+        (f"`?messages_page={p['deep_page']}`", 0, p["empty_deep"]),
+        (f"`?messages_page={p['deep_page']}`", p["messages"], p["full_deep"]),
+    ]
+    for name, count, s in rows:
+        lines.append(
+            f"| {name} | {count:,} | {s['n']} | {s['median_ms']:.1f} | {s['p95_ms']:.1f} | "
+            f"{s['queries_max']} |"
+        )
+    lines += [
+        "",
+        f"With ÷ without messages: first page {p['ratio_first']:.2f}x, page {p['deep_page']} "
+        f"{p['ratio_deep']:.2f}x.",
+    ]
+    return [*lines, ""]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
