@@ -14,6 +14,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from picketline.core.forms import HoneypotForm
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector, Verification
 from picketline.disputes.models import Submission, validate_timezone
 from picketline.disputes.submission_places import DEFAULT_TIMEZONE, locate_point, locate_text
@@ -64,7 +65,6 @@ EDITABLE_FIELDS = tuple(
     for name in SUBMISSION_FIELDS
     if name not in {"submitter_name", "submitter_email", "contact_consent"}
 )
-HONEYPOT = "website"
 
 
 def _max_length(name: str) -> int:
@@ -160,13 +160,6 @@ class LocalDateTimeField(forms.DateTimeField):
 
     def prepare_value(self, value):
         return value
-
-
-class TrapInput(forms.TextInput):
-    """A text input that is never filled in again: what a robot put there is not echoed."""
-
-    def format_value(self, value):
-        return None
 
 
 def _text(name: str, **kwargs) -> forms.CharField:
@@ -341,7 +334,9 @@ class SubmissionRules(forms.Form):
         cleaned["picket_starts_at"], cleaned["picket_ends_at"] = starts, ends
 
 
-class SubmissionForm(SubmissionRules):
+class SubmissionForm(HoneypotForm, SubmissionRules):
+    refused_message = _("Your report could not be sent. Please try again later.")
+
     """The public form: essentials first, then what the reporter may add, then about them."""
 
     place_name = _text(
@@ -372,13 +367,6 @@ class SubmissionForm(SubmissionRules):
         ),
         required=False,
     )
-    # Left empty by people; filled by robots that fill every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=TrapInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
     # The optional section of the page, opened when one of these has an error.
     MORE = (
         "unions",
@@ -407,11 +395,6 @@ class SubmissionForm(SubmissionRules):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get(HONEYPOT):
-            # Said plainly but without a reason: a robot learns nothing from it.
-            raise ValidationError(
-                _("Your report could not be sent. Please try again later."), code="refused"
-            )
         self._locate(cleaned)
         self.check_rules(cleaned)
         email = cleaned.get("submitter_email")

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from picketline.core.forms import HONEYPOT
 from picketline.core.ratelimit import parse_rate, submission_rate_limited
 from picketline.core.text import plain_text
 from picketline.disputes.choices import Demand
 from picketline.disputes.models import Submission
-from picketline.disputes.submission_forms import HONEYPOT, SubmissionForm
+from picketline.disputes.submission_forms import SubmissionForm
 from picketline.disputes.submissions import submission_create, submission_get_by_token
 from picketline.disputes.views import span_label
 from picketline.moderation.models import ItemStatus

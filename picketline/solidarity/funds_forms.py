@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from picketline.disputes.submission_forms import TrapInput
+from picketline.core.forms import HONEYPOT, HoneypotForm
 from picketline.solidarity.funds_money import (
     CURRENCY_CHOICES,
     amount_input,
@@ -14,8 +14,6 @@ from picketline.solidarity.funds_money import (
     parse_amount,
 )
 from picketline.solidarity.models import EntryKind, Fund, FundKind, LedgerEntry, PledgeRecurrence
-
-HONEYPOT = "website"
 
 
 def _amount_field(label, *, required=True, help_text=""):
@@ -161,7 +159,9 @@ class ReceivedForm(forms.Form):
         return self.cleaned_data["kind"] or EntryKind.ONLINE
 
 
-class PledgeForm(forms.Form):
+class PledgeForm(HoneypotForm):
+    refused_message = _("Your pledge could not be sent. Please try again later.")
+
     amount = _amount_field(_("Amount"))
     recurrence = forms.ChoiceField(
         label=_("How often"),
@@ -184,12 +184,6 @@ class PledgeForm(forms.Form):
             "published and never passed on."
         ),
     )
-    # Left empty by people; filled by robots that fill every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=TrapInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, currency: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,14 +192,6 @@ class PledgeForm(forms.Form):
 
     def clean_amount(self):
         return parse_amount(self.cleaned_data["amount"], self.currency)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get(HONEYPOT):
-            raise ValidationError(
-                _("Your pledge could not be sent. Please try again later."), code="refused"
-            )
-        return cleaned
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT]

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from picketline.accounts.decorators import two_factor_verified_required
+from picketline.core.forms import HONEYPOT
 from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
@@ -22,7 +23,6 @@ from picketline.disputes.submission_views import retry_after_seconds
 from picketline.solidarity import funds_selectors as selectors
 from picketline.solidarity import funds_services as services
 from picketline.solidarity.funds_forms import (
-    HONEYPOT,
     EntryForm,
     FundForm,
     PledgeForm,

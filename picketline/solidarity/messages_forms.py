@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from picketline.disputes.submission_forms import HONEYPOT, current_language
+from picketline.core.forms import HoneypotForm
+from picketline.disputes.submission_forms import current_language
 from picketline.solidarity.models import DigestFrequency
 
 MAX_BODY = 2000
@@ -40,7 +41,9 @@ def clean_country_code(value: str) -> str:
     return code
 
 
-class MessageForm(forms.Form):
+class MessageForm(HoneypotForm):
+    refused_message = _("Your message could not be sent. Please try again later.")
+
     sender_name = forms.CharField(
         label=_("Your name"),
         help_text=_("Leave empty to stay anonymous."),
@@ -80,12 +83,6 @@ class MessageForm(forms.Form):
     contact_consent = forms.BooleanField(
         label=_("The strike committee may contact me by email"), required=False
     )
-    # Hidden from people by the stylesheet; robots fill it in.
-    website = forms.CharField(
-        label=_("Leave this empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("language", current_language())
@@ -113,10 +110,6 @@ class MessageForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get(HONEYPOT):
-            raise ValidationError(
-                _("Your message could not be sent. Please try again later."), code="refused"
-            )
         if cleaned.get("sender_email") and not cleaned.get("contact_consent"):
             self.add_error(
                 "contact_consent",

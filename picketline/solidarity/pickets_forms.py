@@ -4,12 +4,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from picketline.core.forms import HoneypotForm
 from picketline.core.text import plain_text
-from picketline.disputes.submission_forms import HONEYPOT, TrapInput
 from picketline.solidarity.pickets_services import MAX_PARTY_SIZE
 
 
-class SignupForm(forms.Form):
+class SignupForm(HoneypotForm):
+    refused_message = _("Your sign-up could not be sent. Please try again later.")
+
     name = forms.CharField(label=_("Your name"), max_length=100)
     email = forms.EmailField(
         label=_("Your email"),
@@ -28,12 +30,6 @@ class SignupForm(forms.Form):
         max_value=MAX_PARTY_SIZE,
         initial=1,
     )
-    # Left empty by people; filled by robots that fill every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=TrapInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def clean_name(self):
         name = plain_text(self.cleaned_data["name"])
@@ -46,10 +42,6 @@ class SignupForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get(HONEYPOT):
-            raise ValidationError(
-                _("Your sign-up could not be sent. Please try again later."), code="refused"
-            )
         if (
             "email" not in self.errors
             and "phone" not in self.errors

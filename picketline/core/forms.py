@@ -1,0 +1,38 @@
+"""What every public form shares: a field people leave empty and robots fill in."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT = "website"
+
+
+class TrapInput(forms.TextInput):
+    """A text input that is never filled in again: what a robot put there is not echoed."""
+
+    def format_value(self, value):
+        return None
+
+
+class HoneypotForm(forms.Form):
+    """A public form that refuses whatever filled in its trap field, saying plainly that it
+    could not be sent but not why: a robot learns nothing from it. Templates hide the field
+    from people (`.hp-field`); it comes last, after the form's own fields."""
+
+    refused_message = _("This could not be sent. Please try again later.")
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=TrapInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT] = self.fields.pop(HONEYPOT)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT):
+            raise ValidationError(self.refused_message, code="refused")
+        return cleaned
