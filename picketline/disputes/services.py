@@ -373,14 +373,19 @@ def _set_fields(obj, allowed, fields: dict) -> dict:
     return field_changes(before, _values(obj, allowed))
 
 
+def _part_remove(part, *, dispute: Dispute, action: str, data: dict, user) -> None:
+    """Deletes a part of a dispute (site, strike action, shift, source): the dispute changes
+    as feeds see it, and the audit log says what went. Call inside a transaction."""
+    part.delete()
+    _touch(dispute)
+    log_action(dispute, action, user=user, data=data)
+
+
 @transaction.atomic
 def site_delete(*, site: Site, user=None) -> None:
     """Removes a site and, with it, its picket shifts."""
-    dispute = site.dispute
     data = {"site": site.pk, "city": site.city, "country": site.country}
-    site.delete()
-    _touch(dispute)
-    log_action(dispute, "dispute.site_removed", user=user, data=data)
+    _part_remove(site, dispute=site.dispute, action="dispute.site_removed", data=data, user=user)
 
 
 @transaction.atomic
@@ -400,11 +405,10 @@ def strike_action_update(*, action: StrikeAction, user=None, **fields) -> Strike
 
 @transaction.atomic
 def strike_action_delete(*, action: StrikeAction, user=None) -> None:
-    dispute = action.dispute
     data = {"action": action.pk, "kind": action.kind, "starts_at": action.starts_at.isoformat()}
-    action.delete()
-    _touch(dispute)
-    log_action(dispute, "dispute.action_removed", user=user, data=data)
+    _part_remove(
+        action, dispute=action.dispute, action="dispute.action_removed", data=data, user=user
+    )
 
 
 @transaction.atomic
@@ -427,11 +431,10 @@ def picket_shift_update(*, shift: PicketShift, user=None, **fields) -> PicketShi
 
 @transaction.atomic
 def picket_shift_delete(*, shift: PicketShift, user=None) -> None:
-    dispute = shift.site.dispute
     data = {"shift": shift.pk, "site": shift.site_id, "starts_at": shift.starts_at.isoformat()}
-    shift.delete()
-    _touch(dispute)
-    log_action(dispute, "dispute.shift_removed", user=user, data=data)
+    _part_remove(
+        shift, dispute=shift.site.dispute, action="dispute.shift_removed", data=data, user=user
+    )
 
 
 @transaction.atomic
@@ -452,11 +455,10 @@ def source_update(*, source: Source, user=None, **fields) -> Source:
 
 @transaction.atomic
 def source_delete(*, source: Source, user=None) -> None:
-    dispute = source.dispute
     data = {"source": source.pk, "url": source.url, "kind": source.kind}
-    source.delete()
-    _touch(dispute)
-    log_action(dispute, "dispute.source_removed", user=user, data=data)
+    _part_remove(
+        source, dispute=source.dispute, action="dispute.source_removed", data=data, user=user
+    )
 
 
 def organisations_for_names(*, names: Iterable[str], kind: str, country: str = ""):
