@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "picketline.moderation",
     "picketline.disputes",
     "picketline.solidarity",
+    "picketline.events",
     "picketline.api",
 ]
 
@@ -283,6 +284,19 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 INVITATION_DAYS = env_int("INVITATION_DAYS", 14)
 # Moderators' digest of new items: how often the worker may send one, in minutes.
 MODERATION_DIGEST_MINUTES = env_int("MODERATION_DIGEST_MINUTES", 60)
+# Events: how long the emailed link confirming an RSVP made without an account stays valid,
+# and when reminders go out (hours before the start, comma-separated).
+RSVP_CONFIRM_HOURS = env_int("RSVP_CONFIRM_HOURS", 48)
+try:
+    EVENT_REMINDER_HOURS = sorted(
+        {int(hours) for hours in env_list("EVENT_REMINDER_HOURS", "24,1")}, reverse=True
+    )
+except ValueError:
+    raise ImproperlyConfigured(
+        "EVENT_REMINDER_HOURS must be whole hours separated by commas, e.g. 24,1"
+    ) from None
+if any(hours < 1 or hours > 24 * 14 for hours in EVENT_REMINDER_HOURS):
+    raise ImproperlyConfigured("EVENT_REMINDER_HOURS must each be between 1 and 336")
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("picketline.disputes.submission_urls")),
     path("", include("picketline.disputes.manage_urls")),
     path("", include("picketline.solidarity.urls")),
+    path("", include("picketline.events.urls")),
     path("", include("picketline.disputes.feed_urls")),
     path("", include("picketline.disputes.urls")),
 ]

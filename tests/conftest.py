@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings as django_settings
+from django.core import mail
 from django.db import connection
 from django.utils import translation
 
@@ -98,3 +99,23 @@ def gazetteer(_gazetteer_present, db):
     gazetteer loads it again, before that test's transaction opens (the fixtures this one
     needs are set up in order).
     """
+
+
+@pytest.fixture
+def send_now(settings, django_capture_on_commit_callbacks):
+    """Runs emails at once when the transaction commits, as a worker would (see mail.outbox).
+
+    Use as a context manager around the request that sends: `with send_now(): ...`.
+    """
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "email"],
+        }
+    }
+    mail.outbox.clear()
+
+    def capture():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return capture

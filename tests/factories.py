@@ -176,3 +176,58 @@ def make_submission(
         **fields,
     )
     return submission, item_for_object(submission)
+
+
+def make_event(
+    *,
+    title=None,
+    organiser=None,
+    capacity=None,
+    starts_in=dt.timedelta(days=7),
+    hours=2,
+    zone="Europe/London",
+    published=True,
+    **fields,
+):
+    """A published in-person event in London a week from now, organised by `organiser`."""
+    from picketline.events.services import event_create
+
+    n = next(_counter)
+    starts_at = timezone.now().replace(microsecond=0) + starts_in
+    defaults = {
+        "organiser_name": "Leeds Strike Support",
+        "venue": "Trades Club",
+        "address": "1 Union Street",
+        "locality": "London",
+        "country": "GB",
+        "latitude": 51.5072,
+        "longitude": -0.1276,
+        "description": "Come and hear the strikers.",
+    }
+    return event_create(
+        user=organiser,
+        publish=published,
+        title=title or f"Solidarity meeting {n}",
+        starts_at=starts_at,
+        ends_at=starts_at + dt.timedelta(hours=hours),
+        timezone=zone,
+        capacity=capacity,
+        **{**defaults, **fields},
+    )
+
+
+def make_day_of_action(*, title=None, organiser=None, disputes=(), days_ahead=14, **fields):
+    from picketline.events.services import day_of_action_create
+
+    n = next(_counter)
+    day = timezone.now().date() + dt.timedelta(days=days_ahead)
+    defaults = {"organiser_name": "Global Picketline", "call": "Join us on the day."}
+    return day_of_action_create(
+        user=organiser,
+        publish=True,
+        title=title or f"Day of action {n}",
+        starts_on=day,
+        ends_on=day,
+        disputes=disputes,
+        **{**defaults, **fields},
+    )

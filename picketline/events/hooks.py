@@ -1,0 +1,39 @@
+"""What events add to the apps they build on: two kinds of moderation item, the joint-action
+level of solidarity, and a section on the dispute page listing its events and days of action.
+Each part registers its own in its `*_hooks.py`."""
+
+from django.utils.translation import ngettext
+
+from picketline.disputes.models import Dispute
+
+
+def part_of_day_of_action(dispute: Dispute) -> str | None:
+    """Level 3 evidence: the dispute is named by a published day of action, or one of its
+    published local events is linked to the dispute."""
+    from picketline.events.models import DayOfAction
+
+    published = DayOfAction.objects.filter(published_at__isnull=False)
+    titles = sorted(
+        set(published.filter(disputes=dispute).values_list("title", flat=True))
+        | set(
+            published.filter(
+                events__disputes=dispute, events__published_at__isnull=False
+            ).values_list("title", flat=True)
+        )
+    )
+    if not titles:
+        return None
+    return ngettext(
+        "Part of the day of action %(titles)s.",
+        "Part of the days of action %(titles)s.",
+        len(titles),
+    ) % {"titles": ", ".join(f"“{title}”" for title in titles)}
+
+
+def register() -> None:
+    from picketline.events import days_hooks, public_hooks
+    from picketline.solidarity.levels import level_check_register
+
+    level_check_register(3, part_of_day_of_action)
+    for part in (public_hooks, days_hooks):
+        part.register()

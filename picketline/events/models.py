@@ -1,0 +1,356 @@
+"""Events, their speakers and RSVPs, and days of action: one call with many local events.
+
+The rules that keep an event from being overbooked live in the database as well as in the
+services: `confirmed_count` never passes `capacity`, each person holds one live RSVP per event,
+and each RSVP's place in the queue (`number`) is unique within its event.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from picketline.core.models import TimeStampedModel
+from picketline.disputes.models import Dispute, Organisation, validate_timezone
+from picketline.events.choices import (
+    ACTIVE_RSVP_STATUSES,
+    EventMode,
+    EventStatus,
+    EventVisibility,
+    RsvpStatus,
+)
+
+_VALID_POINT = Q(latitude__isnull=True, longitude__isnull=True) | Q(
+    latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
+)
+_HAS_ORGANISER = Q(organisation__isnull=False) | ~Q(organiser_name="")
+
+
+class DayOfAction(TimeStampedModel):
+    """One call to act on the same day (or days), answered by many local events."""
+
+    PUBLIC_FIELDS = ("title", "call", "language", "starts_on", "ends_on", "demands")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, allow_unicode=True)
+    call = models.TextField(_("the call"), max_length=10000)
+    language = models.CharField(_("language of the call"), max_length=12, default="en")
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    demands = models.TextField(
+        _("demands"), max_length=4000, blank=True, help_text=_("One demand per line.")
+    )
+    disputes = models.ManyToManyField(
+        Dispute, verbose_name=_("disputes"), blank=True, related_name="days_of_action"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organising organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="days_of_action",
+    )
+    organiser_name = models.CharField(_("organiser's name"), max_length=200, blank=True)
+    organisers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisers"),
+        blank=True,
+        related_name="organised_days_of_action",
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("day of action")
+        verbose_name_plural = _("days of action")
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="day_of_action_dates_in_order"
+            ),
+            models.CheckConstraint(condition=_HAS_ORGANISER, name="day_of_action_has_organiser"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:day_of_action", kwargs={"slug": self.slug})
+
+    @property
+    def demand_lines(self) -> list[str]:
+        return [line.strip() for line in self.demands.splitlines() if line.strip()]
+
+
+class Event(TimeStampedModel):
+    PUBLIC_FIELDS = (
+        "title",
+        "description",
+        "language",
+        "starts_at",
+        "ends_at",
+        "timezone",
+        "mode",
+        "venue",
+        "address",
+        "locality",
+        "country",
+        "capacity",
+        "status",
+        "status_note",
+    )
+    # Changing any of these tells everyone who is coming or waiting.
+    NOTIFY_FIELDS = ("starts_at", "ends_at", "timezone", "mode", "venue", "address", "status")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, allow_unicode=True)
+    description = models.TextField(_("description"), max_length=10000, blank=True)
+    language = models.CharField(_("language of the description"), max_length=12, default="en")
+    # Shown as the organiser: an organisation, or the name a person chose to show.
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organising organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    organiser_name = models.CharField(_("organiser's name"), max_length=200, blank=True)
+    # The accounts that manage the event and its RSVPs.
+    organisers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisers"),
+        blank=True,
+        related_name="organised_events",
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_timezone]
+    )
+    mode = models.CharField(
+        _("where"), max_length=16, choices=EventMode, default=EventMode.IN_PERSON
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    locality = models.CharField(_("town or city"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    # Shown only to people whose place is confirmed, and to the organisers.
+    join_url = models.URLField(_("link to join online"), max_length=500, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    # Kept by the services under the event's row lock; the database refuses more than capacity.
+    confirmed_count = models.PositiveIntegerField(default=0, editable=False)
+    # The last place in the queue handed out: each RSVP that takes a seat or waits gets the next.
+    last_number = models.PositiveIntegerField(default=0, editable=False)
+    visibility = models.CharField(
+        _("who can find it"),
+        max_length=16,
+        choices=EventVisibility,
+        default=EventVisibility.PUBLIC,
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=EventStatus, default=EventStatus.SCHEDULED
+    )
+    status_note = models.CharField(
+        _("why it changed"),
+        max_length=500,
+        blank=True,
+        help_text=_("Told to everyone coming when the event is postponed or cancelled."),
+    )
+    day_of_action = models.ForeignKey(
+        DayOfAction,
+        verbose_name=_("day of action"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    disputes = models.ManyToManyField(
+        Dispute, verbose_name=_("disputes"), blank=True, related_name="events"
+    )
+    sponsors = models.ManyToManyField(
+        Organisation, verbose_name=_("sponsoring organisations"), blank=True, related_name="+"
+    )
+    # Set by a moderator's approval, or at once for organisers who publish directly.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Someone hosting without an account (private; the moderator and the invitation use it).
+    host_name = models.CharField(_("your name"), max_length=100, blank=True)
+    host_email = models.EmailField(_("your email"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "id"]
+        indexes = [
+            models.Index(fields=["starts_at"], name="event_starts"),
+            models.Index(fields=["latitude", "longitude"], name="event_point"),
+            models.Index(fields=["day_of_action", "starts_at"], name="event_day_of_action"),
+            models.Index(fields=["updated_at"], name="event_updated"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="event_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(confirmed_count__lte=F("capacity")),
+                name="event_never_overbooked",
+            ),
+            models.CheckConstraint(condition=_VALID_POINT, name="event_valid_point"),
+            models.CheckConstraint(condition=_HAS_ORGANISER, name="event_has_organiser"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def has_place(self) -> bool:
+        return self.mode != EventMode.ONLINE
+
+    @property
+    def is_online(self) -> bool:
+        return self.mode != EventMode.IN_PERSON
+
+    @property
+    def organiser_label(self) -> str:
+        return self.organisation.name if self.organisation_id else self.organiser_name
+
+    @property
+    def seats_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.confirmed_count, 0)
+
+
+class Speaker(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    bio = models.TextField(_("short bio"), max_length=1000, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.name
+
+
+class Rsvp(TimeStampedModel):
+    """One person's answer to an event: coming, waiting for a place, or no longer coming.
+
+    Without an account the person gives a name and an email, which stays private, and the
+    RSVP waits (PENDING) until they follow the emailed link. The private token in every
+    email's link lets them see their place and cancel; only its hash is stored.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rsvps",
+    )
+    name = models.CharField(_("your name"), max_length=100)
+    # Lower-cased by the services, so one address holds one RSVP per event.
+    email = models.EmailField(_("your email"), blank=True)
+    language = models.CharField(max_length=12, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=RsvpStatus, default=RsvpStatus.PENDING
+    )
+    # Place in the event's queue, given when the RSVP takes a seat or joins the waiting list.
+    number = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The private link's token is made from this nonce and the secret key (see rsvp_token).
+    token_nonce = models.CharField(max_length=32, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    confirm_token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    confirm_expires_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    waitlisted_at = models.DateTimeField(_("joined the waiting list"), null=True, blank=True)
+    promoted_at = models.DateTimeField(_("given a place"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    # The nearest reminder already sent, in hours before the start (24, then 1).
+    reminded_hours = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("RSVP")
+        verbose_name_plural = _("RSVPs")
+        ordering = ["number", "id"]
+        indexes = [
+            models.Index(fields=["event", "status", "number"], name="rsvp_queue"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=Q(user__isnull=False, status__in=ACTIVE_RSVP_STATUSES),
+                name="rsvp_one_per_account",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(email="") & Q(status__in=ACTIVE_RSVP_STATUSES),
+                name="rsvp_one_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "number"],
+                condition=Q(number__isnull=False),
+                name="rsvp_queue_place",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(email=""), name="rsvp_has_person"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=[RsvpStatus.CONFIRMED, RsvpStatus.WAITLISTED])
+                | Q(number__isnull=False),
+                name="rsvp_seated_has_number",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=RsvpStatus.PENDING) | Q(confirm_token_hash__isnull=False),
+                name="rsvp_pending_has_link",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.status})"
+
+
+class HostInvitation(TimeStampedModel):
+    """Sent to someone who hosted an event without an account, once it is published: following
+    it (signing up first when needed) makes them the event's organiser. Single-use, expires."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="host_invitations")
+    email = models.EmailField(_("email"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("host invitation")
+        verbose_name_plural = _("host invitations")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.email

@@ -1,0 +1,357 @@
+"""Writes for events and days of action: creating (published at once, or sent to moderation),
+changing (telling everyone coming), publishing, and inviting a host without an account.
+
+RSVPs have their own module, `rsvps.py`.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from picketline.accounts.roles import is_moderator
+from picketline.core.audit import field_changes, log_action
+from picketline.core.conflicts import EditConflict
+from picketline.core.tasks import send_email
+from picketline.core.tokens import token_hash, token_new, token_plausible
+from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.services import unique_slug
+from picketline.events import notices
+from picketline.events.choices import EventStatus
+from picketline.events.models import DayOfAction, Event, HostInvitation, Speaker
+
+EVENT_KIND = "event"
+DAY_OF_ACTION_KIND = "day_of_action"
+# Paths under /events/ and /days-of-action/ that a slug must not take.
+RESERVED_SLUGS = frozenset(
+    {"new", "mine", "map", "rsvp", "host", "feed", "calendar", "near", "manage", "api"}
+)
+
+EVENT_FIELDS = (
+    "title",
+    "description",
+    "language",
+    "organisation",
+    "organiser_name",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "mode",
+    "venue",
+    "address",
+    "locality",
+    "country",
+    "latitude",
+    "longitude",
+    "join_url",
+    "capacity",
+    "visibility",
+    "status",
+    "status_note",
+    "day_of_action",
+    "is_demo",
+)
+DAY_OF_ACTION_FIELDS = (
+    "title",
+    "call",
+    "language",
+    "starts_on",
+    "ends_on",
+    "demands",
+    "organisation",
+    "organiser_name",
+    "is_demo",
+)
+
+
+def _slug(model, title: str, *, exclude_pk=None) -> str:
+    slug = unique_slug(model, title, exclude_pk=exclude_pk)
+    if slug in RESERVED_SLUGS:
+        slug = unique_slug(model, f"{title}-{model._meta.model_name}", exclude_pk=exclude_pk)
+    return slug
+
+
+def publishes_directly(user, organisation: Organisation | None) -> bool:
+    """Moderators, and the account holders of a verified organisation posting in its name."""
+    if user is None or not user.is_authenticated:
+        return False
+    if is_moderator(user):
+        return True
+    return bool(
+        organisation is not None
+        and organisation.is_verified
+        and organisation.coordinators.filter(pk=user.pk).exists()
+    )
+
+
+def _check_fields(fields: dict, allowed: tuple[str, ...], name: str) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"{name}() got unknown fields: {', '.join(sorted(unknown))}")
+
+
+def _speakers_set(event: Event, speakers: Iterable[dict]) -> None:
+    event.speakers.all().delete()
+    Speaker.objects.bulk_create(
+        Speaker(event=event, order=index, **speaker) for index, speaker in enumerate(speakers)
+    )
+
+
+def _snapshot(event: Event) -> dict:
+    values = {name: getattr(event, name) for name in Event.PUBLIC_FIELDS}
+    return {
+        name: value.isoformat() if isinstance(value, dt.datetime) else value
+        for name, value in values.items()
+    }
+
+
+@transaction.atomic
+def event_create(
+    *,
+    user=None,
+    disputes: Iterable[Dispute] = (),
+    sponsors: Iterable[Organisation] = (),
+    speakers: Iterable[dict] = (),
+    host_name: str = "",
+    host_email: str = "",
+    publish: bool | None = None,
+    **fields,
+) -> Event:
+    """Creates an event; the user (if any) becomes its organiser.
+
+    It is published at once when `publish` says so or, by default, when the user publishes
+    directly (see `publishes_directly`); otherwise it waits in the moderation queue. Someone
+    without an account gives `host_email`: once published, an invitation to manage it goes there.
+    """
+    _check_fields(fields, EVENT_FIELDS, "event_create")
+    if user is not None and not user.is_authenticated:
+        user = None
+    event = Event(**fields, host_name=host_name, host_email=host_email.lower(), submitted_by=user)
+    event.slug = _slug(Event, event.title)
+    event.full_clean(exclude=["slug"])
+    event.save()
+    event.disputes.set(disputes)
+    event.sponsors.set(sponsors)
+    _speakers_set(event, speakers)
+    if user is not None:
+        event.organisers.add(user)
+    log_action(event, "event.created", user=user)
+    if publish is None:
+        publish = publishes_directly(user, event.organisation)
+    if publish:
+        event_publish(event=event, user=user, direct=True)
+    else:
+        from picketline.moderation.services import moderation_submit
+
+        moderation_submit(obj=event, kind=EVENT_KIND, user=user)
+    return event
+
+
+def event_publish(*, event: Event, user=None, direct: bool = False) -> Event:
+    """Makes an event public; a host without an account is invited to manage it."""
+    if event.published_at is not None:
+        return event
+    event.published_at = timezone.now()
+    event.save(update_fields=["published_at", "updated_at"])
+    log_action(event, "event.published", user=user, data={"direct": direct})
+    if event.host_email and not event.organisers.exists():
+        host_invitation_send(event=event)
+    return event
+
+
+def event_update(
+    *,
+    event: Event,
+    user=None,
+    version: int | None = None,
+    disputes: Iterable[Dispute] | None = None,
+    sponsors: Iterable[Organisation] | None = None,
+    speakers: Iterable[dict] | None = None,
+    **fields,
+) -> Event:
+    """Changes an event. Everyone coming or waiting is told when the time, place or status
+    changes; a larger capacity gives places to people waiting, first in line first.
+
+    With `version`, an event changed since the form was opened is refused with EditConflict.
+    A capacity below the number already coming is refused: nobody loses a confirmed place.
+    """
+    _check_fields(fields, EVENT_FIELDS, "event_update")
+    from picketline.events.rsvps import seats_fill
+
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if version is not None and locked.version != version:
+            raise EditConflict(
+                _(
+                    "Someone else changed this event after you opened it. Nothing was saved: "
+                    "reload the page to see their change, then make yours again."
+                )
+            )
+        before = _snapshot(locked)
+        capacity = fields.get("capacity", locked.capacity)
+        if capacity is not None and capacity < locked.confirmed_count:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "%(count)d people already have a place: the event needs at least "
+                        "that many places. Ask people to cancel first if it must be smaller."
+                    )
+                    % {"count": locked.confirmed_count}
+                }
+            )
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.full_clean(exclude=["slug"])
+        locked.version += 1
+        locked.save()
+        if disputes is not None:
+            locked.disputes.set(disputes)
+        if sponsors is not None:
+            locked.sponsors.set(sponsors)
+        if speakers is not None:
+            _speakers_set(locked, speakers)
+        changes = field_changes(before, _snapshot(locked))
+        if changes:
+            log_action(locked, "event.updated", user=user, data={"changes": changes})
+        told = set(changes) & set(Event.NOTIFY_FIELDS)
+        if told and locked.published_at is not None:
+            notices.event_changed(locked, changed=sorted(told))
+        if "capacity" in changes and locked.status != EventStatus.CANCELLED:
+            seats_fill(locked, timezone.now())
+    return locked
+
+
+def user_can_manage_event(user, event: Event) -> bool:
+    """An organiser of the event or of its day of action, or a moderator."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if event.organisers.filter(pk=user.pk).exists():
+        return True
+    if event.day_of_action_id and event.day_of_action.organisers.filter(pk=user.pk).exists():
+        return True
+    return is_moderator(user)
+
+
+# --- hosts without an account ---------------------------------------------------------------
+
+
+def host_invitation_send(*, event: Event) -> HostInvitation:
+    raw, hashed = token_new()
+    invitation = HostInvitation.objects.create(
+        event=event,
+        email=event.host_email,
+        token_hash=hashed,
+        expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_DAYS),
+    )
+    context = {
+        "event": event,
+        "host_name": event.host_name,
+        "url": f"{settings.SITE_URL}{reverse('events:host_invitation', kwargs={'token': raw})}",
+        "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+        "days": settings.INVITATION_DAYS,
+        "SITE_NAME": settings.SITE_NAME,
+    }
+    subject = _("Your event is published: %(title)s") % {"title": event.title}
+    body = render_to_string("events/email/host_invitation.txt", context)
+    to = [event.host_email]
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))
+    log_action(event, "event.host_invited", data={"invitation": invitation.pk})
+    return invitation
+
+
+def host_invitation_get(*, raw: str) -> HostInvitation | None:
+    if not token_plausible(raw):
+        return None
+    return HostInvitation.objects.select_related("event").filter(token_hash=token_hash(raw)).first()
+
+
+def host_invitation_check(invitation: HostInvitation) -> None:
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(
+            _("This invitation has expired. Ask a moderator to send a new one."), code="expired"
+        )
+
+
+@transaction.atomic
+def host_invitation_accept(*, invitation: HostInvitation, user) -> Event:
+    invitation = HostInvitation.objects.select_for_update().get(pk=invitation.pk)
+    host_invitation_check(invitation)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
+    event = invitation.event
+    event.organisers.add(user)
+    log_action(event, "event.organiser_joined", user=user, data={"invitation": invitation.pk})
+    return event
+
+
+# --- days of action -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def day_of_action_create(
+    *, user=None, disputes: Iterable[Dispute] = (), publish: bool | None = None, **fields
+) -> DayOfAction:
+    """Creates a day of action; its author becomes an organiser. Published at once for those
+    who publish directly, otherwise after moderation."""
+    _check_fields(fields, DAY_OF_ACTION_FIELDS, "day_of_action_create")
+    if user is not None and not user.is_authenticated:
+        user = None
+    day = DayOfAction(**fields)
+    day.slug = _slug(DayOfAction, day.title)
+    day.full_clean(exclude=["slug"])
+    day.save()
+    day.disputes.set(disputes)
+    if user is not None:
+        day.organisers.add(user)
+    log_action(day, "day_of_action.created", user=user)
+    if publish is None:
+        publish = publishes_directly(user, day.organisation)
+    if publish:
+        day_of_action_publish(day=day, user=user, direct=True)
+    else:
+        from picketline.moderation.services import moderation_submit
+
+        moderation_submit(obj=day, kind=DAY_OF_ACTION_KIND, user=user)
+    return day
+
+
+def day_of_action_publish(*, day: DayOfAction, user=None, direct: bool = False) -> DayOfAction:
+    if day.published_at is None:
+        day.published_at = timezone.now()
+        day.save(update_fields=["published_at", "updated_at"])
+        log_action(day, "day_of_action.published", user=user, data={"direct": direct})
+    return day
+
+
+@transaction.atomic
+def day_of_action_update(
+    *, day: DayOfAction, user=None, disputes: Iterable[Dispute] | None = None, **fields
+) -> DayOfAction:
+    _check_fields(fields, DAY_OF_ACTION_FIELDS, "day_of_action_update")
+    day = DayOfAction.objects.select_for_update().get(pk=day.pk)
+    before = {name: str(getattr(day, name)) for name in DayOfAction.PUBLIC_FIELDS}
+    for name, value in fields.items():
+        setattr(day, name, value)
+    day.full_clean(exclude=["slug"])
+    day.save()
+    if disputes is not None:
+        day.disputes.set(disputes)
+    changes = field_changes(before, {n: str(getattr(day, n)) for n in DayOfAction.PUBLIC_FIELDS})
+    if changes:
+        log_action(day, "day_of_action.updated", user=user, data={"changes": changes})
+    return day
+
+
+def user_can_manage_day_of_action(user, day: DayOfAction) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return day.organisers.filter(pk=user.pk).exists() or is_moderator(user)
