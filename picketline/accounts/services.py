@@ -14,6 +14,7 @@ from picketline.accounts.models import ApiToken, RecoveryCode, TotpDevice
 from picketline.accounts.roles import Role, user_has_role
 from picketline.accounts.two_factor import two_factor_required
 from picketline.core.audit import log_action
+from picketline.core.tokens import token_hash
 
 RECOVERY_CODE_COUNT = 10
 # Letters and digits that cannot be mistaken for one another when read off paper.
@@ -193,10 +194,6 @@ def _recovery_codes_replace(*, user) -> list[str]:
 # API tokens -----------------------------------------------------------------------------------
 
 
-def api_token_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
 def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the raw token is returned this once and never stored."""
     name = name.strip()
@@ -206,7 +203,7 @@ def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
     raw = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=user, name=name, prefix=prefix, key_hash=api_token_hash(raw)
+            user=user, name=name, prefix=prefix, key_hash=token_hash(raw)
         )
         log_action(token, "api_token.created", user=user, data={"name": name, "prefix": prefix})
     return token, raw
@@ -232,7 +229,7 @@ def api_token_authenticate(*, raw: str):
         return None
     token = (
         ApiToken.objects.select_related("user")
-        .filter(key_hash=api_token_hash(raw), revoked_at__isnull=True)
+        .filter(key_hash=token_hash(raw), revoked_at__isnull=True)
         .first()
     )
     if token is None or not token.user.is_active:

@@ -7,7 +7,6 @@ built from that log.
 """
 
 import datetime as dt
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from picketline.accounts.roles import is_moderator
 from picketline.core.audit import log_action
 from picketline.core.tasks import send_email
+from picketline.core.tokens import token_hash
 from picketline.disputes.models import Dispute, Invitation, Organisation
 
 # Invitation states, as `invitation_state` names them.
@@ -29,10 +29,6 @@ PENDING = "pending"
 ACCEPTED = "accepted"
 REVOKED = "revoked"
 EXPIRED = "expired"
-
-
-def invitation_token_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def invitation_url(raw: str) -> str:
@@ -79,7 +75,7 @@ def invitation_create(
         dispute=dispute,
         organisation=organisation,
         email=email,
-        token_hash=invitation_token_hash(raw),
+        token_hash=token_hash(raw),
         invited_by=by,
         expires_at=now + dt.timedelta(days=settings.INVITATION_DAYS),
     )
@@ -126,7 +122,7 @@ def invitation_get_by_token(*, raw: str) -> Invitation | None:
         return None
     return (
         Invitation.objects.select_related("dispute", "organisation", "invited_by")
-        .filter(token_hash=invitation_token_hash(raw))
+        .filter(token_hash=token_hash(raw))
         .first()
     )
 

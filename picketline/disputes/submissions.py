@@ -5,7 +5,6 @@ account of a verified union named in it: then it is published at once as union-v
 """
 
 import datetime as dt
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from picketline.core.audit import log_action
 from picketline.core.geo import haversine_km
 from picketline.core.tasks import send_email
 from picketline.core.text import normalize_name, plain_text
+from picketline.core.tokens import token_hash
 from picketline.disputes import services
 from picketline.disputes.choices import Recurrence, Verification
 from picketline.disputes.models import Dispute, Organisation, Submission
@@ -38,10 +38,6 @@ TEXT_FIELDS = (
 )
 # What a moderator may change with "approve with edits", beyond the submission's own fields.
 EDITABLE_EXTRA = ("title", "verification")
-
-
-def token_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def status_token(submission: Submission) -> str:

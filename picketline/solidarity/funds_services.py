@@ -8,7 +8,6 @@ another and each sees the entries written before it.
 
 import calendar
 import datetime as dt
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 from picketline.core.audit import field_changes, log_action
 from picketline.core.models import AuditEntry
 from picketline.core.tasks import send_email
+from picketline.core.tokens import token_hash
 from picketline.solidarity.funds_money import check_currency, format_amount
 from picketline.solidarity.models import (
     EntryKind,
@@ -236,16 +236,12 @@ def ledger_entry_reverse(*, entry: LedgerEntry, reason: str, user) -> LedgerEntr
 # --- pledges ---------------------------------------------------------------------------------
 
 
-def cancel_token_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
 def pledge_get_by_token(*, raw: str) -> Pledge | None:
     if not raw or len(raw) > 100:
         return None
     return (
         Pledge.objects.select_related("fund__dispute")
-        .filter(cancel_token_hash=cancel_token_hash(raw))
+        .filter(cancel_token_hash=token_hash(raw))
         .first()
     )
 
@@ -294,7 +290,7 @@ def pledge_create(*, fund: Fund, amount_minor: int, recurrence: str, name: str, 
         recurrence=recurrence,
         name=name.strip(),
         email=email.strip(),
-        cancel_token_hash=cancel_token_hash(raw),
+        cancel_token_hash=token_hash(raw),
     )
     log_action(pledge, "pledge.created", data={"fund": fund.pk})
     if pledge.email:
@@ -418,7 +414,7 @@ def pledge_reminders_send() -> int:
             if pledge is None:
                 continue
             raw = secrets.token_urlsafe(24)
-            pledge.cancel_token_hash = cancel_token_hash(raw)
+            pledge.cancel_token_hash = token_hash(raw)
             pledge.save(update_fields=["cancel_token_hash", "updated_at"])
             log_action(pledge, REMINDED)
             with translation.override(settings.LANGUAGE_CODE):

@@ -2,7 +2,6 @@
 with the rota (messaging the volunteers of one occurrence, recording how many came)."""
 
 import datetime as dt
-import hashlib
 import secrets
 from zoneinfo import ZoneInfo
 
@@ -18,6 +17,7 @@ from icalendar import Calendar, Event
 
 from picketline.core.audit import log_action
 from picketline.core.tasks import send_email
+from picketline.core.tokens import token_hash
 from picketline.disputes.feeds.common import public_location, site_host
 from picketline.disputes.models import PicketShift
 from picketline.disputes.shifts import ShiftOccurrence
@@ -28,10 +28,6 @@ from picketline.solidarity.pickets_tasks import send_email_with_invite
 
 REMINDER_WINDOW = dt.timedelta(hours=36)
 MAX_PARTY_SIZE = 50
-
-
-def token_hash(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _absolute(path: str) -> str:

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import timezone
 
 from picketline.core.audit import audit_entries_for
-from picketline.disputes import coordinators
+from picketline.core.tokens import token_hash
 from picketline.disputes.models import Invitation
 from tests import factories
 
@@ -60,7 +60,7 @@ def test_it_emails_a_link_and_keeps_only_its_hash(invited, dispute):
     assert "Harbour Lane warehouse strike" in message.subject
     token = path.split("/")[2]
     invitation = Invitation.objects.get()
-    assert invitation.token_hash == coordinators.invitation_token_hash(token)
+    assert invitation.token_hash == token_hash(token)
     assert token not in str(Invitation.objects.values().get())
 
 
