@@ -1,7 +1,6 @@
 """Shared steps for the solidarity message tests."""
 
 import pytest
-from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -45,15 +44,3 @@ def fresh_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def send_now(settings, django_capture_on_commit_callbacks):
-    """Tasks run at once when the transaction commits, as a worker would (see mail.outbox)."""
-    settings.TASKS = IMMEDIATE_TASKS
-    mail.outbox.clear()
-
-    def capture():
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return capture

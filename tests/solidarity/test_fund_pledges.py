@@ -34,19 +34,6 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture
-def send_now(settings, django_capture_on_commit_callbacks):
-    """Runs emails at once when the transaction commits, as a worker would (see mail.outbox)."""
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
-            "QUEUES": ["default", "email"],
-        }
-    }
-    mail.outbox.clear()
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def _fund(currency="GBP"):
     dispute = make_dispute(title="Care workers' strike")
     coordinator = make_coordinator(dispute)

@@ -8,10 +8,7 @@ from picketline.solidarity.messages_services import message_publish
 from picketline.solidarity.messages_tasks import deliver_digest
 from picketline.solidarity.models import DeliveryStatus, Message, MessageDelivery, MessageRecipient
 from tests.factories import make_coordinator, make_dispute
-from tests.solidarity.message_helpers import send_now
 from tests.solidarity.smtp_server import SmtpServer, free_port
-
-__all__ = ["send_now"]
 
 
 @pytest.fixture

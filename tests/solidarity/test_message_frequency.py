@@ -8,9 +8,6 @@ from picketline.solidarity.messages_services import message_publish, recipient_f
 from picketline.solidarity.messages_tasks import deliver_digest
 from picketline.solidarity.models import DeliveryStatus, DigestFrequency, Message, MessageDelivery
 from tests.factories import make_coordinator, make_dispute
-from tests.solidarity.message_helpers import send_now
-
-__all__ = ["send_now"]
 
 
 def _hourly_coordinator():

@@ -6,9 +6,9 @@ from picketline.moderation.models import ModerationItem
 from picketline.moderation.services import item_for_object, item_reject
 from picketline.solidarity.models import DeliveryStatus, Message, MessageDelivery
 from tests.factories import login, make_coordinator, make_dispute
-from tests.solidarity.message_helpers import approve, fresh_limits, send_now, send_url, valid_data
+from tests.solidarity.message_helpers import approve, fresh_limits, send_url, valid_data
 
-__all__ = ["fresh_limits", "send_now"]
+__all__ = ["fresh_limits"]
 
 
 def test_it_puts_the_message_in_the_queue_with_a_summary(client, db, fresh_limits):

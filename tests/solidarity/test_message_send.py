@@ -5,9 +5,9 @@ from picketline.moderation.models import ItemStatus
 from picketline.moderation.services import item_for_object
 from picketline.solidarity.models import Message
 from tests.factories import make_dispute
-from tests.solidarity.message_helpers import fresh_limits, send_now, send_url, valid_data
+from tests.solidarity.message_helpers import fresh_limits, send_url, valid_data
 
-__all__ = ["fresh_limits", "send_now"]
+__all__ = ["fresh_limits"]
 
 
 def test_it_shows_the_form_on_the_dispute_page(client, db, fresh_limits):

@@ -12,7 +12,6 @@ from picketline.solidarity import pickets_services as services
 from picketline.solidarity.models import ShiftSignup
 from picketline.solidarity.pickets_tasks import picket_reminders_send
 from tests.factories import make_dispute
-from tests.moderation.conftest import send_now  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +28,7 @@ def _signup(hours_ahead: float, **fields):
     return signup
 
 
-def test_it_reminds_once_however_often_it_runs(send_now):  # noqa: F811
+def test_it_reminds_once_however_often_it_runs(send_now):
     signup = _signup(hours_ahead=20)
 
     with send_now():
@@ -45,7 +44,7 @@ def test_it_reminds_once_however_often_it_runs(send_now):  # noqa: F811
     assert signup.reminded_at is not None
 
 
-def test_it_leaves_pickets_further_away_for_later(send_now):  # noqa: F811
+def test_it_leaves_pickets_further_away_for_later(send_now):
     _signup(hours_ahead=60)
 
     with send_now():
@@ -56,7 +55,7 @@ def test_it_leaves_pickets_further_away_for_later(send_now):  # noqa: F811
     assert ShiftSignup.objects.get().reminded_at is None
 
 
-def test_it_does_not_remind_cancelled_or_phone_only_signups(send_now):  # noqa: F811
+def test_it_does_not_remind_cancelled_or_phone_only_signups(send_now):
     cancelled = _signup(hours_ahead=10)
     services.signup_cancel(signup=cancelled)
     _signup(hours_ahead=10, email="", phone="07700 900123")
@@ -68,7 +67,7 @@ def test_it_does_not_remind_cancelled_or_phone_only_signups(send_now):  # noqa: 
     assert mail.outbox == []
 
 
-def test_it_is_enqueued_by_the_command_for_cron(send_now):  # noqa: F811
+def test_it_is_enqueued_by_the_command_for_cron(send_now):
     _signup(hours_ahead=5)
 
     with send_now():

@@ -13,7 +13,6 @@ from picketline.solidarity import pickets_services as services
 from picketline.solidarity.models import ShiftAttendance
 from picketline.solidarity.pickets_selectors import occurrence_key
 from tests.factories import login, make_coordinator, make_dispute, make_user
-from tests.moderation.conftest import send_now  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +109,7 @@ def test_it_refuses_supporters_and_other_disputes_coordinators(client, rota):
     assert not ShiftAttendance.objects.exists()
 
 
-def test_it_emails_each_volunteer_of_one_occurrence(client, rota, send_now):  # noqa: F811
+def test_it_emails_each_volunteer_of_one_occurrence(client, rota, send_now):
     dispute, shift = rota
     login(client, make_coordinator(dispute))
 
@@ -128,7 +127,7 @@ def test_it_emails_each_volunteer_of_one_occurrence(client, rota, send_now):  # 
     assert all(email.subject == "Meet at the north gate" for email in mail.outbox)
 
 
-def test_it_says_what_is_missing_from_a_message(client, rota, send_now):  # noqa: F811
+def test_it_says_what_is_missing_from_a_message(client, rota, send_now):
     dispute, shift = rota
     login(client, make_coordinator(dispute))
 

@@ -15,7 +15,6 @@ from picketline.disputes.models import PicketShift
 from picketline.solidarity.models import ShiftSignup
 from picketline.solidarity.pickets_selectors import occurrence_key
 from tests.factories import make_dispute
-from tests.moderation.conftest import send_now  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +45,7 @@ def _form(**fields) -> dict:
     return {"name": "Ada", "email": "ada@example.org", "phone": "", "party_size": "2", **fields}
 
 
-def test_it_signs_up_and_sends_a_calendar_invite_in_the_pickets_zone(client, send_now):  # noqa: F811
+def test_it_signs_up_and_sends_a_calendar_invite_in_the_pickets_zone(client, send_now):
     dispute = make_dispute(with_shift=True, timezone_name="America/New_York", title="Diner strike")
     shift = _shift(dispute)
 
@@ -81,7 +80,7 @@ def test_it_signs_up_and_sends_a_calendar_invite_in_the_pickets_zone(client, sen
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["America/New_York"]
 
 
-def test_it_signs_up_by_phone_alone_without_an_email(client, send_now):  # noqa: F811
+def test_it_signs_up_by_phone_alone_without_an_email(client, send_now):
     dispute = make_dispute(with_shift=True)
     shift = _shift(dispute)
 
