@@ -29,3 +29,12 @@ def plain_text(value: str) -> str:
 
     cleaned = nh3.clean(value, tags=set(), clean_content_tags={"script", "style"})
     return html.unescape(cleaned).replace("\r\n", "\n").strip()
+
+
+# A cell starting with one of these is a formula to a spreadsheet; people's text must not be one.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """Text for a CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.ratelimit import submission_rate_limited
+from picketline.core.text import csv_cell
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
 from picketline.disputes.submission_views import retry_after_seconds
@@ -168,11 +169,6 @@ def csv_header() -> list[str]:
     ]
 
 
-def _csv_cell(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @never_cache
 @require_GET
 @two_factor_verified_required
@@ -189,12 +185,12 @@ def message_export(request, slug):
                 [
                     timezone.localtime(m.created_at).isoformat(timespec="minutes"),
                     row.status,
-                    _csv_cell(m.sender_name or _("Anonymous")),
-                    _csv_cell(m.organisation_name),
+                    csv_cell(m.sender_name or _("Anonymous")),
+                    csv_cell(m.organisation_name),
                     row.country_name,
                     m.language,
-                    _csv_cell(m.body),
-                    _csv_cell(row.email),
+                    csv_cell(m.body),
+                    csv_cell(row.email),
                 ]
             )
 

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
+from picketline.core.text import csv_cell
 from picketline.disputes.feeds.common import (
     COORDINATE_DECIMALS,
     bad_filters_text,
@@ -66,8 +67,6 @@ _DISPUTE_FIELDS = (
     "created_at",
     "updated_at",
 )
-# A cell starting with one of these is a formula to a spreadsheet; user text must not be one.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Echo:
@@ -121,20 +120,20 @@ def _rows(request: HttpRequest, disputes: QuerySet[Dispute]) -> Iterator[list]:
             yield [
                 pk,
                 origin + path_for(dispute["slug"]),
-                _text(dispute["title"]),
+                csv_cell(dispute["title"]),
                 dispute["kind"],
                 dispute["status"],
                 dispute["outcome"],
                 dispute["sector"],
-                _text(SEPARATOR.join(employers.get(pk, []))),
-                _text(SEPARATOR.join(unions.get(pk, []))),
+                csv_cell(SEPARATOR.join(employers.get(pk, []))),
+                csv_cell(SEPARATOR.join(unions.get(pk, []))),
                 _number(dispute["workers_involved"]),
                 _boolean(dispute["workers_approximate"]),
                 SEPARATOR.join(demands.get(pk, [])),
                 _date(dispute["start_date"]),
                 _date(dispute["end_date"]),
                 SEPARATOR.join(_unique(country for _city, country, *_point in places)),
-                _text(SEPARATOR.join(_unique(city for city, *_rest in places))),
+                csv_cell(SEPARATOR.join(_unique(city for city, *_rest in places))),
                 lat,
                 lon,
                 dispute["verification"],
@@ -159,10 +158,6 @@ def _organisation_names(relation: str, ids: list[int]) -> dict[int, list[str]]:
         .order_by("organisation__name", "organisation_id")
         .values_list("dispute_id", "organisation__name")
     )
-
-
-def _text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def _unique(values: Iterable[str]) -> list[str]:
