@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from picketline.core.forms import HONEYPOT
+from picketline.core.http import private_page
 from picketline.core.ratelimit import parse_rate, submission_rate_limited
 from picketline.core.text import plain_text
 from picketline.disputes.choices import Demand
@@ -32,14 +33,6 @@ def retry_after_seconds() -> int:
     """Seconds until the rate limit's current window ends and the counts start again."""
     rate = parse_rate(settings.SUBMISSION_RATE_LIMIT, setting="SUBMISSION_RATE_LIMIT")
     return rate.seconds - int(time.time()) % rate.seconds
-
-
-def _private(response):
-    """The status page is reachable by its link alone: keep it out of caches, logs and search."""
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 # --- the form -------------------------------------------------------------------------------
@@ -217,7 +210,7 @@ def _status_page(
         "new": request.GET.get("new") == "1",
         "answered": request.GET.get("answered") == "1",
     }
-    return _private(render(request, "disputes/submission_status.html", context, status=status))
+    return private_page(render(request, "disputes/submission_status.html", context, status=status))
 
 
 def _get_or_404(token: str) -> Submission:
@@ -255,5 +248,5 @@ def submission_answer(request, token):
             form.add_error(None, error.message)
             return _status_page(request, submission, token, answer_form=form, status=409)
         url = reverse("submissions:status", kwargs={"token": token})
-        return _private(HttpResponseRedirect(f"{url}?answered=1", status=303))
+        return private_page(HttpResponseRedirect(f"{url}?answered=1", status=303))
     return _status_page(request, submission, token, answer_form=form, status=400)

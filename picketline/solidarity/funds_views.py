@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.forms import HONEYPOT
+from picketline.core.http import private_page
 from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
@@ -59,14 +60,6 @@ def _form_page(request, *, dispute, form, title, submit, back, intro=""):
         "intro": intro,
     }
     return render(request, FORM_TEMPLATE, context, status=status)
-
-
-def _private(response):
-    """Pages reachable by a secret link alone: kept out of caches, referrers and search."""
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 # --- public ----------------------------------------------------------------------------------
@@ -152,7 +145,9 @@ def pledge_cancel(request, token):
         "error": error,
     }
     status = 400 if error else 200
-    return _private(render(request, "solidarity/funds/pledge_cancel.html", context, status=status))
+    return private_page(
+        render(request, "solidarity/funds/pledge_cancel.html", context, status=status)
+    )
 
 
 # --- treasurers ------------------------------------------------------------------------------

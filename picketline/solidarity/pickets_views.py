@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from picketline.accounts.decorators import two_factor_verified_required
+from picketline.core.http import private_page
 from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.models import PicketShift
 from picketline.disputes.selectors import dispute_get_for_user
@@ -18,14 +19,6 @@ from picketline.disputes.views import span_label
 from picketline.solidarity import pickets_selectors as selectors
 from picketline.solidarity import pickets_services as services
 from picketline.solidarity.pickets_forms import AttendanceForm, PicketMessageForm, SignupForm
-
-
-def _private(response):
-    """Pages reached by a private link: kept out of caches, referrers and search engines."""
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def _shift(dispute, shift_id: int) -> PicketShift:
@@ -113,7 +106,7 @@ def _signup_by_token(token: str):
 def picket_signed_up(request, token: str):
     signup = _signup_by_token(token)
     context = {**_signup_context(signup), "token": token}
-    return _private(render(request, "solidarity/pickets/signed_up.html", context))
+    return private_page(render(request, "solidarity/pickets/signed_up.html", context))
 
 
 @require_http_methods(["GET", "POST"])
@@ -122,7 +115,7 @@ def picket_cancel(request, token: str):
     if request.method == "POST":
         signup = services.signup_cancel(signup=signup)
     context = {**_signup_context(signup), "token": token}
-    return _private(render(request, "solidarity/pickets/cancel.html", context))
+    return private_page(render(request, "solidarity/pickets/cancel.html", context))
 
 
 # --- the coordinators' rota -----------------------------------------------------------------
@@ -143,7 +136,7 @@ def _rota_response(request, dispute, *, forms=None, status=200):
                 auto_id=auto_id, initial=initial
             )
     context = {"dispute": dispute, "rota": rota}
-    return _private(render(request, "solidarity/pickets/rota.html", context, status=status))
+    return private_page(render(request, "solidarity/pickets/rota.html", context, status=status))
 
 
 @two_factor_verified_required
