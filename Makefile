@@ -45,6 +45,7 @@ setup: install
 	$(PICKETLINE) load-places
 	$(PICKETLINE) demo
 	$(PICKETLINE) demo-solidarity
+	$(PICKETLINE) demo-events
 
 run: setup
 	$(PICKETLINE) serve

@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from picketline.api import problems
 from picketline.api.disputes import router as disputes_router
 from picketline.api.docs import ReferenceDocs
+from picketline.api.events import router as events_router
 from picketline.api.manage import router as manage_router
 from picketline.api.messages import router as messages_router
 from picketline.api.organisations import router as organisations_router
@@ -96,3 +97,4 @@ api.add_router("/organisations", organisations_router)
 api.add_router("", manage_router)
 api.add_router("/submissions", submissions_router)
 api.add_router("", messages_router)
+api.add_router("/events", events_router)

@@ -12,3 +12,9 @@ class EventsConfig(AppConfig):
         from picketline.events import hooks
 
         hooks.register()
+
+        # Reminders a day and an hour before, sent by `picketline send-reminders`.
+        from picketline.core.reminders import reminder_task_register
+        from picketline.events.tasks import event_reminders_send
+
+        reminder_task_register(event_reminders_send)

@@ -2,6 +2,7 @@
 level of solidarity, and a section on the dispute page listing its events and days of action.
 Each part registers its own in its `*_hooks.py`."""
 
+from django.db.models import Q
 from django.utils.translation import ngettext
 
 from picketline.disputes.models import Dispute
@@ -12,13 +13,14 @@ def part_of_day_of_action(dispute: Dispute) -> str | None:
     published local events is linked to the dispute."""
     from picketline.events.models import DayOfAction
 
-    published = DayOfAction.objects.filter(published_at__isnull=False)
     titles = sorted(
-        set(published.filter(disputes=dispute).values_list("title", flat=True))
-        | set(
-            published.filter(
-                events__disputes=dispute, events__published_at__isnull=False
-            ).values_list("title", flat=True)
+        set(
+            DayOfAction.objects.filter(published_at__isnull=False)
+            .filter(
+                Q(disputes=dispute)
+                | Q(events__disputes=dispute, events__published_at__isnull=False)
+            )
+            .values_list("title", flat=True)
         )
     )
     if not titles:

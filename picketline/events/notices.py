@@ -32,6 +32,8 @@ def rsvp_page_url(rsvp: Rsvp) -> str:
 
 
 def _context(rsvp: Rsvp, **extra) -> dict:
+    from picketline.events.rsvps import waitlist_position
+
     event = rsvp.event
     return {
         "rsvp": rsvp,
@@ -41,6 +43,7 @@ def _context(rsvp: Rsvp, **extra) -> dict:
         "event_url": _absolute(event.get_absolute_url()),
         "rsvp_url": rsvp_page_url(rsvp),
         "join_url": event.join_url if rsvp.status == RsvpStatus.CONFIRMED else "",
+        "position": waitlist_position(rsvp),
         "SITE_NAME": settings.SITE_NAME,
         **extra,
     }
@@ -107,6 +110,21 @@ def rsvp_reminder(rsvp: Rsvp) -> None:
     _send(rsvp, subject=subject, template="reminder")
 
 
+def _changed_labels(changed: list[str]) -> list[str]:
+    """What changed, in the reader's words: "the time", "the place"; the status has its own
+    sentence."""
+    labels = {
+        "starts_at": _("the time"),
+        "ends_at": _("the time"),
+        "timezone": _("the time"),
+        "mode": _("how to take part (in person or online)"),
+        "venue": _("the place"),
+        "address": _("the place"),
+    }
+    found = [labels[name] for name in changed if name in labels]
+    return list(dict.fromkeys(found))
+
+
 def event_changed(event: Event, *, changed: list[str]) -> int:
     """Tells everyone coming or waiting that the event changed; returns how many were told."""
     rsvps = list(
@@ -123,12 +141,14 @@ def event_changed(event: Event, *, changed: list[str]) -> int:
                 subject = _("Postponed: %(title)s")
             else:
                 subject = _("Changed: %(title)s")
+            labels = _changed_labels(changed)
         _send(
             rsvp,
             subject=subject,
             template="changed",
             with_invite=rsvp.status == RsvpStatus.CONFIRMED,
             changed=changed,
+            changed_labels=labels,
         )
     return len(rsvps)
 

@@ -211,33 +211,47 @@ def rsvp_get_by_token(*, raw: str) -> Rsvp | None:
     return Rsvp.objects.select_related("event").filter(token_hash=token_hash(raw)).first()
 
 
+def _confirm_check(rsvp: Rsvp | None, raw: str, now: dt.datetime) -> None:
+    """Raises unless `raw` confirms `rsvp` now: issued, unused, unexpired, the event open."""
+    if (
+        rsvp is None
+        or rsvp.confirm_token_hash != token_hash(raw)
+        or rsvp.status != RsvpStatus.PENDING
+    ):
+        raise ValidationError(
+            _("This link has already been used, or it is not a link we sent."), code="unknown"
+        )
+    if rsvp.confirm_expires_at is None or rsvp.confirm_expires_at <= now:
+        raise ValidationError(
+            _("This link has expired. Answer the invitation again to get a new one."),
+            code="expired",
+        )
+    rsvp_open_check(rsvp.event, now=now)
+
+
+def rsvp_confirm_check(*, raw: str, now: dt.datetime | None = None) -> Rsvp:
+    """The RSVP a confirmation link would confirm, changing nothing: the page before the button
+    says at once when the link is used, expired or the event closed. Raises like rsvp_confirm."""
+    rsvp = rsvp_get_by_confirm_token(raw=raw)
+    _confirm_check(rsvp, raw, now or timezone.now())
+    return rsvp
+
+
 def rsvp_confirm(*, raw: str, now: dt.datetime | None = None) -> RsvpResult:
     """Follows an emailed confirmation link: the RSVP takes a seat or a place in line.
 
     The link works once and expires after RSVP_CONFIRM_HOURS. Raises ValidationError with code
-    "unknown" (never issued, or already used) or "expired".
+    "unknown" (never issued, or already used), "expired", or those of rsvp_open_check.
     """
     now = now or timezone.now()
     with transaction.atomic():
         rsvp = rsvp_get_by_confirm_token(raw=raw)
-        if rsvp is None:
-            raise ValidationError(
-                _("This link has already been used, or it is not a link we sent."),
-                code="unknown",
-            )
+        _confirm_check(rsvp, raw, now)
         event = _lock_event(rsvp.event)
         rsvp = Rsvp.objects.select_for_update().get(pk=rsvp.pk)
-        if rsvp.confirm_token_hash != token_hash(raw) or rsvp.status != RsvpStatus.PENDING:
-            raise ValidationError(
-                _("This link has already been used, or it is not a link we sent."),
-                code="unknown",
-            )
-        if rsvp.confirm_expires_at is None or rsvp.confirm_expires_at <= now:
-            raise ValidationError(
-                _("This link has expired. Answer the invitation again to get a new one."),
-                code="expired",
-            )
-        rsvp_open_check(event, now=now)
+        # Checked again under the lock: another request may have used the link meanwhile.
+        rsvp.event = event
+        _confirm_check(rsvp, raw, now)
         rsvp.confirm_token_hash = None
         rsvp.confirm_expires_at = None
         _seat(event, rsvp, now)

@@ -13,3 +13,11 @@ class SolidarityConfig(AppConfig):
 
         for part in (levels_hooks, messages_hooks, funds_hooks, pickets_hooks):
             part.register()
+
+        # `picketline send-reminders` runs whatever the apps register.
+        from picketline.core.reminders import reminder_task_register
+        from picketline.solidarity.funds_services import pledge_reminders_send
+        from picketline.solidarity.pickets_tasks import picket_reminders_send
+
+        reminder_task_register(picket_reminders_send)
+        reminder_task_register(pledge_reminders_send)

@@ -70,7 +70,7 @@ def test_it_keeps_the_page_out_of_caches_referrers_and_search(client):
     _submission, token = make_submission()
     response = client.get(_url(token))
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex">' in response.text
 
 

@@ -109,7 +109,7 @@ def test_it_cancels_a_pledge_from_the_private_link(client, send_now):
     page = client.get(path)
     assert page.status_code == 200 and "25.00 GBP" in page.text
     assert "no-store" in page["Cache-Control"]
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert client.post(path).status_code == 200
 
     pledge = Pledge.objects.get()
