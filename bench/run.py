@@ -15,12 +15,20 @@ import time
 from pathlib import Path
 
 from benchlib import BENCH_DIR, DISPUTES, RESULT_PREFIX, ROOT, bench_env, log
+from events import markdown_section as events_section
 from messages import markdown_section as messages_section
 from moderation import markdown_section as moderation_section
 
 RESULTS = BENCH_DIR / "RESULTS.md"
 # Upper bounds per step; with reused bench databases the whole run takes about five minutes.
-TIMEOUTS = {"nearest": 900, "geojson": 600, "page": 600, "moderation": 1200, "messages": 900}
+TIMEOUTS = {
+    "nearest": 900,
+    "geojson": 600,
+    "page": 600,
+    "moderation": 1200,
+    "messages": 900,
+    "events": 600,
+}
 
 NEAREST_BUDGET_MS = 10.0
 NEAREST_BUDGET_RATIO = 15.0
@@ -241,6 +249,10 @@ def main() -> int:
         "SQLite": run_step("messages.py", "--db", "sqlite"),
         "PostgreSQL": run_step("messages.py", "--db", "postgres", db="postgres"),
     }
+    events = {
+        "SQLite": run_step("events.py", "--db", "sqlite"),
+        "PostgreSQL": run_step("events.py", "--db", "postgres", db="postgres"),
+    }
     postgres = nearest["PostgreSQL"].get("server_version", "not reachable")
     lines = [
         "# Benchmark results",
@@ -258,11 +270,19 @@ def main() -> int:
         *page_section(page),
         *(line for r in moderation.values() for line in moderation_section(r)),
         *(line for r in messages.values() for line in messages_section(r)),
+        *(line for r in events.values() for line in events_section(r)),
     ]
     text = "\n".join(lines).rstrip() + "\n"
     RESULTS.write_text(text)
     print(text)
-    steps = (*nearest.values(), geojson, page, *moderation.values(), *messages.values())
+    steps = (
+        *nearest.values(),
+        geojson,
+        page,
+        *moderation.values(),
+        *messages.values(),
+        *events.values(),
+    )
     failed = [r["error"] for r in steps if "error" in r]
     for error in failed:
         print(f"error: {error}", file=sys.stderr)

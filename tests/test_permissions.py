@@ -17,7 +17,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from picketline.accounts.services import api_token_create
+from picketline.core.models import AuditEntry
 from picketline.disputes import coordinators, services
+from picketline.events import rsvps
+from picketline.events.models import DayOfAction, Event, Rsvp
 from picketline.solidarity.delegations import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
@@ -65,6 +68,28 @@ PUBLIC = {
     "solidarity:dispute_dashboard",
     "solidarity:dispute_connections",
     "solidarity:delegation_report",
+    # Events: pages, calendars and feeds; answering, and an answer's own page (reached through
+    # the secret in its link); hosting a local event and the host's emailed invitation.
+    *(
+        f"events:{name}"
+        for name in (
+            "list",
+            "map",
+            "detail",
+            "detail_ics",
+            "feed_ics",
+            "feed_geojson",
+            "days_of_action",
+            "day_of_action",
+            "rsvp_create",
+            "rsvp_sent",
+            "rsvp_confirm",
+            "rsvp",
+            "host",
+            "host_thanks",
+            "host_invitation",
+        )
+    ),
 }
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"
@@ -107,6 +132,9 @@ DISPUTE_POST_ONLY = _everyone(405)
 SIGNED_IN_POST_ONLY = _except_anonymous(405)
 
 D = "/disputes/{dispute}/manage/"
+# An event and a day of action organised by the "coordinator" role's account.
+E = "/events/{event}/"
+DAY = "/days-of-action/{day}/"
 U = "/organisations/{union}/manage/"
 M = "/moderation/{item}/"
 
@@ -171,6 +199,17 @@ MATRIX = {
     ("get", U + "holders/{holder}/remove/"): MODERATORS,
     ("post", U + "verify/"): MODERATORS_REDIRECTED,
     ("post", U + "unverify/"): MODERATORS_REDIRECTED,
+    ("get", "/events/new/"): SIGNED_IN,
+    ("get", "/events/mine/"): SIGNED_IN,
+    ("get", E + "edit/"): DISPUTE_PAGE,
+    ("get", E + "manage/"): DISPUTE_PAGE,
+    ("get", E + "attendees.csv"): DISPUTE_PAGE,
+    ("get", E + "sheet/"): DISPUTE_PAGE,
+    ("get", E + "check-in/"): DISPUTE_PAGE,
+    ("get", E + "check-in/{rsvp}/"): POST_ONLY,
+    ("get", E + "message/"): DISPUTE_PAGE,
+    ("get", "/days-of-action/new/"): SIGNED_IN,
+    ("get", DAY + "edit/"): DISPUTE_PAGE,
     ("get", "/moderation/"): MODERATORS,
     ("get", M): MODERATORS,
     ("get", "/moderation/bulk/"): MODERATORS_POST_ONLY,
@@ -224,6 +263,22 @@ PRIVATE = {
     "solidarity:delegation_add",
     "solidarity:delegation_delete",
     *(
+        f"events:{name}"
+        for name in (
+            "create",
+            "mine",
+            "edit",
+            "manage",
+            "attendees_csv",
+            "check_in_sheet",
+            "check_in",
+            "check_in_toggle",
+            "message",
+            "day_of_action_create",
+            "day_of_action_edit",
+        )
+    ),
+    *(
         f"solidarity:{name}"
         for name in (
             "message_inbox",
@@ -259,6 +314,10 @@ REFUSED_POSTS = {
     D + "funds/{fund}/pledges/{pledge}/received/": DISPUTE_PAGE,
     D + "rota/{shift}/{occurrence}/message/": DISPUTE_PAGE,
     D + "rota/{shift}/{occurrence}/attendance/": DISPUTE_PAGE,
+    E + "edit/": DISPUTE_PAGE,
+    E + "check-in/{rsvp}/": DISPUTE_PAGE,
+    E + "message/": DISPUTE_PAGE,
+    DAY + "edit/": DISPUTE_PAGE,
     U + "invite/": MODERATORS,
     M + "approve/": MODERATORS,
     M + "reject/": MODERATORS,
@@ -303,6 +362,12 @@ API_MATRIX = {
     ("patch", "/api/v1/shifts/{shift}", "shift_notes"): API_TOKEN_WRITE,
     ("delete", "/api/v1/shifts/{shift}", None): API_DELETED,
     ("post", "/api/v1/disputes/{dispute_pk}/actions", "action"): API_CREATED,
+    ("get", "/api/v1/events", None): _everyone(200),
+    ("get", "/api/v1/events/{event_pk}", None): _everyone(200),
+    # Without a token the answer waits for the emailed link (202); with one, it takes a place.
+    ("post", "/api/v1/events/{event_pk}/rsvps", "rsvp"): _everyone(201) | {"anonymous": 202},
+    # The RSVP's private token is the key, whoever holds it.
+    ("delete", "/api/v1/events/{event_pk}/rsvps/{rsvp_token}", None): _everyone(200),
 }
 
 
@@ -331,6 +396,7 @@ def _api_bodies(world):
         "shift": {"site": world["site"], "starts_at": NOW, "ends_at": LATER},
         "shift_notes": {"notes": "Bring a flask"},
         "action": {"starts_at": NOW, "ends_at": LATER},
+        "rsvp": {"name": "Bo", "email": "bo@example.org"},
     }
 
 
@@ -365,6 +431,10 @@ def test_every_api_operation_is_classified(client):
     }
     checked = {
         (method, path.replace("{site}", "{site_id}").replace("{shift}", "{shift_id}"))
+        for method, path in checked
+    }
+    checked = {
+        (method, path.replace("{event_pk}", "{id_or_slug}").replace("{rsvp_token}", "{token}"))
         for method, path in checked
     }
     assert documented == checked
@@ -412,10 +482,15 @@ def world(db):
         fund=fund, amount_minor=1000, currency="GBP", cancel_token_hash="0" * 64
     )
     shift = site.shifts.get()
+    organiser = factories.make_coordinator(dispute)
+    event = factories.make_event(organiser=organiser, capacity=5)
+    event.disputes.add(dispute)
+    rsvp = rsvps.rsvp_create(event=event, user=factories.make_user()).rsvp
+    day = factories.make_day_of_action(organiser=organiser, disputes=[dispute])
     people = {
         "anonymous": None,
         "supporter": factories.make_user(),
-        "coordinator": factories.make_coordinator(dispute),
+        "coordinator": organiser,
         "other_coordinator": factories.make_coordinator(other),
         "moderator": factories.make_moderator(),
         "admin": factories.make_admin(),
@@ -450,6 +525,13 @@ def world(db):
         "submission": item.object_id,
         "delegation": delegation.pk,
         "token": tokens["supporter"][0].pk,
+        "event_obj": event,
+        "event": event.slug,
+        "event_pk": event.pk,
+        "rsvp": rsvp.pk,
+        "rsvp_token": rsvps.rsvp_token(rsvp),
+        "day_obj": day,
+        "day": day.slug,
     }
 
 
@@ -491,6 +573,7 @@ def test_each_role_gets_what_it_should(client, world, method, url, role):
 )
 def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, role):
     dispute, item = world["dispute_obj"], world["item_obj"]
+    event, day = world["event_obj"], world["day_obj"]
     if world["people"][role] is not None:
         factories.login(client, world["people"][role])
 
@@ -503,6 +586,10 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             LedgerEntry.objects.count(),
             Fund.objects.count(),
             item.version,
+            Event.objects.get(pk=event.pk).version,
+            Rsvp.objects.filter(checked_in_at__isnull=False).count(),
+            DayOfAction.objects.get(pk=day.pk).title,
+            AuditEntry.objects.filter(action="event.messaged").count(),
         )
 
     before = state()
@@ -516,6 +603,8 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             "kind": "visited",
             "date": "2030-01-01",
             "group_name": "Hijackers",
+            "subject": "Hijacked",
+            "body": "Hijacked",
         },
     )
     assert response.status_code == REFUSED_POSTS[url][role], f"{role} {url}"

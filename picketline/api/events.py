@@ -334,21 +334,9 @@ EVENTS_DISTANCE = Ordering(
 )
 
 
-class _DocumentedFilterForm(EventFilterForm):
-    # params.query_parameters writes no schema for a check box: "past" is described below.
-    past = None
-
-
 def _list_parameters() -> list[dict]:
-    parameters = query_parameters(_DocumentedFilterForm, descriptions=EVENT_FILTER_DESCRIPTIONS)
-    past = {
-        "name": "past",
-        "in": "query",
-        "required": False,
-        "description": EVENT_FILTER_DESCRIPTIONS["past"],
-        "schema": {"type": "boolean"},
-    }
-    return [*parameters, past, *query_parameters(PageForm)]
+    parameters = query_parameters(EventFilterForm, descriptions=EVENT_FILTER_DESCRIPTIONS)
+    return [*parameters, *query_parameters(PageForm)]
 
 
 def _filters(request: HttpRequest, page_form: PageForm) -> EventFilters:

@@ -44,6 +44,8 @@ def _schema(field: forms.Field) -> dict:
         return {"type": "string", "enum": [value for value, _label in field.choices if value]}
     if isinstance(field, forms.DateField):
         return {"type": "string", "format": "date"}
+    if isinstance(field, forms.BooleanField):
+        return {"type": "boolean"}
     if isinstance(field, forms.IntegerField):
         schema = {"type": "integer"}
     elif isinstance(field, forms.FloatField):

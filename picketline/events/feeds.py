@@ -154,6 +154,7 @@ class WhenLabels:
         self.same_day = _("%(day)s, %(start)s–%(end)s")  # noqa: RUF001 (an en dash for a range)
         self.across_days = _("%(day)s, %(start)s – %(end_day)s, %(end)s")  # noqa: RUF001
         self._days: dict[dt.date, str] = {}
+        self._zones: dict[str, ZoneInfo] = {}
 
     def _day(self, local: dt.datetime) -> str:
         date = local.date()
@@ -162,7 +163,9 @@ class WhenLabels:
         return self._days[date]
 
     def __call__(self, starts_at: dt.datetime, ends_at: dt.datetime, zone_name: str) -> str:
-        zone = ZoneInfo(zone_name)
+        zone = self._zones.get(zone_name)
+        if zone is None:
+            zone = self._zones[zone_name] = ZoneInfo(zone_name)
         start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
         abbreviation = start.tzname() or ""
         zone_label = (

@@ -52,15 +52,22 @@ def _context(rsvp: Rsvp, **extra) -> dict:
 def _send(rsvp: Rsvp, *, subject: str, template: str, with_invite: bool = False, **extra):
     if not rsvp.email:
         return
-    with translation.override(rsvp.language or settings.LANGUAGE_CODE):
-        context = _context(rsvp, **extra)
-        body = render_to_string(f"events/email/{template}.txt", context)
-        subject = subject % {"title": rsvp.event.title}
-        ics = event_ics(rsvp.event) if with_invite else ""
-    to = [rsvp.email]
-    transaction.on_commit(
-        lambda: send_email.enqueue(subject=subject, body=body, to=to, ics=ics, ics_name="event.ics")
-    )
+
+    def render_and_enqueue():
+        # After the commit, so the email is written outside the event's row lock.
+        with translation.override(rsvp.language or settings.LANGUAGE_CODE):
+            context = _context(rsvp, **extra)
+            body = render_to_string(f"events/email/{template}.txt", context)
+            ics = event_ics(rsvp.event) if with_invite else ""
+        send_email.enqueue(
+            subject=subject % {"title": rsvp.event.title},
+            body=body,
+            to=[rsvp.email],
+            ics=ics,
+            ics_name="event.ics",
+        )
+
+    transaction.on_commit(render_and_enqueue)
 
 
 def rsvp_confirm_link(rsvp: Rsvp, raw: str) -> None:
@@ -77,8 +84,6 @@ def rsvp_confirm_link(rsvp: Rsvp, raw: str) -> None:
 
 
 def rsvp_seated(rsvp: Rsvp) -> None:
-    from picketline.events.rsvps import waitlist_position
-
     with translation.override(rsvp.language or settings.LANGUAGE_CODE):
         if rsvp.status == RsvpStatus.CONFIRMED:
             subject = _("You are coming: %(title)s")
@@ -89,7 +94,6 @@ def rsvp_seated(rsvp: Rsvp) -> None:
         subject=subject,
         template="seated",
         with_invite=rsvp.status == RsvpStatus.CONFIRMED,
-        position=waitlist_position(rsvp),
     )
 
 

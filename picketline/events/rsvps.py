@@ -10,6 +10,7 @@ capacity, so a bug here fails loudly instead of overbooking.
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -30,14 +31,18 @@ class RsvpResult:
     rsvp: Rsvp
     # The private token for the RSVP's own page (cancel link), when this call made a new one.
     token: str = ""
-    # Place on the waiting list (1 is next), when waiting.
-    position: int | None = None
     # True when nothing new was made: the person already had an RSVP.
     existing: bool = False
 
     @property
     def status(self) -> str:
         return self.rsvp.status
+
+    @cached_property
+    def position(self) -> int | None:
+        """Place on the waiting list (1 is next), when waiting. Read when first asked for,
+        which is after the RSVP's transaction: counting takes no time under the event's lock."""
+        return waitlist_position(self.rsvp)
 
 
 def rsvp_open_check(event: Event, *, now: dt.datetime | None = None) -> None:
@@ -71,7 +76,7 @@ def _identify(rsvp: Rsvp) -> None:
 
 
 def _result(rsvp: Rsvp, *, token: str = "", existing: bool = False) -> RsvpResult:
-    return RsvpResult(rsvp=rsvp, token=token, position=waitlist_position(rsvp), existing=existing)
+    return RsvpResult(rsvp=rsvp, token=token, existing=existing)
 
 
 def _lock_event(event: Event) -> Event:

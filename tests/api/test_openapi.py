@@ -74,7 +74,19 @@ def test_it_documents_every_endpoint(document):
         ("/api/v1/organisations/{id_or_slug}", "get"),
         ("/api/v1/submissions", "post"),
         ("/api/v1/disputes/{id_or_slug}/messages", "post"),
+        ("/api/v1/events", "get"),
+        ("/api/v1/events/{id_or_slug}", "get"),
+        ("/api/v1/events/{id_or_slug}/rsvps", "post"),
+        ("/api/v1/events/{id_or_slug}/rsvps/{token}", "delete"),
     }
+
+
+# Writes that need no bearer token: a report anyone may make, and cancelling an RSVP, whose
+# private token is in the path.
+WRITES_WITHOUT_BEARER = {
+    ("/api/v1/submissions", "post"),
+    ("/api/v1/events/{id_or_slug}/rsvps/{token}", "delete"),
+}
 
 
 def test_it_asks_for_a_token_on_every_write_but_a_report(document):
@@ -84,7 +96,7 @@ def test_it_asks_for_a_token_on_every_write_but_a_report(document):
         for method, operation in item.items():
             if method == "get" and not path.endswith("/version"):
                 assert "security" not in operation, (path, method)
-            elif path != "/api/v1/submissions":
+            elif (path, method) not in WRITES_WITHOUT_BEARER:
                 assert operation.get("security"), (path, method)
 
 
@@ -187,3 +199,30 @@ def test_no_response_schema_has_a_private_field(document):
     assert len(schemas) > 5
     for schema in schemas:
         assert not PRIVATE_NAMES & set(schema["properties"]), schema.get("title")
+
+
+def test_it_documents_the_event_filters_and_answers(document):
+    listing = document["paths"]["/api/v1/events"]["get"]
+    names = {parameter["name"] for parameter in listing["parameters"]}
+    assert {
+        "date_from",
+        "date_to",
+        "country",
+        "mode",
+        "organiser",
+        "dispute",
+        "day",
+        "q",
+        "past",
+        "near",
+        "radius_km",
+        "limit",
+        "cursor",
+    } <= names
+    past = next(p for p in listing["parameters"] if p["name"] == "past")
+    assert past["schema"] == {"type": "boolean"}
+    rsvp = document["paths"]["/api/v1/events/{id_or_slug}/rsvps"]["post"]
+    assert {"200", "201", "202", "400", "404", "409", "429"} <= set(rsvp["responses"])
+    assert rsvp["description"]
+    cancel = document["paths"]["/api/v1/events/{id_or_slug}/rsvps/{token}"]["delete"]
+    assert {"200", "404"} <= set(cancel["responses"])
