@@ -232,7 +232,12 @@ def test_it_keeps_its_query_count_flat(client, django_assert_max_num_queries):
         )
         services.source_add(dispute=dispute, url=f"https://example.net/{n}")
         services.dispute_update(dispute=dispute, workers_involved=100 + n)
+        factories.make_event(title=f"Meeting {n}").disputes.add(dispute)
+        factories.make_day_of_action(disputes=[dispute])
+    # The list of countries the page names is cached: count a page served after the first.
+    _page(client, dispute)
     # 9 for the dispute and its parts, 9 for the solidarity sections (level and connected
-    # disputes, messages, funds, picket sign-ups); none grows with the data.
-    with django_assert_max_num_queries(18):
+    # disputes, messages, funds, picket sign-ups), 3 for events (the joint-action level, the
+    # dispute's events and its days of action); none grows with the data.
+    with django_assert_max_num_queries(21):
         _page(client, dispute)
