@@ -10,18 +10,12 @@ from playwright.sync_api import expect
 from picketline.events import rsvps
 from picketline.events.models import Event
 from tests import factories
-from tests.browser.conftest import (  # noqa: F401 (the browser tests' fixtures, used here)
-    PHONE,
-    _async_unsafe_allowed,
-    browser,
-    log_in,
-    open_page,
-)
+from tests.browser.conftest import PHONE, log_in
 
 pytestmark = pytest.mark.browser
 
 
-def test_it_creates_an_event_on_the_devices_clock(open_page, transactional_db):  # noqa: F811
+def test_it_creates_an_event_on_the_devices_clock(open_page, transactional_db):
     organiser = factories.make_user()
     tab = open_page(viewport=PHONE, timezone_id="America/Mexico_City")
     log_in(tab, organiser, path="/events/new/")
@@ -47,7 +41,7 @@ def test_it_creates_an_event_on_the_devices_clock(open_page, transactional_db): 
     assert tab.errors == []
 
 
-def test_it_checks_people_in_on_a_phone(open_page, transactional_db):  # noqa: F811
+def test_it_checks_people_in_on_a_phone(open_page, transactional_db):
     organiser = factories.make_user()
     event = factories.make_event(organiser=organiser, title="Strike social")
     for name in ("Ana Ruiz", "Bo Chen", "Cy Okafor"):
