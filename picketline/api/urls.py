@@ -35,6 +35,7 @@ def api_root(request):
             "disputes": request.build_absolute_uri("disputes"),
             "organisations": request.build_absolute_uri("organisations"),
             "submissions": request.build_absolute_uri("submissions"),
+            "events": request.build_absolute_uri("events"),
         }
     )
 

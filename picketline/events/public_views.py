@@ -423,6 +423,7 @@ def day_of_action(request, slug):
         "geojson_url": geojson_url(urlencode({"day": day.slug, "past": "on"})),
         "calendar_url": f"{reverse('events:feed_ics')}?{urlencode({'day': day.slug})}",
         "host_url": optional_url("events:host", slug=day.slug),
+        "can_edit": services.user_can_manage_day_of_action(request.user, day),
         **map_context(),
     }
     return render(request, "events/public/day.html", context, status=400 if errors else 200)
