@@ -8,27 +8,22 @@ carries a weak ETag so a map that polls gets 304s until something changes.
 """
 
 import datetime as dt
-import gzip
-import json
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import dateformat, timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from picketline.disputes.cache import feed_cache_key
 from picketline.disputes.feeds.common import (
     COORDINATE_DECIMALS,
-    bad_filters_json,
     bad_filters_text,
+    cached_json_feed,
     choice_labels,
 )
 from picketline.disputes.filtering import FilterError
@@ -39,7 +34,6 @@ from picketline.events.models import DayOfAction, Event
 from picketline.events.selectors import EventFilters, event_filters_from_query, event_search
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
-BROWSER_MAX_AGE = 60
 
 _COLUMNS = (
     "id",
@@ -105,37 +99,12 @@ def events_version() -> str:
 
 @require_safe
 def events_geojson(request: HttpRequest) -> HttpResponse:
-    key = feed_cache_key("events-geojson", request.GET, version=events_version())
-    # Weak: the plain and gzip bodies are the same data in two encodings.
-    etag = "W/" + quote_etag(key.rsplit(":", 1)[-1])
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        return _with_caching_headers(not_modified, etag)
-    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
-    body = cache.get(f"{key}:gz" if gzipped else key)
-    if body is None:
-        try:
-            filters = event_filters_from_query(request.GET)
-        except FilterError as error:
-            return bad_filters_json(request, error)
-        plain = json.dumps(
-            feature_collection(filters=filters), ensure_ascii=False, separators=(",", ":")
-        ).encode()
-        compressed = gzip.compress(plain, compresslevel=6, mtime=0)
-        cache.set_many({key: plain, f"{key}:gz": compressed}, settings.MAP_CACHE_SECONDS)
-        body = compressed if gzipped else plain
-    response = HttpResponse(body, content_type=GEOJSON_CONTENT_TYPE)
-    if gzipped:
-        response["Content-Encoding"] = "gzip"
-    return _with_caching_headers(response, etag)
-
-
-def _with_caching_headers(response: HttpResponse, etag: str) -> HttpResponse:
-    response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
-    # Labels follow the reader's language, which a cookie can choose as well as the header.
-    patch_vary_headers(response, ("Accept-Language", "Cookie", "Accept-Encoding"))
-    return response
+    return cached_json_feed(
+        request,
+        key=feed_cache_key("events-geojson", request.GET, version=events_version()),
+        build=lambda: feature_collection(filters=event_filters_from_query(request.GET)),
+        content_type=GEOJSON_CONTENT_TYPE,
+    )
 
 
 def event_path_builder():

@@ -1,11 +1,16 @@
 """What every feed shares: the filter door, the bad-request answer and public locations."""
 
+import gzip
+import json
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 
 from picketline.disputes.filtering import FilterError
@@ -106,3 +111,47 @@ def public_location(site: Site, *, sensitive: bool) -> str:
 def choice_labels(choices) -> dict[str, str]:
     """{value: label} in the active language, built once per response rather than per row."""
     return {value: str(label) for value, label in choices.choices}
+
+
+# Browsers may reuse the map's data this long before asking again (then usually a 304).
+BROWSER_MAX_AGE = 60
+
+
+def cached_json_feed(
+    request: HttpRequest, *, key: str, build: Callable[[], dict], content_type: str
+) -> HttpResponse:
+    """A JSON feed built once per `key` and cached, plain and gzipped, with a weak ETag that
+    answers If-None-Match with 304. `build` makes the document; the FilterError it raises for a
+    bad query string is answered as a problem document.
+
+    `key` must change whenever the data does (the caller folds in a version of the data).
+    """
+    # Weak: the plain and gzip bodies are the same data in two encodings.
+    etag = "W/" + quote_etag(key.rsplit(":", 1)[-1])
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return _with_caching_headers(not_modified, etag)
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+    body = cache.get(f"{key}:gz" if gzipped else key)
+    if body is None:
+        try:
+            document = build()
+        except FilterError as error:
+            return bad_filters_json(request, error)
+        plain = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+        # Map data compresses about ninefold; compress once, not on every request.
+        compressed = gzip.compress(plain, compresslevel=6, mtime=0)
+        cache.set_many({key: plain, f"{key}:gz": compressed}, settings.MAP_CACHE_SECONDS)
+        body = compressed if gzipped else plain
+    response = HttpResponse(body, content_type=content_type)
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    return _with_caching_headers(response, etag)
+
+
+def _with_caching_headers(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+    # Labels follow the reader's language, which a cookie can choose as well as the header.
+    patch_vary_headers(response, ("Accept-Language", "Cookie", "Accept-Encoding"))
+    return response

@@ -6,19 +6,8 @@ queries whatever the registry's size: sites joined to their disputes, then emplo
 names; the disputes themselves are chosen by `dispute_map_queryset` inside a subquery.
 """
 
-import gzip
-import json
-
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    patch_vary_headers,
-)
-from django.utils.http import quote_etag
 from django.views.decorators.http import require_safe
 
 from picketline.core.geo import distance_km_expression
@@ -26,17 +15,17 @@ from picketline.disputes.cache import feed_cache_key, registry_version
 from picketline.disputes.choices import DisputeKind, DisputeStatus, Sector, Verification
 from picketline.disputes.feeds.common import (
     COORDINATE_DECIMALS,
-    bad_filters_json,
+    cached_json_feed,
     choice_labels,
     dispute_path_builder,
 )
-from picketline.disputes.filtering import FilterError, filters_from_query
+from picketline.disputes.filtering import filters_from_query
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import Dispute, Site
 from picketline.disputes.selectors import dispute_map_queryset
 
 CONTENT_TYPE = "application/geo+json"
-BROWSER_MAX_AGE = 60
+
 
 _SITE_FIELDS = (
     "id",
@@ -64,38 +53,12 @@ _DISPUTE_FIELDS = (
 
 @require_safe
 def geojson(request: HttpRequest) -> HttpResponse:
-    key = feed_cache_key("geojson", request.GET, version=registry_version())
-    # Weak: the plain and gzip bodies are the same data in two encodings.
-    etag = "W/" + quote_etag(key.rsplit(":", 1)[-1])
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        return _with_caching_headers(not_modified, etag)
-    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
-    body = cache.get(f"{key}:gz" if gzipped else key)
-    if body is None:
-        try:
-            filters = filters_from_query(request.GET)
-        except FilterError as error:
-            return bad_filters_json(request, error)
-        plain = json.dumps(
-            feature_collection(filters=filters), ensure_ascii=False, separators=(",", ":")
-        ).encode()
-        # The map's data compresses about ninefold; compress once, not on every request.
-        compressed = gzip.compress(plain, compresslevel=6, mtime=0)
-        cache.set_many({key: plain, f"{key}:gz": compressed}, settings.MAP_CACHE_SECONDS)
-        body = compressed if gzipped else plain
-    response = HttpResponse(body, content_type=CONTENT_TYPE)
-    if gzipped:
-        response["Content-Encoding"] = "gzip"
-    return _with_caching_headers(response, etag)
-
-
-def _with_caching_headers(response: HttpResponse, etag: str) -> HttpResponse:
-    response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
-    # Labels follow the reader's language, which a cookie can choose as well as the header.
-    patch_vary_headers(response, ("Accept-Language", "Cookie", "Accept-Encoding"))
-    return response
+    return cached_json_feed(
+        request,
+        key=feed_cache_key("geojson", request.GET, version=registry_version()),
+        build=lambda: feature_collection(filters=filters_from_query(request.GET)),
+        content_type=CONTENT_TYPE,
+    )
 
 
 def feature_collection(*, filters: DisputeFilters) -> dict:
