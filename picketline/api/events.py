@@ -7,10 +7,8 @@ link), never by its id, so counting up ids finds no event its organisers kept of
 """
 
 import datetime as dt
-import time
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -30,7 +28,8 @@ from picketline.api.problems import (
     not_found,
     unknown_place,
 )
-from picketline.core.ratelimit import parse_rate, submission_rate_limited
+from picketline.core.http import private_page
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.filtering import FilterError
 from picketline.disputes.models import Dispute, Organisation
 from picketline.events import rsvps
@@ -421,14 +420,7 @@ def event_detail(request: HttpRequest, id_or_slug: str):
 # --- RSVPs ----------------------------------------------------------------------------------
 
 
-def _private(response: HttpResponse) -> None:
-    """An answer carrying an RSVP's private token is kept out of caches and referrers."""
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-
-
 def _too_many() -> ProblemError:
-    rate = parse_rate(settings.SUBMISSION_RATE_LIMIT, setting="SUBMISSION_RATE_LIMIT")
     return ProblemError(
         status=429,
         code="too-many-rsvps",
@@ -437,7 +429,7 @@ def _too_many() -> ProblemError:
             "This address has sent too many RSVPs for now. Nothing was stored: try again "
             "after the number of seconds in Retry-After."
         ),
-        headers={"Retry-After": str(rate.seconds - int(time.time()) % rate.seconds)},
+        headers={"Retry-After": str(retry_after_seconds())},
     )
 
 
@@ -546,7 +538,7 @@ def event_rsvp_create(
     request: HttpRequest, response: HttpResponse, id_or_slug: str, payload: RsvpIn
 ):
     event = _event_get(id_or_slug, shown=False)
-    _private(response)
+    private_page(response)
     if request.user.is_authenticated:
         return _rsvp_account(request, event, payload)
     return _rsvp_email(request, event, payload)
@@ -570,6 +562,6 @@ def event_rsvp_cancel(request: HttpRequest, response: HttpResponse, id_or_slug: 
     rsvp = rsvps.rsvp_get_by_token(raw=token)
     if rsvp is None or id_or_slug not in (str(rsvp.event_id), rsvp.event.slug):
         raise not_found(_("No RSVP to this event has this token."))
-    _private(response)
+    private_page(response)
     rsvps.rsvp_cancel(rsvp=rsvp)
     return {"status": RsvpStatus.CANCELLED.value}

@@ -1,9 +1,6 @@
 """`POST /api/v1/disputes/{id_or_slug}/messages`: a message of solidarity, checked by the page's
 own form. The answer says only whether it waits for moderators; no email ever comes back."""
 
-import time
-
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,7 +10,7 @@ from pydantic import Field
 from picketline.api.auth import optional_token_auth
 from picketline.api.forms import form_errors
 from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_parameters, not_found
-from picketline.core.ratelimit import parse_rate, submission_rate_limited
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.selectors import dispute_public_queryset
 from picketline.disputes.submission_forms import current_language
 from picketline.solidarity.messages_forms import MAX_BODY, MessageForm
@@ -64,7 +61,6 @@ _RESPONSES = {
 
 
 def _too_many() -> ProblemError:
-    rate = parse_rate(settings.SUBMISSION_RATE_LIMIT, setting="SUBMISSION_RATE_LIMIT")
     return ProblemError(
         status=429,
         code="too-many-messages",
@@ -73,7 +69,7 @@ def _too_many() -> ProblemError:
             "This address has sent too many messages for now. Nothing was stored: try again "
             "after the number of seconds in Retry-After."
         ),
-        headers={"Retry-After": str(rate.seconds - int(time.time()) % rate.seconds)},
+        headers={"Retry-After": str(retry_after_seconds())},
     )
 
 

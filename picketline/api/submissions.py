@@ -6,9 +6,7 @@ account published it at once, the dispute's page. Contact details never come bac
 """
 
 import datetime as dt
-import time
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
@@ -21,7 +19,7 @@ from pydantic import Field
 from picketline.api.auth import optional_token_auth
 from picketline.api.forms import form_errors
 from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_parameters
-from picketline.core.ratelimit import parse_rate, submission_rate_limited
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector
 from picketline.disputes.submission_forms import (
     MAX_SOURCES,
@@ -192,8 +190,6 @@ def _service_errors(error: ValidationError) -> dict[str, list[str]]:
 
 
 def _too_many() -> ProblemError:
-    rate = parse_rate(settings.SUBMISSION_RATE_LIMIT, setting="SUBMISSION_RATE_LIMIT")
-    retry_after = rate.seconds - int(time.time()) % rate.seconds
     return ProblemError(
         status=429,
         code="too-many-submissions",
@@ -202,7 +198,7 @@ def _too_many() -> ProblemError:
             "This address has sent too many reports for now. Nothing was stored: try again "
             "after the number of seconds in Retry-After."
         ),
-        headers={"Retry-After": str(retry_after)},
+        headers={"Retry-After": str(retry_after_seconds())},
     )
 
 

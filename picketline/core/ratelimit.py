@@ -56,3 +56,9 @@ def rate_limit_hit(*, scope: str, key: str, rate: Rate) -> bool:
 def submission_rate_limited(request, *, scope: str = "submission") -> bool:
     rate = parse_rate(settings.SUBMISSION_RATE_LIMIT, setting="SUBMISSION_RATE_LIMIT")
     return rate_limit_hit(scope=scope, key=client_address(request), rate=rate)
+
+
+def retry_after_seconds() -> int:
+    """Seconds until the public forms' rate-limit window ends and the counts start again."""
+    rate = parse_rate(settings.SUBMISSION_RATE_LIMIT, setting="SUBMISSION_RATE_LIMIT")
+    return rate.seconds - int(time.time()) % rate.seconds

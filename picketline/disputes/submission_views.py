@@ -1,6 +1,5 @@
 """The "Add a strike" page, and the private status page its reporter gets a link to."""
 
-import time
 from dataclasses import dataclass
 
 from django import forms
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from picketline.core.forms import HONEYPOT
 from picketline.core.http import private_page
-from picketline.core.ratelimit import parse_rate, submission_rate_limited
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.core.text import plain_text
 from picketline.disputes.choices import Demand
 from picketline.disputes.models import Submission
@@ -27,12 +26,6 @@ from picketline.moderation.models import ItemStatus
 from picketline.moderation.services import StaleItem, item_answer, item_for_object
 
 ANSWER_MAX_LENGTH = 4000
-
-
-def retry_after_seconds() -> int:
-    """Seconds until the rate limit's current window ends and the counts start again."""
-    rate = parse_rate(settings.SUBMISSION_RATE_LIMIT, setting="SUBMISSION_RATE_LIMIT")
-    return rate.seconds - int(time.time()) % rate.seconds
 
 
 # --- the form -------------------------------------------------------------------------------

@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from picketline.core.http import private_page
-from picketline.core.ratelimit import submission_rate_limited
-from picketline.disputes.submission_views import retry_after_seconds
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.events import rsvps, selectors
 from picketline.events.calendar import event_location
 from picketline.events.choices import EventStatus, RsvpStatus

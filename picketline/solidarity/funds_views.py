@@ -17,10 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.forms import HONEYPOT
 from picketline.core.http import private_page
-from picketline.core.ratelimit import submission_rate_limited
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
-from picketline.disputes.submission_views import retry_after_seconds
 from picketline.solidarity import funds_selectors as selectors
 from picketline.solidarity import funds_services as services
 from picketline.solidarity.funds_forms import (

@@ -16,11 +16,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from picketline.accounts.decorators import two_factor_verified_required
-from picketline.core.ratelimit import submission_rate_limited
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.core.text import csv_cell
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
-from picketline.disputes.submission_views import retry_after_seconds
 from picketline.solidarity.messages_forms import FrequencyForm, InboxFilterForm, MessageForm
 from picketline.solidarity.messages_selectors import message_rows, messages_for_coordinators
 from picketline.solidarity.messages_services import (
