@@ -2,6 +2,7 @@ import datetime as dt
 import hashlib
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -242,3 +243,14 @@ def api_token_authenticate(*, raw: str):
             Q(last_used_at__isnull=True) | Q(last_used_at__lte=stale), pk=token.pk
         ).update(last_used_at=now)
     return token.user
+
+
+def user_sign_up(*, username: str, email: str, password: str, data: dict | None = None):
+    """Creates an account (for someone answering an emailed invitation) and records it.
+
+    The caller has validated the username and the password (Django's password validators) and
+    says in `data` what the account was made for.
+    """
+    user = get_user_model().objects.create_user(username=username, email=email, password=password)
+    log_action(user, "user.signed_up", user=user, data=data or {})
+    return user

@@ -19,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from picketline.accounts.roles import is_moderator
+from picketline.accounts.services import user_sign_up
 from picketline.core.audit import log_action
 from picketline.core.tasks import send_email
 from picketline.core.tokens import token_hash
@@ -179,8 +180,9 @@ def invitation_sign_up(*, invitation: Invitation, username: str, email: str, pas
     """
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     check_invitation_usable(locked)
-    user = get_user_model().objects.create_user(username=username, email=email, password=password)
-    log_action(user, "user.signed_up", user=user, data={"invitation": invitation.pk})
+    user = user_sign_up(
+        username=username, email=email, password=password, data={"invitation": invitation.pk}
+    )
     invitation_accept(invitation=locked, user=user)
     return user
 

@@ -4,9 +4,8 @@ organiser."""
 from zoneinfo import available_timezones
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -17,7 +16,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from picketline.accounts.two_factor import url_with_next
-from picketline.core.audit import log_action
 from picketline.core.http import private_page
 from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.manage_forms import SignUpForm
@@ -100,16 +98,6 @@ def _gone(request, invitation: HostInvitation, error: ValidationError):
     )
 
 
-@transaction.atomic
-def _sign_up_and_accept(invitation: HostInvitation, *, username: str, email: str, password: str):
-    """Creates the host's account and makes it the event's organiser, or does neither."""
-    services.host_invitation_check(invitation)
-    user = get_user_model().objects.create_user(username=username, email=email, password=password)
-    log_action(user, "user.signed_up", user=user, data={"host_invitation": invitation.pk})
-    services.host_invitation_accept(invitation=invitation, user=user)
-    return user
-
-
 @never_cache
 @GET_POST
 @sensitive_post_parameters("password1", "password2")
@@ -140,8 +128,8 @@ def host_invitation(request, token: str):
         form = SignUpForm(request.POST or None, initial={"email": invitation.email})
         if request.method == "POST" and form.is_valid():
             try:
-                new_user = _sign_up_and_accept(
-                    invitation,
+                new_user = services.host_invitation_sign_up(
+                    invitation=invitation,
                     username=form.cleaned_data["username"],
                     email=form.cleaned_data["email"],
                     password=form.cleaned_data["password1"],

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from picketline.accounts.roles import is_moderator
+from picketline.accounts.services import user_sign_up
 from picketline.core.audit import field_changes, log_action
 from picketline.core.conflicts import EditConflict
 from picketline.core.tasks import send_email
@@ -291,6 +292,19 @@ def host_invitation_accept(*, invitation: HostInvitation, user) -> Event:
     event.organisers.add(user)
     log_action(event, "event.organiser_joined", user=user, data={"invitation": invitation.pk})
     return event
+
+
+@transaction.atomic
+def host_invitation_sign_up(
+    *, invitation: HostInvitation, username: str, email: str, password: str
+):
+    """Creates the host's account and makes it the event's organiser, or does neither."""
+    host_invitation_check(invitation)
+    user = user_sign_up(
+        username=username, email=email, password=password, data={"host_invitation": invitation.pk}
+    )
+    host_invitation_accept(invitation=invitation, user=user)
+    return user
 
 
 # --- days of action -------------------------------------------------------------------------
