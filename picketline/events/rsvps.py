@@ -332,7 +332,7 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
             .select_related("event")
             .filter(
                 status=RsvpStatus.CONFIRMED,
-                event__status__in=[EventStatus.SCHEDULED, EventStatus.POSTPONED],
+                event__status=EventStatus.SCHEDULED,
                 event__starts_at__gt=now,
                 event__starts_at__lte=now + dt.timedelta(hours=hours_list[-1]),
             )

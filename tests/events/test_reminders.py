@@ -70,10 +70,12 @@ def test_nobody_waiting_cancelled_or_unconfirmed_is_reminded(send_now):
     assert [m.to for m in mail.outbox] == [[seated.email]]
 
 
-def test_a_cancelled_event_sends_no_reminders(send_now):
+@pytest.mark.parametrize("status", [EventStatus.CANCELLED, EventStatus.POSTPONED])
+def test_a_cancelled_or_postponed_event_sends_no_reminders(send_now, status):
+    # A postponed event keeps its old time until a new one is set: no one is to come then.
     event = make_event(starts_in=dt.timedelta(days=3))
     _coming(event, "a@example.org")
-    event_update(event=event, status=EventStatus.CANCELLED)
+    event_update(event=event, status=status)
     with send_now():
         assert rsvps.reminders_send_due(now=event.starts_at - dt.timedelta(hours=2)) == 0
     assert mail.outbox == []
