@@ -1,5 +1,6 @@
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
@@ -70,3 +71,14 @@ class ApiTokenForm(forms.Form):
             "max_length": _("Keep the name under %(limit_value)d characters."),
         },
     )
+
+
+class SignUpForm(UserCreationForm):
+    """A new account for someone who was invited; the email is the one the invitation went to,
+    and may be changed."""
+
+    email = forms.EmailField(label=_("Email address"))
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")

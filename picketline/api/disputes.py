@@ -39,10 +39,10 @@ from picketline.disputes.choices import (
     Sector,
     Verification,
 )
-from picketline.disputes.feeds.common import public_location, public_point
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilterForm, DisputeFilters, Sort
 from picketline.disputes.models import Dispute, PicketShift, Site
+from picketline.disputes.public import public_location, public_point
 from picketline.disputes.selectors import dispute_public_queryset, dispute_search
 from picketline.disputes.shifts import shift_occurrences
 

@@ -10,9 +10,9 @@ from pydantic import Field
 from picketline.api.auth import optional_token_auth
 from picketline.api.forms import form_errors
 from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_parameters, not_found
+from picketline.core.i18n import current_language
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.selectors import dispute_public_queryset
-from picketline.disputes.submission_forms import current_language
 from picketline.solidarity.messages_forms import MAX_BODY, MessageForm
 from picketline.solidarity.messages_services import message_send
 

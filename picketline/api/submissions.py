@@ -19,13 +19,10 @@ from pydantic import Field
 from picketline.api.auth import optional_token_auth
 from picketline.api.forms import form_errors
 from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_parameters
+from picketline.core.i18n import current_language
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector
-from picketline.disputes.submission_forms import (
-    MAX_SOURCES,
-    SubmissionForm,
-    current_language,
-)
+from picketline.disputes.submission_forms import MAX_SOURCES, SubmissionForm
 from picketline.disputes.submissions import submission_create
 from picketline.moderation.models import ItemStatus
 from picketline.moderation.services import item_for_object

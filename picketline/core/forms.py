@@ -1,4 +1,6 @@
-"""What every public form shares: a field people leave empty and robots fill in."""
+"""What forms share: the honeypot every public form carries, and choices as filters show them."""
+
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -36,3 +38,15 @@ class HoneypotForm(forms.Form):
         if cleaned.get(HONEYPOT):
             raise ValidationError(self.refused_message, code="refused")
         return cleaned
+
+
+@dataclass(frozen=True)
+class ChoiceGroup:
+    name: str
+    label: str
+    options: list[tuple[str, str, bool]]  # (value, label, selected)
+    errors: list[str]
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for option in self.options if option[2])

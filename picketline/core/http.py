@@ -1,5 +1,9 @@
 """Response helpers every app shares."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
 
 def private_page(response):
     """A page reached by a private link alone (a status page, an RSVP, an invitation): kept out
@@ -12,3 +16,8 @@ def private_page(response):
     response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def site_host() -> str:
+    """The host name in calendar UIDs: fixed by SITE_URL, not by whoever asked."""
+    return urlsplit(settings.SITE_URL).hostname or "localhost"

@@ -14,11 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from picketline.accounts.forms import SignUpForm
 from picketline.accounts.two_factor import has_confirmed_device, url_with_next
 from picketline.disputes import coordinators
-from picketline.disputes.manage_forms import (
-    SignUpForm,
-)
 from picketline.disputes.manage_views import GET_POST
 from picketline.disputes.models import Invitation
 

@@ -11,8 +11,6 @@ import re
 from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
 from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.dateparse import parse_datetime
@@ -417,14 +415,3 @@ class InviteForm(forms.Form):
         label=_("Email address"),
         help_text=_("We send an invitation link to this address. It works once."),
     )
-
-
-class SignUpForm(UserCreationForm):
-    """A new account for someone who was invited; the email is the one the invitation went to,
-    and may be changed."""
-
-    email = forms.EmailField(label=_("Email address"))
-
-    class Meta(UserCreationForm.Meta):
-        model = get_user_model()
-        fields = ("username", "email")

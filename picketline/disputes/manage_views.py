@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.accounts.roles import is_moderator
 from picketline.core.conflicts import EditConflict
+from picketline.core.formats import span_label
 from picketline.disputes import coordinators, services
 from picketline.disputes.hooks import MANAGE, dispute_sections
 from picketline.disputes.manage_forms import (
@@ -38,7 +39,6 @@ from picketline.disputes.selectors import (
     invitations_pending,
 )
 from picketline.disputes.shifts import shift_occurrences
-from picketline.disputes.views import span_label
 
 FORM_TEMPLATE = "disputes/manage/form.html"
 CONFIRM_TEMPLATE = "disputes/manage/confirm.html"

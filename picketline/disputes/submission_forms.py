@@ -11,10 +11,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.forms import HoneypotForm
+from picketline.core.i18n import current_language
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector, Verification
 from picketline.disputes.models import Submission, validate_timezone
 from picketline.disputes.submission_places import DEFAULT_TIMEZONE, locate_point, locate_text
@@ -69,15 +70,6 @@ EDITABLE_FIELDS = tuple(
 
 def _max_length(name: str) -> int:
     return Submission._meta.get_field(name).max_length
-
-
-def current_language() -> str:
-    codes = [code for code, _name in settings.LANGUAGES]
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    if language in codes:
-        return language
-    base = language.split("-")[0]
-    return base if base in codes else settings.LANGUAGE_CODE
 
 
 def _language_choices():

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from picketline.core.formats import span_label
 from picketline.core.forms import HONEYPOT
 from picketline.core.http import private_page
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
@@ -21,7 +22,6 @@ from picketline.disputes.choices import Demand
 from picketline.disputes.models import Submission
 from picketline.disputes.submission_forms import SubmissionForm
 from picketline.disputes.submissions import submission_create, submission_get_by_token
-from picketline.disputes.views import span_label
 from picketline.moderation.models import ItemStatus
 from picketline.moderation.services import StaleItem, item_answer, item_for_object
 

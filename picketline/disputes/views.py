@@ -6,22 +6,22 @@ here beyond that is presentation: labels in the reader's language and in each sh
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpRequest, JsonResponse, QueryDict
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import dateformat, formats, timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from picketline.core.audit import audit_entries_for
-from picketline.core.geo import KM_PER_MILE
+from picketline.core.formats import distance_label, distance_unit_for, span_label
+from picketline.core.forms import ChoiceGroup
 from picketline.disputes.choices import (
     MAP_STATUSES,
     Demand,
@@ -45,52 +45,11 @@ from picketline.disputes.selectors import (
 from picketline.disputes.shifts import shift_occurrences
 from picketline.places import selectors as place_selectors
 
-# Regions whose English speakers read road distances in miles.
-MILE_REGIONS = frozenset({"US", "GB", "LR", "MM"})
 UPCOMING_SHIFT_DAYS = 14
 HISTORY_LIMIT = 50
 
 
-def distance_unit_for(request: HttpRequest) -> str:
-    """The unit, "km" or "mi", that distances are shown in for this request.
-
-    Only English gets miles. Our English translation is plain "en", so the reader's region comes
-    from the browser's Accept-Language: the first English tag decides, and "en-US", "en-GB",
-    "en-LR" and "en-MM" mean miles. Every other language and region reads kilometres.
-    """
-    language = (getattr(request, "LANGUAGE_CODE", "") or settings.LANGUAGE_CODE).lower()
-    if language.split("-")[0] != "en":
-        return "km"
-    if "-" in language:
-        return "mi" if language.split("-")[1].upper() in MILE_REGIONS else "km"
-    for item in request.headers.get("Accept-Language", "").split(","):
-        parts = item.split(";")[0].strip().split("-")
-        if parts[0].lower() == "en":
-            return "mi" if len(parts) > 1 and parts[1].upper() in MILE_REGIONS else "km"
-    return "km"
-
-
-def distance_label(distance_km: float, unit: str) -> str:
-    value = distance_km / KM_PER_MILE if unit == "mi" else distance_km
-    shown = formats.number_format(value, 1 if value < 10 else 0, use_l10n=True)
-    if unit == "mi":
-        return _("%(distance)s mi") % {"distance": shown}
-    return _("%(distance)s km") % {"distance": shown}
-
-
 # --- filters as the form shows them ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChoiceGroup:
-    name: str
-    label: str
-    options: list[tuple[str, str, bool]]  # (value, label, selected)
-    errors: list[str]
-
-    @property
-    def selected_count(self) -> int:
-        return sum(1 for option in self.options if option[2])
 
 
 def _selected(query: QueryDict, name: str) -> list[str]:
@@ -355,36 +314,6 @@ def _site_point(site: Site, dispute: Dispute) -> dict:
         "label": label,
         "approximate": dispute.sensitive,
     }
-
-
-def span_label(starts_at: dt.datetime, ends_at: dt.datetime, zone_name: str) -> str:
-    """A time span in the zone it belongs to, naming the zone.
-
-    For example "Tue 24 Nov, 06:00\u201309:00 (Europe/London, GMT)".
-    """
-    zone = ZoneInfo(zone_name)
-    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
-    abbreviation = start.tzname() or ""
-    zone_label = (
-        zone_name
-        if not abbreviation or abbreviation == zone_name or abbreviation.startswith(("+", "-"))
-        else f"{zone_name}, {abbreviation}"
-    )
-    day = dateformat.format(start, "D j M")
-    if start.date() == end.date():
-        when = _("%(day)s, %(start)s–%(end)s") % {  # noqa: RUF001 (an en dash for a range)
-            "day": day,
-            "start": dateformat.format(start, "H:i"),
-            "end": dateformat.format(end, "H:i"),
-        }
-    else:
-        when = _("%(day)s, %(start)s – %(end_day)s, %(end)s") % {  # noqa: RUF001
-            "day": day,
-            "start": dateformat.format(start, "H:i"),
-            "end_day": dateformat.format(end, "D j M"),
-            "end": dateformat.format(end, "H:i"),
-        }
-    return f"{when} ({zone_label})"
 
 
 def _upcoming_shifts(dispute: Dispute, sites: list[Site]) -> list[ShiftRow]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from picketline.disputes.feeds.common import site_host
+from picketline.core.http import site_host
 from picketline.events.choices import EventStatus
 from picketline.events.models import Event
 

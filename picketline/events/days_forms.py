@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from picketline.core.forms import HoneypotForm
+from picketline.core.i18n import current_language
 from picketline.core.text import plain_text
 from picketline.disputes.models import Dispute, validate_timezone
-from picketline.disputes.submission_forms import current_language
 from picketline.events.choices import EventMode
 from picketline.events.models import DayOfAction
 from picketline.places.selectors import CITY, locality_geocode

@@ -20,14 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from picketline.disputes.cache import feed_cache_key
-from picketline.disputes.feeds.common import (
-    COORDINATE_DECIMALS,
-    bad_filters_text,
-    cached_json_feed,
-    choice_labels,
-)
+from picketline.disputes.feeds.common import bad_filters_text, cached_json_feed, choice_labels
 from picketline.disputes.filtering import FilterError
 from picketline.disputes.models import Organisation
+from picketline.disputes.public import COORDINATE_DECIMALS
 from picketline.events import calendar
 from picketline.events.choices import EventMode, EventStatus
 from picketline.events.models import DayOfAction, Event

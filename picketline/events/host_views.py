@@ -15,10 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from picketline.accounts.forms import SignUpForm
 from picketline.accounts.two_factor import url_with_next
 from picketline.core.http import private_page
 from picketline.core.ratelimit import submission_rate_limited
-from picketline.disputes.manage_forms import SignUpForm
 from picketline.disputes.submission_views import retry_after_seconds
 from picketline.events import services
 from picketline.events.days_forms import HostEventForm, add_service_errors

@@ -22,6 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.geo import round_point
+from picketline.core.i18n import current_language
 from picketline.core.text import normalize_name, plain_text
 from picketline.disputes.choices import Precision
 from picketline.disputes.manage_forms import (
@@ -31,7 +32,6 @@ from picketline.disputes.manage_forms import (
     localize,
 )
 from picketline.disputes.models import Dispute, Organisation
-from picketline.disputes.submission_forms import current_language
 from picketline.disputes.submission_places import (
     DEFAULT_TIMEZONE,
     LocatedPlace,

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from picketline.core.formats import span_label
 from picketline.core.tasks import send_email
-from picketline.disputes.views import span_label
 from picketline.events.calendar import event_ics, event_location
 from picketline.events.choices import EventStatus, RsvpStatus
 from picketline.events.models import Event, Rsvp

@@ -22,8 +22,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from picketline.core.formats import distance_label
+from picketline.core.forms import ChoiceGroup
 from picketline.disputes.filtering import FilterError
-from picketline.disputes.views import ChoiceGroup, distance_label
 from picketline.events import calendar, rsvp_forms, rsvps, selectors, services
 from picketline.events.choices import EventMode, EventStatus, EventVisibility, RsvpStatus
 from picketline.events.models import DayOfAction, Event

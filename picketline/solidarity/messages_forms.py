@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from picketline.core.forms import HoneypotForm
-from picketline.disputes.submission_forms import current_language
+from picketline.core.i18n import current_language
 from picketline.solidarity.models import DigestFrequency
 
 MAX_BODY = 2000

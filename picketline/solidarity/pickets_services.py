@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from picketline.core.audit import log_action
+from picketline.core.formats import span_label
+from picketline.core.http import site_host
 from picketline.core.tasks import send_email
 from picketline.core.tokens import token_hash
-from picketline.disputes.feeds.common import public_location, site_host
 from picketline.disputes.models import PicketShift
+from picketline.disputes.public import public_location
 from picketline.disputes.shifts import ShiftOccurrence
-from picketline.disputes.views import span_label
 from picketline.solidarity import pickets_selectors as selectors
 from picketline.solidarity.models import ShiftAttendance, ShiftSignup
 from picketline.solidarity.pickets_tasks import send_email_with_invite

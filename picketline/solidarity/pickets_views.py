@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from picketline.accounts.decorators import two_factor_verified_required
+from picketline.core.formats import span_label
 from picketline.core.http import private_page
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.models import PicketShift
 from picketline.disputes.selectors import dispute_get_for_user
-from picketline.disputes.views import span_label
 from picketline.solidarity import pickets_selectors as selectors
 from picketline.solidarity import pickets_services as services
 from picketline.solidarity.pickets_forms import AttendanceForm, PicketMessageForm, SignupForm

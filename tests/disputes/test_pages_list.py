@@ -3,7 +3,7 @@ import re
 import pytest
 from django.test import RequestFactory
 
-from picketline.disputes.views import distance_unit_for
+from picketline.core.formats import distance_unit_for
 from picketline.places import selectors as place_selectors
 from picketline.places.selectors import PlaceCandidate, PlaceResolution
 from tests import factories

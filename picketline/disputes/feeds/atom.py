@@ -10,7 +10,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from picketline.disputes.feeds.common import bad_filters_text, site_host
+from picketline.core.http import site_host
+from picketline.disputes.feeds.common import bad_filters_text
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilters
 from picketline.disputes.models import Dispute

@@ -3,7 +3,7 @@
 import gzip
 import json
 from collections.abc import Callable
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,24 +14,6 @@ from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 
 from picketline.disputes.filtering import FilterError
-from picketline.disputes.models import Site
-
-# Only these columns of a site are ever read for a feed; latitude/longitude are not among them.
-PUBLIC_SITE_FIELDS = (
-    "id",
-    "dispute_id",
-    "name",
-    "address",
-    "city",
-    "region",
-    "country",
-    "public_latitude",
-    "public_longitude",
-    "precision",
-    "timezone",
-)
-# RFC 7946 §11.2: six decimal places is about 10 cm, more than any picket line needs.
-COORDINATE_DECIMALS = 6
 
 
 def bad_filters_text(error: FilterError) -> HttpResponse:
@@ -75,37 +57,6 @@ def dispute_path_builder() -> Callable[[str], str]:
     template = reverse("disputes:detail", kwargs={"slug": marker})
     head, tail = template.split(marker, 1)
     return lambda slug: head + quote(slug, safe="!$&'()*+,;=/~:@") + tail
-
-
-def site_host() -> str:
-    """The host name in calendar UIDs: fixed by SITE_URL, not by whoever asked."""
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
-def public_point(site: Site) -> tuple[float, float]:
-    """(lat, lon) as the public may see it: coarsened already when the dispute is sensitive."""
-    return (
-        round(site.public_latitude, COORDINATE_DECIMALS),
-        round(site.public_longitude, COORDINATE_DECIMALS),
-    )
-
-
-def public_site_name(site: Site, *, sensitive: bool) -> str:
-    return "" if sensitive else site.name
-
-
-def public_location(site: Site, *, sensitive: bool) -> str:
-    """Where a site is, in words: for a sensitive dispute only the town, region and country."""
-    if sensitive:
-        parts = [site.city, site.region, site.country]
-    else:
-        parts = [site.name, site.address, site.city, site.region, site.country]
-    seen: list[str] = []
-    for part in parts:
-        part = part.strip()
-        if part and part not in seen:
-            seen.append(part)
-    return ", ".join(seen)
 
 
 def choice_labels(choices) -> dict[str, str]:

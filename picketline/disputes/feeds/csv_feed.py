@@ -14,13 +14,10 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
 from picketline.core.text import csv_cell
-from picketline.disputes.feeds.common import (
-    COORDINATE_DECIMALS,
-    bad_filters_text,
-    dispute_path_builder,
-)
+from picketline.disputes.feeds.common import bad_filters_text, dispute_path_builder
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.models import Dispute, DisputeDemand, Site
+from picketline.disputes.public import COORDINATE_DECIMALS
 from picketline.disputes.selectors import dispute_search
 
 CHUNK_SIZE = 500

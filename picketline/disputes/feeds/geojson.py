@@ -13,15 +13,11 @@ from django.views.decorators.http import require_safe
 from picketline.core.geo import distance_km_expression
 from picketline.disputes.cache import feed_cache_key, registry_version
 from picketline.disputes.choices import DisputeKind, DisputeStatus, Sector, Verification
-from picketline.disputes.feeds.common import (
-    COORDINATE_DECIMALS,
-    cached_json_feed,
-    choice_labels,
-    dispute_path_builder,
-)
+from picketline.disputes.feeds.common import cached_json_feed, choice_labels, dispute_path_builder
 from picketline.disputes.filtering import filters_from_query
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import Dispute, Site
+from picketline.disputes.public import COORDINATE_DECIMALS
 from picketline.disputes.selectors import dispute_map_queryset
 
 CONTENT_TYPE = "application/geo+json"

@@ -18,17 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
+from picketline.core.http import site_host
 from picketline.disputes.choices import ActionKind, Recurrence
-from picketline.disputes.feeds.common import (
-    PUBLIC_SITE_FIELDS,
-    bad_filters_text,
-    choice_labels,
-    dispute_path_builder,
-    public_location,
-    site_host,
-)
+from picketline.disputes.feeds.common import bad_filters_text, choice_labels, dispute_path_builder
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.models import PicketShift, Site, StrikeAction
+from picketline.disputes.public import PUBLIC_SITE_FIELDS, public_location
 from picketline.disputes.selectors import dispute_public_queryset, dispute_search
 from picketline.disputes.shifts import shift_occurrences
 
