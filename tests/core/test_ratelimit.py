@@ -127,3 +127,14 @@ def test_it_loses_no_count_when_many_answer_at_once():
         thread.join()
     assert results.count(False) == 25
     assert RateLimitCount.objects.get().hits == 80
+
+
+def test_with_redis_as_the_cache_it_counts_there(monkeypatch):
+    """Redis's INCR is atomic, so the cache holds the counts; locmem stands in for it here."""
+    from picketline.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "_counts_in_redis", lambda: True)
+    rate = parse_rate("2/hour")
+    hits = [rate_limit_hit(scope="t", key="198.51.100.7", rate=rate) for _ in range(3)]
+    assert hits == [False, False, True]
+    assert not RateLimitCount.objects.exists()
