@@ -1,16 +1,19 @@
 """Picketline settings: one file, configured only by environment variables.
 
-Every default runs on a laptop (SQLite, console email, in-memory cache). A wrong value stops
-start-up with a message that names the variable.
+Every default runs on a laptop (SQLite, console email, the cache in the database). A wrong value
+stops start-up with a message that names the variable. docs/production.env is a documented
+example of the settings for production.
 """
 
+import ipaddress
 import os
-import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from picketline.core.rates import parse_rate
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -39,6 +42,15 @@ def env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def env_rates(variables: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """scope → "N/period" from each scope's variable, each checked now, naming the variable."""
+    rates = {}
+    for scope, (name, default) in variables.items():
+        rates[scope] = env_str(name, default).strip() or default
+        parse_rate(rates[scope], setting=name)
+    return rates
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -77,15 +89,42 @@ def mailer_settings(url: str) -> dict:
     return {"BACKEND": backends[parts.scheme], "OPTIONS": options}
 
 
+# The database cache's table; `migrate` creates it (see core.apps).
+CACHE_TABLE = "picketline_cache"
+
+
 def cache_settings(url: str) -> dict:
+    """Translate CACHE_URL to a cache. The default, db://, is shared by every web process
+    without another service; redis:// is the choice at scale."""
     parts = urlsplit(url)
+    if parts.scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     if parts.scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if parts.scheme in {"redis", "rediss"}:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if parts.scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    raise ImproperlyConfigured(f"CACHE_URL must be locmem://, redis://… or dummy://, not {url!r}")
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be db://, locmem://, redis://… or dummy://, not {url!r}"
+    )
+
+
+def proxy_networks(name: str, values: list[str]) -> list:
+    """Addresses and networks (CIDR) of trusted proxies, each checked at start-up."""
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks such as 10.0.0.0/8, not {value!r}"
+            ) from None
+    return networks
 
 
 def database_settings(url: str) -> dict:
@@ -176,7 +215,7 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{PROJECT_DIR / 'picketline.sq
 DATABASES = {"default": database_settings(DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_settings(env_str("CACHE_URL", "locmem://"))}
+CACHES = {"default": cache_settings(env_str("CACHE_URL", "db://"))}
 
 TASKS = {
     "default": {
@@ -258,28 +297,88 @@ SECURE_CSP = {
 CSRF_FAILURE_VIEW = "picketline.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# HTTPS. Behind a proxy that ends TLS, BEHIND_PROXY=true makes its X-Forwarded-Proto believed,
+# so Django knows a request came over HTTPS. HSTS is sent only on HTTPS responses.
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 )
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if SECURE_HSTS_SECONDS < 0:
+    raise ImproperlyConfigured("SECURE_HSTS_SECONDS must be 0 (off) or more seconds")
+
+# Cookies: never readable by scripts (no script here reads the CSRF token from its cookie:
+# forms carry it), sent over HTTPS only when SECURE_COOKIES=true, and not on other sites' posts.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", False)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # How long the map's GeoJSON stays cached; any change to a dispute invalidates it at once.
 MAP_CACHE_SECONDS = env_int("MAP_CACHE_SECONDS", 300)
 PAGE_SIZE = env_int("PAGE_SIZE", 25)
 
-# Public forms and anonymous API writes: "N/period" per client address (period: minute, hour,
-# day). Counted in the cache, so several web processes share one count when CACHE_URL is Redis.
-SUBMISSION_RATE_LIMIT = env_str("SUBMISSION_RATE_LIMIT", "10/hour")
-if not re.fullmatch(r"\s*\d+\s*/\s*(second|minute|hour|day)\s*", SUBMISSION_RATE_LIMIT):
+# Rate limits, "N/period" (period: second, minute, hour or day), per client address unless
+# said otherwise: scope → (environment variable, default). Every public form and anonymous API
+# write counts under one scope here, and an unknown scope is an error (core.ratelimit).
+# Counted in the database, or in Redis when CACHE_URL is redis://: every web process shares
+# one count.
+RATE_LIMIT_VARIABLES = {
+    # reports of a dispute, through the form and the API together
+    "submission": ("SUBMISSION_RATE_LIMIT", "10/hour"),
+    # answers to a moderator's question about a report
+    "submission-answer": ("RATE_LIMIT_SUBMISSION_ANSWER", "10/hour"),
+    # solidarity messages, through the form and the API together
+    "message": ("RATE_LIMIT_MESSAGE", "10/hour"),
+    # pledges to a strike fund
+    "pledge": ("RATE_LIMIT_PLEDGE", "10/hour"),
+    # sign-ups to a picket shift
+    "picket-signup": ("RATE_LIMIT_PICKET_SIGNUP", "10/hour"),
+    # reports of a delegation
+    "delegation": ("RATE_LIMIT_DELEGATION", "10/hour"),
+    # RSVPs with an email address, through the form and the API together
+    "rsvp": ("RATE_LIMIT_RSVP", "10/hour"),
+    # confirmations of an RSVP by its emailed link
+    "rsvp-confirm": ("RATE_LIMIT_RSVP_CONFIRM", "20/hour"),
+    # local events offered for a day of action
+    "host": ("RATE_LIMIT_HOST", "10/hour"),
+    # password logins
+    "login": ("RATE_LIMIT_LOGIN", "30/hour"),
+    # password logins to one account, from anywhere
+    "login-account": ("RATE_LIMIT_LOGIN_ACCOUNT", "10/hour"),
+    # two-factor codes tried for one account, from anywhere
+    "login-code": ("RATE_LIMIT_LOGIN_CODE", "30/hour"),
+}
+RATE_LIMITS = env_rates(RATE_LIMIT_VARIABLES)
+
+# Which X-Forwarded-For entry is the client's address. Behind a fixed chain of proxies, give
+# their number (TRUSTED_PROXY_COUNT: the client is that many entries from the right); or list
+# the proxies' addresses or networks (TRUSTED_PROXIES: the header is read only on requests from
+# one of them, and the client is the first address from the right that is not one of them).
+# Without either, the header is ignored and the address the request came from is the client's.
+# TRUST_X_FORWARDED_FOR=true, the older setting, means one proxy.
+TRUSTED_PROXY_COUNT = env_int(
+    "TRUSTED_PROXY_COUNT", 1 if env_bool("TRUST_X_FORWARDED_FOR", False) else 0
+)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+proxy_networks("TRUSTED_PROXIES", TRUSTED_PROXIES)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 (no proxy) or more")
+if TRUSTED_PROXY_COUNT and TRUSTED_PROXIES:
     raise ImproperlyConfigured(
-        f"SUBMISSION_RATE_LIMIT must look like 10/hour (per second, minute, hour or day), "
-        f"not {SUBMISSION_RATE_LIMIT!r}"
+        "Set TRUSTED_PROXY_COUNT (or TRUST_X_FORWARDED_FOR) or TRUSTED_PROXIES, not both"
     )
-# Behind a reverse proxy the client address is the last one the proxy appended.
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # How long an emailed invitation to coordinate a dispute stays valid.
 INVITATION_DAYS = env_int("INVITATION_DAYS", 14)
 # Moderators' digest of new items: how often the worker may send one, in minutes.

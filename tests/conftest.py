@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
@@ -35,6 +36,22 @@ def _plain_static_files(settings):
     }
     # Real hashing is slow on purpose; tests only need it to be correct.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_memory(settings):
+    """Each test starts with an empty cache of its own in memory, and query counts count only
+    the page's own queries. The database cache, the default, has tests of its own in
+    tests/core; rate limits never count in this cache (see core.ratelimit), so they are
+    tested as they run.
+    """
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tests",
+        }
+    }
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -35,13 +35,10 @@ from picketline.accounts.two_factor import (
     url_with_next,
     wrong_code_count,
 )
-from picketline.core.ratelimit import Rate, rate_limit_hit
+from picketline.core.ratelimit import rate_limit_hit
 
 # Wrong codes allowed in one login before the password has to be given again.
 MAX_WRONG_CODES = 5
-# Codes tried for one account from anywhere, right or wrong: guessing stays hopeless even for
-# someone who has the password and starts over again and again.
-CODE_RATE = Rate(limit=30, seconds=3600)
 
 
 # Login ------------------------------------------------------------------------------------------
@@ -87,7 +84,9 @@ def login_code(request):
 
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if rate_limit_hit(scope="login-code", key=str(user.pk), rate=CODE_RATE):
+        # Codes tried for one account from anywhere, right or wrong (RATE_LIMITS["login-code"]):
+        # guessing stays hopeless even for someone who has the password and starts over.
+        if rate_limit_hit(scope="login-code", key=str(user.pk)):
             form.add_error(
                 "code",
                 _("Too many codes were tried for this account. Wait an hour and try again."),

@@ -429,7 +429,7 @@ def _too_many() -> ProblemError:
             "This address has sent too many RSVPs for now. Nothing was stored: try again "
             "after the number of seconds in Retry-After."
         ),
-        headers={"Retry-After": str(retry_after_seconds())},
+        headers={"Retry-After": str(retry_after_seconds("rsvp"))},
     )
 
 

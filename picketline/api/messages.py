@@ -69,7 +69,7 @@ def _too_many() -> ProblemError:
             "This address has sent too many messages for now. Nothing was stored: try again "
             "after the number of seconds in Retry-After."
         ),
-        headers={"Retry-After": str(retry_after_seconds())},
+        headers={"Retry-After": str(retry_after_seconds("message"))},
     )
 
 

@@ -44,3 +44,22 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.content_type_id}:{self.object_id}"
+
+
+class RateLimitCount(models.Model):
+    """How many attempts one client made in one rate-limit window (see core.ratelimit).
+
+    `bucket` names the scope, the window and a keyed hash of the client, never its address.
+    """
+
+    bucket = models.CharField(max_length=128, primary_key=True)
+    hits = models.PositiveIntegerField(default=0)
+    # When the window closes, in seconds since 1970: the row may be deleted after that.
+    expires_at = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate-limit count")
+        verbose_name_plural = _("rate-limit counts")
+
+    def __str__(self):
+        return f"{self.bucket}: {self.hits}"

@@ -231,7 +231,7 @@ def submission_answer(request, token):
         response = _status_page(
             request, submission, token, answer_form=form, rate_limited=True, status=429
         )
-        response["Retry-After"] = str(retry_after_seconds())
+        response["Retry-After"] = str(retry_after_seconds("submission-answer"))
         return response
     form = AnswerForm(request.POST)
     if form.is_valid():

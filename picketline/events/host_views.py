@@ -53,7 +53,7 @@ def host(request, slug: str):
         form = HostEventForm(day=day, user=user)
         context = _host_context(day, form, rate_limited=True)
         response = render(request, HOST_TEMPLATE, context, status=429)
-        response["Retry-After"] = str(retry_after_seconds())
+        response["Retry-After"] = str(retry_after_seconds("host"))
         return response
     form = HostEventForm(request.POST, day=day, user=user)
     if form.is_valid():

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from picketline.core.http import private_page
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
+from picketline.core.views import too_many_requests
 from picketline.events import rsvps, selectors
 from picketline.events.calendar import event_location
 from picketline.events.choices import EventStatus, RsvpStatus
@@ -75,7 +76,7 @@ def _answer_by_email(request, event):
         response = _form_page(
             request, event, RsvpForm(initial=typed), status=429, rate_limited=True
         )
-        response["Retry-After"] = str(retry_after_seconds())
+        response["Retry-After"] = str(retry_after_seconds("rsvp"))
         return response
     form = RsvpForm(request.POST)
     if form.is_valid():
@@ -128,6 +129,8 @@ def _link_problem(request, token: str, error: ValidationError):
 @require_http_methods(["GET", "HEAD", "POST"])
 def rsvp_confirm(request, token: str):
     if request.method == "POST":
+        if submission_rate_limited(request, scope="rsvp-confirm"):
+            return private_page(too_many_requests(request, scope="rsvp-confirm"))
         try:
             result = rsvps.rsvp_confirm(raw=token)
         except ValidationError as error:

@@ -96,7 +96,7 @@ def fund_detail(request, slug, pk):
     if submission_rate_limited(request, scope="pledge"):
         form = PledgeForm(currency=fund.currency)
         response = _fund_page(request, fund, form, status=429, rate_limited=True)
-        response["Retry-After"] = str(retry_after_seconds())
+        response["Retry-After"] = str(retry_after_seconds("pledge"))
         return response
     form = PledgeForm(request.POST, currency=fund.currency)
     if form.is_valid():

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from picketline.accounts.decorators import two_factor_verified_required
-from picketline.core.ratelimit import submission_rate_limited
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.manage_views import GET_POST, confirm_page, form_page
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
@@ -134,7 +134,7 @@ def delegation_report_view(request, slug):
                 _("Thank you. A moderator will check it before it appears on this page."),
             )
             return redirect(dispute.get_absolute_url())
-    return form_page(
+    response = form_page(
         request,
         dispute,
         form,
@@ -147,3 +147,6 @@ def delegation_report_view(request, slug):
             "meet the strikers? Moderators check it before it is published."
         ),
     )
+    if status == 429:
+        response["Retry-After"] = str(retry_after_seconds("delegation"))
+    return response

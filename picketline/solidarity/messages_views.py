@@ -50,7 +50,7 @@ def message_send_view(request, slug):
             {"dispute": dispute, "form": form, "rate_limited": True},
             status=429,
         )
-        response["Retry-After"] = str(retry_after_seconds())
+        response["Retry-After"] = str(retry_after_seconds("message"))
         return response
     form = MessageForm(request.POST, request.FILES)
     if form.is_valid():

@@ -62,7 +62,7 @@ def picket_signup(request, slug: str, shift_id: int, occurrence: str):
         response = render(
             request, template, {**context, "form": SignupForm(), "rate_limited": True}, status=429
         )
-        response["Retry-After"] = str(retry_after_seconds())
+        response["Retry-After"] = str(retry_after_seconds("picket-signup"))
         return response
     form = SignupForm(request.POST)
     status = 400

@@ -180,7 +180,7 @@ def test_it_is_a_404_for_an_unpublished_event(client):
 
 
 def test_it_limits_rsvps_from_one_address(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rsvp": "1/hour"}
     event = factories.make_event()
     assert _post(client, event, BODY).status_code == 202
     document = problem(_post(client, event, {**BODY, "email": "bo@example.org"}), 429)
@@ -189,7 +189,7 @@ def test_it_limits_rsvps_from_one_address(client, settings):
 
 
 def test_it_says_when_to_try_again(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rsvp": "1/hour"}
     event = factories.make_event()
     _post(client, event, BODY)
     response = _post(client, event, BODY)
@@ -197,7 +197,7 @@ def test_it_says_when_to_try_again(client, settings):
 
 
 def test_it_does_not_limit_token_holders(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rsvp": "1/hour"}
     event = factories.make_event()
     _post(client, event, BODY)
     assert _post(client, event, {}, **_bearer(factories.make_user())).status_code == 201

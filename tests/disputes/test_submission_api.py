@@ -132,7 +132,7 @@ def test_it_refuses_a_body_that_is_not_json(client):
 
 
 def test_it_limits_anonymous_reports_per_address(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "2/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submission": "2/hour"}
     for _ in range(2):
         assert _post(client, _body(), REMOTE_ADDR="198.51.100.7").status_code == 201
     response = _post(client, _body(employer="The third"), REMOTE_ADDR="198.51.100.7")
@@ -144,7 +144,7 @@ def test_it_limits_anonymous_reports_per_address(client, settings):
 
 
 def test_it_shares_the_limit_with_the_page(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submission": "1/hour"}
     from tests.disputes.submission_helpers import valid_data
 
     assert client.post("/add/", valid_data(), REMOTE_ADDR="198.51.100.7").status_code == 303
@@ -152,7 +152,7 @@ def test_it_shares_the_limit_with_the_page(client, settings):
 
 
 def test_it_publishes_a_verified_union_s_report_sent_with_its_token(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submission": "1/hour"}
     user = factories.make_user()
     union = factories.make_organisation(name="Transport Workers' Union")
     union.verified_at = timezone.now()

@@ -30,7 +30,7 @@ def test_it_refuses_the_eleventh_report_in_an_hour_and_stores_nothing(client):
 
 
 def test_it_keeps_what_was_typed_when_refusing(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submission": "1/hour"}
     _post(client)
     response = _post(client, employer="Kept Employer Name")
     assert response.status_code == 429
@@ -40,7 +40,7 @@ def test_it_keeps_what_was_typed_when_refusing(client, settings):
 
 
 def test_it_counts_invalid_attempts_too(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "2/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submission": "2/hour"}
     assert _post(client, employer="").status_code == 400
     assert _post(client, employer="").status_code == 400
     assert _post(client).status_code == 429
@@ -48,7 +48,7 @@ def test_it_counts_invalid_attempts_too(client, settings):
 
 
 def test_it_counts_each_address_apart(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "2/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submission": "2/hour"}
     assert _post(client).status_code == 303
     assert _post(client).status_code == 303
     assert _post(client).status_code == 429
@@ -57,7 +57,7 @@ def test_it_counts_each_address_apart(client, settings):
 
 
 def test_it_does_not_count_reading_the_form(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submission": "1/hour"}
     for _ in range(3):
         assert client.get(ADD_URL, REMOTE_ADDR="198.51.100.7").status_code == 200
     assert _post(client).status_code == 303

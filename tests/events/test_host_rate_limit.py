@@ -9,7 +9,7 @@ pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 def test_it_refuses_too_many_events_from_one_address(client, db, settings):
-    settings.SUBMISSION_RATE_LIMIT = "2/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "host": "2/hour"}
     day = make_day_of_action()
     for n in range(2):
         response = client.post(host_url(day), online_data(day, title=f"Event {n}"))
@@ -22,7 +22,7 @@ def test_it_refuses_too_many_events_from_one_address(client, db, settings):
 
 
 def test_it_counts_other_addresses_apart(client, db, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "host": "1/hour"}
     day = make_day_of_action()
     assert client.post(host_url(day), online_data(day)).status_code == 303
     other = client.post(host_url(day), online_data(day), REMOTE_ADDR="192.0.2.9")

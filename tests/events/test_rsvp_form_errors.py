@@ -54,7 +54,7 @@ def test_it_refuses_the_hidden_field_filled_in(client, send_now, fresh_limits):
 
 
 def test_it_refuses_too_many_answers_from_one_address(client, settings, fresh_limits):
-    settings.SUBMISSION_RATE_LIMIT = "2/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rsvp": "2/hour"}
     event = make_event()
     for n in range(2):
         assert answer(client, event, email=f"p{n}@example.org").status_code == 303
@@ -70,7 +70,7 @@ def test_it_refuses_too_many_answers_from_one_address(client, settings, fresh_li
 
 
 def test_a_second_connection_has_its_own_limit(client, settings, fresh_limits):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rsvp": "1/hour"}
     event = make_event()
     assert answer(client, event).status_code == 303
     other = client.post(

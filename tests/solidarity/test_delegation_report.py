@@ -75,7 +75,7 @@ def test_bad_input_stores_nothing(client, changes):
 def test_the_honeypot_and_the_rate_limit_store_nothing(client, settings):
     dispute = make_dispute()
     assert _report(client, dispute, website="http://spam.example").status_code == 400
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "delegation": "1/hour"}
     assert _report(client, dispute).status_code == 302
     assert _report(client, dispute).status_code == 429
     assert Delegation.objects.count() == 1

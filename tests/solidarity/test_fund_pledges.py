@@ -133,7 +133,7 @@ def test_it_quietly_refuses_a_robot_filling_the_honeypot(client):
 
 
 def test_it_limits_how_many_pledges_one_address_sends(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "2/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pledge": "2/hour"}
     fund, _treasurer = _fund()
     for _ in range(2):
         assert client.post(_url(fund), _pledge_data()).status_code == 303

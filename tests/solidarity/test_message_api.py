@@ -78,7 +78,7 @@ def test_it_is_a_404_for_an_unknown_dispute(client):
 
 
 def test_it_limits_messages_from_one_address(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "message": "1/hour"}
     dispute = make_dispute()
     assert _post(client, dispute.slug, BODY).status_code == 201
     response = _post(client, dispute.slug, BODY)

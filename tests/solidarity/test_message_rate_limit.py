@@ -6,7 +6,7 @@ __all__ = ["fresh_limits"]
 
 
 def test_it_refuses_too_many_messages_from_one_address(client, db, settings, fresh_limits):
-    settings.SUBMISSION_RATE_LIMIT = "2/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "message": "2/hour"}
     dispute = make_dispute()
     for _ in range(2):
         assert client.post(send_url(dispute), valid_data()).status_code == 303
@@ -18,7 +18,7 @@ def test_it_refuses_too_many_messages_from_one_address(client, db, settings, fre
 
 
 def test_it_counts_other_addresses_apart(client, db, settings, fresh_limits):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "message": "1/hour"}
     dispute = make_dispute()
     assert client.post(send_url(dispute), valid_data()).status_code == 303
     other = client.post(send_url(dispute), valid_data(), REMOTE_ADDR="192.0.2.9")

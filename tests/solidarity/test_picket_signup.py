@@ -210,7 +210,7 @@ def test_it_turns_robots_away_with_the_honeypot(client):
 
 
 def test_it_limits_how_often_one_address_signs_up(client, settings):
-    settings.SUBMISSION_RATE_LIMIT = "1/hour"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "picket-signup": "1/hour"}
     dispute = make_dispute(with_shift=True)
     shift = _shift(dispute)
     assert client.post(_url(dispute, shift, shift.starts_at), _form()).status_code == 303
