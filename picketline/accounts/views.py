@@ -9,6 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -242,6 +243,9 @@ def two_factor_setup(request):
                     {"codes": codes, "next": safe_next(request, next_url) if next_url else ""},
                 )
 
+    otpauth_uri = totp.provisioning_uri(
+        device.secret, account=user.get_username(), issuer=settings.SITE_NAME
+    )
     return render(
         request,
         "accounts/two_factor_setup.html",
@@ -249,8 +253,10 @@ def two_factor_setup(request):
             "form": form,
             "next": next_url,
             "secret_grouped": totp.secret_grouped(device.secret),
-            "otpauth_uri": totp.provisioning_uri(
-                device.secret, account=user.get_username(), issuer=settings.SITE_NAME
+            "otpauth_uri": otpauth_uri,
+            # segno's own SVG markup, with the address escaped inside it.
+            "otpauth_qr": mark_safe(
+                totp.qr_svg(otpauth_uri, title=_("QR code to scan with your authenticator app"))
             ),
             "two_factor_required": two_factor_required(user),
         },
