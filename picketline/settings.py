@@ -112,6 +112,19 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in production")
     SECRET_KEY = "insecure-picketline-development-key-set-SECRET_KEY-in-production"
 
+# Keys for secrets stored encrypted (authenticators' shared secrets): Fernet keys, newest first.
+# Without them one key is derived from SECRET_KEY, which then must never change.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+try:
+    from picketline.core.crypto import derived_key, keys_check
+
+    keys_check(FIELD_ENCRYPTION_KEYS)
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
+FIELD_ENCRYPTION_KEYS_DERIVED = not FIELD_ENCRYPTION_KEYS
+if FIELD_ENCRYPTION_KEYS_DERIVED:
+    FIELD_ENCRYPTION_KEYS = [derived_key(SECRET_KEY)]
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

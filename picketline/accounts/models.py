@@ -3,12 +3,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from picketline.core.fields import EncryptedTextField
+
 
 class TotpDevice(models.Model):
     """An authenticator app holding the shared secret; it counts once `confirmed_at` is set.
 
     The secret has to be kept readable (each code is computed from it), unlike passwords,
-    recovery codes and API tokens, which are stored only as hashes.
+    recovery codes and API tokens, which are stored only as hashes: it is stored encrypted
+    with the keys in FIELD_ENCRYPTION_KEYS.
     """
 
     user = models.OneToOneField(
@@ -17,7 +20,7 @@ class TotpDevice(models.Model):
         on_delete=models.CASCADE,
         related_name="totp_device",
     )
-    secret = models.CharField(_("secret"), max_length=64)
+    secret = EncryptedTextField(_("secret"))
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     # The time step of the last code accepted: that code and any older one are refused.
     last_used_step = models.BigIntegerField(_("last used time step"), default=0)
