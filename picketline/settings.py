@@ -299,6 +299,18 @@ if not re.fullmatch(r"\s*\d+\s*/\s*(second|minute|hour|day)\s*", SUBMISSION_RATE
         f"SUBMISSION_RATE_LIMIT must look like 10/hour (per second, minute, hour or day), "
         f"not {SUBMISSION_RATE_LIMIT!r}"
     )
+# Signing in: attempts per client address over every step (password, code, passkey), and per
+# account at each step. Past either, even the right password is refused until the window ends.
+LOGIN_RATE_LIMIT = env_str("LOGIN_RATE_LIMIT", "60/hour")
+LOGIN_ACCOUNT_RATE_LIMIT = env_str("LOGIN_ACCOUNT_RATE_LIMIT", "10/hour")
+for _name, _value in (
+    ("LOGIN_RATE_LIMIT", LOGIN_RATE_LIMIT),
+    ("LOGIN_ACCOUNT_RATE_LIMIT", LOGIN_ACCOUNT_RATE_LIMIT),
+):
+    if not re.fullmatch(r"\s*\d+\s*/\s*(second|minute|hour|day)\s*", _value):
+        raise ImproperlyConfigured(
+            f"{_name} must look like 10/hour (per second, minute, hour or day), not {_value!r}"
+        )
 # Behind a reverse proxy the client address is the last one the proxy appended.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 # How long an emailed invitation to coordinate a dispute stays valid.

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from picketline.accounts import services, totp
+from picketline.accounts import services, throttle, totp
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.accounts.forms import ApiTokenForm, CodeForm, ConfirmDeviceForm
 from picketline.accounts.selectors import (
@@ -36,13 +36,11 @@ from picketline.accounts.two_factor import (
     url_with_next,
     wrong_code_count,
 )
-from picketline.core.ratelimit import Rate, rate_limit_hit
 
-# Wrong codes allowed in one login before the password has to be given again.
-MAX_WRONG_CODES = 5
-# Codes tried for one account from anywhere, right or wrong: guessing stays hopeless even for
+# Wrong codes allowed in one login before the password has to be given again. Codes tried for
+# one account from anywhere are limited too (throttle.py): guessing stays hopeless even for
 # someone who has the password and starts over again and again.
-CODE_RATE = Rate(limit=30, seconds=3600)
+MAX_WRONG_CODES = 5
 
 
 # Login ------------------------------------------------------------------------------------------
@@ -50,6 +48,19 @@ CODE_RATE = Rate(limit=30, seconds=3600)
 
 class PasswordLoginView(auth_views.LoginView):
     """The first step: a correct password logs in at once, unless the account has a device."""
+
+    def post(self, request, *args, **kwargs):
+        wait = throttle.login_attempt_refused(
+            request, step="password", account=request.POST.get("username", "")
+        )
+        if wait is None:
+            return super().post(request, *args, **kwargs)
+        # The password is not even checked: past the limit the right one fails too.
+        form = self.get_form_class()(
+            request, initial={"username": request.POST.get("username", "")}
+        )
+        context = self.get_context_data(form=form, refusal=throttle.refusal_message(wait))
+        return throttle.refused(self.render_to_response(context), wait)
 
     def form_valid(self, form):
         user = form.get_user()
@@ -88,12 +99,13 @@ def login_code(request):
 
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if rate_limit_hit(scope="login-code", key=str(user.pk), rate=CODE_RATE):
-            form.add_error(
-                "code",
-                _("Too many codes were tried for this account. Wait an hour and try again."),
+        wait = throttle.login_attempt_refused(request, step="code", account=str(user.pk))
+        if wait is not None:
+            form.add_error("code", throttle.refusal_message(wait))
+            return throttle.refused(
+                _code_page(request, form=form, user=user, next_url=next_url), wait
             )
-        elif services.totp_verify(user=user, code=form.cleaned_data["code"]):
+        if services.totp_verify(user=user, code=form.cleaned_data["code"]):
             login_pending_clear(request)
             if pending is not None:
                 auth_login(request, user, backend=pending["backend"])
@@ -113,6 +125,10 @@ def login_code(request):
                     "app shows now, or an unused recovery code."
                 ),
             )
+    return _code_page(request, form=form, user=user, next_url=next_url)
+
+
+def _code_page(request, *, form, user, next_url):
     return render(request, "registration/login_code.html", {"form": form, "next": next_url})
 
 

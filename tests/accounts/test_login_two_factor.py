@@ -2,9 +2,8 @@
 
 import pytest
 
-from picketline.accounts import services, views
+from picketline.accounts import services
 from picketline.accounts.two_factor import PENDING_KEY, VERIFIED_KEY
-from picketline.core.ratelimit import Rate
 from tests.factories import PASSWORD, make_moderator, make_totp_device, make_user, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -138,16 +137,17 @@ def test_it_verifies_a_signed_in_moderators_session_on_the_code_page(client):
     assert client.get("/accounts/tokens/").status_code == 200
 
 
-def test_it_limits_codes_per_account_across_logins(client, monkeypatch):
-    monkeypatch.setattr(views, "CODE_RATE", Rate(limit=2, seconds=3600))
+def test_it_limits_codes_per_account_across_logins(client, settings):
+    settings.LOGIN_ACCOUNT_RATE_LIMIT = "2/hour"
     user = make_user()
     secret = make_totp_device(user)
     _password(client, user)
     client.post(CODE, {"code": _wrong(secret)})
     client.post(CODE, {"code": _wrong(secret)})
     response = client.post(CODE, {"code": totp_code(secret)})
-    assert response.status_code == 200
-    assert "Too many codes were tried" in response.text
+    assert response.status_code == 429
+    assert "Too many sign-in attempts. Try again in" in response.text
+    assert int(response["Retry-After"]) <= 3600
     assert not _signed_in(client)
 
 
