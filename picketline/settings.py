@@ -130,6 +130,55 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Picketline")
 
+
+def webauthn_settings(rp_id: str, origin: str, *, site_url: str, allowed_hosts: list[str]):
+    """The relying party's id (a domain) and the origin passkeys are used from.
+
+    By default the domain of SITE_URL, else the first domain name in ALLOWED_HOSTS, else
+    localhost; browsers refuse passkeys on a bare IP address, so `make run` users open
+    http://localhost:8000 to try them.
+    """
+
+    def is_domain(host: str) -> bool:
+        return (
+            bool(host)
+            and host not in {"*", "testserver"}
+            and not re.fullmatch(r"[\d.]+|\[?[0-9a-fA-F:]+\]?", host)
+        )
+
+    site = urlsplit(site_url)
+    if not rp_id:
+        hosts = [site.hostname or ""] + [host.lstrip(".") for host in allowed_hosts]
+        rp_id = next((host for host in hosts if is_domain(host)), "localhost")
+    if not origin:
+        if site.hostname == rp_id:
+            origin = f"{site.scheme}://{site.netloc}"
+        elif rp_id == "localhost":
+            origin = f"http://localhost:{site.port or 8000}"
+        else:
+            origin = f"https://{rp_id}"
+    parts = urlsplit(origin)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path not in {"", "/"}:
+        raise ImproperlyConfigured(
+            f"WEBAUTHN_ORIGIN must be a scheme and host such as https://strikes.example.org, "
+            f"not {origin!r}"
+        )
+    if parts.hostname != rp_id and not parts.hostname.endswith(f".{rp_id}"):
+        raise ImproperlyConfigured(
+            f"WEBAUTHN_RP_ID ({rp_id!r}) must be the host of WEBAUTHN_ORIGIN ({origin!r}) or a "
+            f"domain it belongs to"
+        )
+    return rp_id, origin.rstrip("/")
+
+
+# Passkeys (WebAuthn): the site's domain and the address people use it at.
+WEBAUTHN_RP_ID, WEBAUTHN_ORIGIN = webauthn_settings(
+    env_str("WEBAUTHN_RP_ID"),
+    env_str("WEBAUTHN_ORIGIN"),
+    site_url=SITE_URL,
+    allowed_hosts=ALLOWED_HOSTS,
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

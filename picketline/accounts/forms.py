@@ -70,3 +70,16 @@ class ApiTokenForm(forms.Form):
             "max_length": _("Keep the name under %(limit_value)d characters."),
         },
     )
+
+
+class PasskeyNameForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        strip=True,
+        help_text=_("Which device or key holds it, so you can tell your passkeys apart."),
+        error_messages={
+            "required": _("Give the passkey a name, such as the device that holds it."),
+            "max_length": _("Keep the name under %(limit_value)d characters."),
+        },
+    )
