@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from picketline.accounts import passkey_views, views
+from picketline.accounts.decorators import two_factor_verified_required
 from picketline.accounts.forms import QueuedPasswordResetForm
 
 urlpatterns = [
@@ -50,14 +51,16 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Behind the second factor like every other account page: a password alone is not enough
+    # to change it.
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(),
+        two_factor_verified_required(auth_views.PasswordChangeView.as_view()),
         name="password_change",
     ),
     path(
         "password/change/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        two_factor_verified_required(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
 ]
