@@ -7,6 +7,7 @@ example of the settings for production.
 
 import ipaddress
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -151,10 +152,72 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in production")
     SECRET_KEY = "insecure-picketline-development-key-set-SECRET_KEY-in-production"
 
+# Keys for secrets stored encrypted (authenticators' shared secrets): Fernet keys, newest first.
+# Without them one key is derived from SECRET_KEY, which then must never change.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+try:
+    from picketline.core.crypto import derived_key, keys_check
+
+    keys_check(FIELD_ENCRYPTION_KEYS)
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
+FIELD_ENCRYPTION_KEYS_DERIVED = not FIELD_ENCRYPTION_KEYS
+if FIELD_ENCRYPTION_KEYS_DERIVED:
+    FIELD_ENCRYPTION_KEYS = [derived_key(SECRET_KEY)]
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Picketline")
+
+
+def webauthn_settings(rp_id: str, origin: str, *, site_url: str, allowed_hosts: list[str]):
+    """The relying party's id (a domain) and the origin passkeys are used from.
+
+    By default the domain of SITE_URL, else the first domain name in ALLOWED_HOSTS, else
+    localhost; browsers refuse passkeys on a bare IP address, so `make run` users open
+    http://localhost:8000 to try them.
+    """
+
+    def is_domain(host: str) -> bool:
+        return (
+            bool(host)
+            and host not in {"*", "testserver"}
+            and not re.fullmatch(r"[\d.]+|\[?[0-9a-fA-F:]+\]?", host)
+        )
+
+    site = urlsplit(site_url)
+    if not rp_id:
+        hosts = [site.hostname or ""] + [host.lstrip(".") for host in allowed_hosts]
+        rp_id = next((host for host in hosts if is_domain(host)), "localhost")
+    if not origin:
+        if site.hostname == rp_id:
+            origin = f"{site.scheme}://{site.netloc}"
+        elif rp_id == "localhost":
+            origin = f"http://localhost:{site.port or 8000}"
+        else:
+            origin = f"https://{rp_id}"
+    parts = urlsplit(origin)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path not in {"", "/"}:
+        raise ImproperlyConfigured(
+            f"WEBAUTHN_ORIGIN must be a scheme and host such as https://strikes.example.org, "
+            f"not {origin!r}"
+        )
+    if parts.hostname != rp_id and not parts.hostname.endswith(f".{rp_id}"):
+        raise ImproperlyConfigured(
+            f"WEBAUTHN_RP_ID ({rp_id!r}) must be the host of WEBAUTHN_ORIGIN ({origin!r}) or a "
+            f"domain it belongs to"
+        )
+    return rp_id, origin.rstrip("/")
+
+
+# Passkeys (WebAuthn): the site's domain and the address people use it at.
+WEBAUTHN_RP_ID, WEBAUTHN_ORIGIN = webauthn_settings(
+    env_str("WEBAUTHN_RP_ID"),
+    env_str("WEBAUTHN_ORIGIN"),
+    site_url=SITE_URL,
+    allowed_hosts=ALLOWED_HOSTS,
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -232,6 +295,14 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Argon2id for new and changed passwords; the others only read older hashes, which are
+# rehashed with Argon2 at the owner's next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "disputes:map"
@@ -353,12 +424,14 @@ RATE_LIMIT_VARIABLES = {
     "rsvp-confirm": ("RATE_LIMIT_RSVP_CONFIRM", "20/hour"),
     # local events offered for a day of action
     "host": ("RATE_LIMIT_HOST", "10/hour"),
-    # password logins
-    "login": ("RATE_LIMIT_LOGIN", "30/hour"),
-    # password logins to one account, from anywhere
+    # sign-in attempts from one address, over every step (password, code, passkey)
+    "login": ("RATE_LIMIT_LOGIN", "60/hour"),
+    # passwords tried for one account, from anywhere
     "login-account": ("RATE_LIMIT_LOGIN_ACCOUNT", "10/hour"),
     # two-factor codes tried for one account, from anywhere
-    "login-code": ("RATE_LIMIT_LOGIN_CODE", "30/hour"),
+    "login-code": ("RATE_LIMIT_LOGIN_CODE", "10/hour"),
+    # passkey assertions tried for one account, from anywhere
+    "login-passkey": ("RATE_LIMIT_LOGIN_PASSKEY", "10/hour"),
 }
 RATE_LIMITS = env_rates(RATE_LIMIT_VARIABLES)
 

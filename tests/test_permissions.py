@@ -16,6 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from picketline.accounts.models import Passkey
 from picketline.accounts.services import api_token_create
 from picketline.core.models import AuditEntry
 from picketline.disputes import coordinators, services
@@ -36,6 +37,9 @@ PUBLIC = {
     "set_language",
     "login",
     "login_code",
+    # Signing in with a passkey (POST only): the passkey itself is the credential.
+    "login_passkey_options",
+    "login_passkey",
     "logout",
     "password_reset",
     "password_reset_done",
@@ -148,6 +152,11 @@ MATRIX = {
     | {"moderator": (302, "/accounts/two-factor/"), "admin": (302, "/accounts/two-factor/")},
     ("get", "/accounts/two-factor/recovery-codes/"): POST_ONLY,
     ("get", "/accounts/two-factor/remove/"): POST_ONLY,
+    ("get", "/accounts/passkeys/"): SIGNED_IN,
+    ("get", "/accounts/passkeys/add/options/"): POST_ONLY,
+    ("get", "/accounts/passkeys/add/"): POST_ONLY,
+    ("get", "/accounts/passkeys/{passkey}/rename/"): POST_ONLY,
+    ("get", "/accounts/passkeys/{passkey}/remove/"): POST_ONLY,
     ("get", "/accounts/tokens/"): SIGNED_IN,
     ("get", "/accounts/tokens/{token}/revoke/"): POST_ONLY,
     ("get", "/accounts/password/change/"): SIGNED_IN,
@@ -231,6 +240,11 @@ PRIVATE = {
     "two_factor_remove",
     "api_tokens",
     "api_token_revoke",
+    "passkeys",
+    "passkey_add_options",
+    "passkey_add",
+    "passkey_rename",
+    "passkey_remove",
     *(
         f"manage:{name}"
         for name in (
@@ -298,8 +312,13 @@ PRIVATE = {
     ),
 }
 
+# One's own things (a passkey): nobody else even learns that it exists.
+OWNER_ONLY = _everyone(404) | {"anonymous": 302, "supporter": 200}
+
 # Changes refused to everyone who may not make them, before anything is read from the body.
 REFUSED_POSTS = {
+    "/accounts/passkeys/{passkey}/rename/": OWNER_ONLY,
+    "/accounts/passkeys/{passkey}/remove/": OWNER_ONLY,
     D: DISPUTE_PAGE,
     D + "sites/add/": DISPUTE_PAGE,
     D + "shifts/{shift}/delete/": DISPUTE_PAGE,
@@ -495,6 +514,13 @@ def world(db):
         "moderator": factories.make_moderator(),
         "admin": factories.make_admin(),
     }
+    passkey = Passkey.objects.create(
+        user=people["supporter"],
+        name="Supporter's phone",
+        credential_id="cGVybWlzc2lvbnM",
+        public_key=b"not used",
+        user_handle="aGFuZGxl",
+    )
     tokens = {
         role: api_token_create(user=user, name="permissions")
         for role, user in people.items()
@@ -525,6 +551,7 @@ def world(db):
         "submission": item.object_id,
         "delegation": delegation.pk,
         "token": tokens["supporter"][0].pk,
+        "passkey": passkey.pk,
         "event_obj": event,
         "event": event.slug,
         "event_pk": event.pk,
@@ -590,6 +617,7 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             Rsvp.objects.filter(checked_in_at__isnull=False).count(),
             DayOfAction.objects.get(pk=day.pk).title,
             AuditEntry.objects.filter(action="event.messaged").count(),
+            list(Passkey.objects.values_list("name", flat=True)),
         )
 
     before = state()

@@ -5,8 +5,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from picketline.accounts import services
-from picketline.accounts.models import ApiToken, TotpDevice
+from picketline.accounts import passkeys, services
+from picketline.accounts.models import ApiToken, Passkey, TotpDevice
 from picketline.accounts.roles import Role, user_has_role
 
 
@@ -44,6 +44,26 @@ class TotpDeviceAdmin(AdminsOnly):
     def delete_queryset(self, request, queryset):
         for device in queryset.select_related("user"):
             services.totp_device_reset(user=device.user, by=request.user)
+
+
+@admin.register(Passkey)
+class PasskeyAdmin(AdminsOnly):
+    # The name is the owner's own label and may say whose phone it is: not shown here.
+    list_display = ["user", "created_at", "last_used_at"]
+    search_fields = ["user__username", "user__email"]
+    fields = ["user", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_delete_permission(self, request, obj=None):
+        return user_has_role(request.user, Role.ADMIN)
+
+    # Deleting resets a lost passkey; through the service, so it is audited.
+    def delete_model(self, request, obj):
+        passkeys.passkey_reset(passkey=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for passkey in queryset.select_related("user"):
+            passkeys.passkey_reset(passkey=passkey, by=request.user)
 
 
 @admin.register(ApiToken)

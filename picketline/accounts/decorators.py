@@ -17,7 +17,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from picketline.accounts.roles import is_moderator
-from picketline.accounts.two_factor import two_factor_redirect_url
+from picketline.accounts.two_factor import (
+    has_second_factor,
+    is_two_factor_verified,
+    two_factor_redirect_url,
+    url_with_next,
+)
 
 
 def two_factor_verified_required(view):
@@ -47,6 +52,24 @@ def moderator_required(view):
         destination = two_factor_redirect_url(request)
         if destination:
             return redirect(destination)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def second_factor_setup(view):
+    """Signed in; and once the account has a second factor, a session that has passed it.
+
+    For the pages where second factors are added and changed: someone who must use two factors
+    reaches them before having any (to add the first), never with a password alone after.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if has_second_factor(request.user) and not is_two_factor_verified(request):
+            return redirect(url_with_next("login_code", request.get_full_path()))
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -82,3 +82,16 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+
+
+class PasskeyNameForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        strip=True,
+        help_text=_("Which device or key holds it, so you can tell your passkeys apart."),
+        error_messages={
+            "required": _("Give the passkey a name, such as the device that holds it."),
+            "max_length": _("Keep the name under %(limit_value)d characters."),
+        },
+    )

@@ -3,12 +3,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from picketline.core.fields import EncryptedTextField
+
 
 class TotpDevice(models.Model):
     """An authenticator app holding the shared secret; it counts once `confirmed_at` is set.
 
     The secret has to be kept readable (each code is computed from it), unlike passwords,
-    recovery codes and API tokens, which are stored only as hashes.
+    recovery codes and API tokens, which are stored only as hashes: it is stored encrypted
+    with the keys in FIELD_ENCRYPTION_KEYS.
     """
 
     user = models.OneToOneField(
@@ -17,7 +20,7 @@ class TotpDevice(models.Model):
         on_delete=models.CASCADE,
         related_name="totp_device",
     )
-    secret = models.CharField(_("secret"), max_length=64)
+    secret = EncryptedTextField(_("secret"))
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     # The time step of the last code accepted: that code and any older one are refused.
     last_used_step = models.BigIntegerField(_("last used time step"), default=0)
@@ -102,3 +105,42 @@ class ApiToken(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class Passkey(models.Model):
+    """A WebAuthn credential: a key pair whose private half never leaves the person's device.
+
+    It signs in without a password (it holds the user handle, and the device asks for a PIN or
+    a fingerprint) or stands in for the code at the login's second step. Only public data is
+    kept: the credential's id and public key, and the counter that exposes a cloned key.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="passkeys",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    # base64url of the raw id, as browsers send it; unique across the site.
+    credential_id = models.CharField(_("credential id"), max_length=1400, unique=True)
+    public_key = models.BinaryField(_("public key"))
+    sign_count = models.PositiveBigIntegerField(_("sign count"), default=0)
+    transports = models.JSONField(_("transports"), default=list, blank=True)
+    # The random WebAuthn user handle, the same for all of one user's passkeys; never the
+    # username or the email, which authenticators may show or sync.
+    user_handle = models.CharField(_("user handle"), max_length=100)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("passkey")
+        verbose_name_plural = _("passkeys")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="passkey_has_name"),
+            models.CheckConstraint(condition=~Q(credential_id=""), name="passkey_has_id"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} #{self.pk}"

@@ -1,35 +1,26 @@
-"""Time-based one-time passwords (RFC 6238 over RFC 4226), from the standard library alone.
+"""Time-based one-time passwords (RFC 6238), computed by pyotp; the rules around them are ours.
 
 Authenticator apps (FreeOTP, Aegis, Google Authenticator, 1Password …) all speak the same
 defaults: HMAC-SHA-1, 6 digits, a 30-second step. A code from the step before or after the
-current one is accepted too, so a phone whose clock is a little off still works.
+current one is accepted too, so a phone whose clock is a little off still works. Which step a
+code came from is returned, so that the caller can refuse it (and every older one) next time.
 """
 
-import base64
-import hashlib
-import hmac
-import secrets
-import struct
 import time
-from urllib.parse import quote, urlencode
 
-STEP_SECONDS = 30
+import pyotp
+import segno
+from pyotp.utils import strings_equal
+
 DIGITS = 6
+STEP_SECONDS = 30
 DRIFT_STEPS = 1
-SECRET_BYTES = 20  # 160 bits, the HMAC-SHA-1 block's natural key size (RFC 4226 §4).
-
-_DIGESTS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "sha512": hashlib.sha512}
+SECRET_LENGTH = 32  # base32 characters: 160 bits, HMAC-SHA-1's natural key size (RFC 4226 §4).
 
 
 def secret_generate() -> str:
     """A new random secret as unpadded base32, the form authenticator apps accept."""
-    return base64.b32encode(secrets.token_bytes(SECRET_BYTES)).decode("ascii").rstrip("=")
-
-
-def secret_decode(secret: str) -> bytes:
-    """Base32 as people type it: any case, with or without spaces and padding."""
-    cleaned = "".join(secret.split()).upper().rstrip("=")
-    return base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+    return pyotp.random_base32(length=SECRET_LENGTH)
 
 
 def secret_grouped(secret: str, size: int = 4) -> str:
@@ -37,33 +28,18 @@ def secret_grouped(secret: str, size: int = 4) -> str:
     return " ".join(secret[i : i + size] for i in range(0, len(secret), size))
 
 
-def hotp(key: bytes, counter: int, *, digits: int = DIGITS, algorithm: str = "sha1") -> str:
-    """RFC 4226: the HMAC of the counter, dynamically truncated to `digits` decimal digits."""
-    mac = hmac.new(key, struct.pack(">Q", counter), _DIGESTS[algorithm]).digest()
-    offset = mac[-1] & 0x0F
-    (number,) = struct.unpack(">I", mac[offset : offset + 4])
-    return str((number & 0x7FFFFFFF) % 10**digits).zfill(digits)
+def _totp(secret: str) -> pyotp.TOTP:
+    return pyotp.TOTP("".join(secret.split()).upper(), digits=DIGITS, interval=STEP_SECONDS)
 
 
-def time_step(at: float | None = None, *, step_seconds: int = STEP_SECONDS) -> int:
-    return int((time.time() if at is None else at) // step_seconds)
+def time_step(at: float | None = None) -> int:
+    """The number of the 30-second step that `at` falls in (the counter RFC 6238 signs)."""
+    return int((time.time() if at is None else at) // STEP_SECONDS)
 
 
-def totp(
-    key: bytes,
-    *,
-    at: float | None = None,
-    digits: int = DIGITS,
-    algorithm: str = "sha1",
-    step_seconds: int = STEP_SECONDS,
-) -> str:
-    """The code for the moment `at` (Unix seconds; now when None)."""
-    return hotp(
-        key,
-        time_step(at, step_seconds=step_seconds),
-        digits=digits,
-        algorithm=algorithm,
-    )
+def code_at(secret: str, at: float | None = None) -> str:
+    """The code an authenticator app shows at `at` (Unix seconds; now when None)."""
+    return _totp(secret).at(time.time() if at is None else at)
 
 
 def totp_match(
@@ -80,29 +56,28 @@ def totp_match(
     the last used, is refused, so an overheard code cannot be replayed. Every candidate is
     compared in constant time and all of them are computed, so timing tells nothing.
     """
-    code = "".join(code.split())
+    code = "".join((code or "").split())
     if len(code) != DIGITS or not code.isascii() or not code.isdigit():
         return None
-    key = secret_decode(secret)
-    now = time_step(at)
+    otp = _totp(secret)
+    at = time.time() if at is None else at
+    now = otp.timecode(at)
     matched = None
-    for step in range(now - drift, now + drift + 1):
-        if hmac.compare_digest(hotp(key, step), code) and step > after_step and matched is None:
-            matched = step
+    for offset in range(-drift, drift + 1):
+        equal = strings_equal(otp.at(at, counter_offset=offset), code)
+        if equal and now + offset > after_step and matched is None:
+            matched = now + offset
     return matched
 
 
 def provisioning_uri(secret: str, *, account: str, issuer: str) -> str:
     """The `otpauth://` address an authenticator app reads from a QR code or a link."""
-    label = quote(f"{issuer}:{account}", safe="@:")
-    query = urlencode(
-        {
-            "secret": secret,
-            "issuer": issuer,
-            "algorithm": "SHA1",
-            "digits": DIGITS,
-            "period": STEP_SECONDS,
-        },
-        quote_via=quote,
+    return _totp(secret).provisioning_uri(name=account, issuer_name=issuer)
+
+
+def qr_svg(uri: str, *, title: str) -> str:
+    """The address as a QR code in SVG, to put straight into the page (no script, no image
+    request). Dark on a white quiet zone, so phones read it in dark mode too."""
+    return segno.make(uri, error="m").svg_inline(
+        scale=5, border=4, dark="#000", light="#fff", title=title, svgclass="totp-qr"
     )
-    return f"otpauth://totp/{label}?{query}"

@@ -1,8 +1,9 @@
 """Who must use two-factor authentication, and whether this session has passed it.
 
-A session is "verified" once its user entered a code from their authenticator app (or a
-recovery code) at login, or confirmed a new device in it. Logging out ends the session and with
-it the mark; logging in as someone else starts a new session.
+A second factor is a confirmed authenticator app or a passkey: either satisfies the rule. A
+session is "verified" once its user entered a code from their authenticator app (or a recovery
+code) or used a passkey at login, or confirmed a new device in it. Logging out ends the session
+and with it the mark; logging in as someone else starts a new session.
 """
 
 import time
@@ -12,7 +13,7 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
-from picketline.accounts.models import TotpDevice
+from picketline.accounts.models import Passkey, TotpDevice
 from picketline.accounts.roles import is_moderator
 
 VERIFIED_KEY = "two_factor_verified"
@@ -33,6 +34,15 @@ def has_confirmed_device(user) -> bool:
     if not user.is_authenticated:
         return False
     return TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).exists()
+
+
+def has_passkey(user) -> bool:
+    return user.is_authenticated and Passkey.objects.filter(user=user).exists()
+
+
+def has_second_factor(user) -> bool:
+    """A confirmed authenticator app or at least one passkey."""
+    return has_confirmed_device(user) or has_passkey(user)
 
 
 def session_mark_verified(request) -> None:
@@ -69,14 +79,15 @@ def two_factor_satisfied(request) -> bool:
 def two_factor_redirect_url(request, next_url: str | None = None) -> str | None:
     """Where a user who needs two factors must go first, or None when this session may go on.
 
-    No confirmed device: the setup page. A device but an unverified session: the code page.
+    No second factor: the setup page. A second factor but an unverified session: the login's
+    second step.
     """
     user = request.user
     if not two_factor_required(user):
         return None
     next_url = next_url or request.get_full_path()
-    # The device is checked even in a verified session: an admin may have reset it since.
-    if not has_confirmed_device(user):
+    # The factor is checked even in a verified session: an admin may have reset it since.
+    if not has_second_factor(user):
         return url_with_next("two_factor_setup", next_url)
     if not is_two_factor_verified(request):
         return url_with_next("login_code", next_url)

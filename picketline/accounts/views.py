@@ -1,6 +1,8 @@
 """Account pages: the two-step login, two-factor set-up and API tokens. Thin: forms in, services
 out."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
@@ -9,12 +11,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from picketline.accounts import services, totp
+from picketline.accounts import services, throttle, totp
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.accounts.forms import ApiTokenForm, CodeForm, ConfirmDeviceForm
 from picketline.accounts.selectors import (
@@ -24,6 +27,8 @@ from picketline.accounts.selectors import (
 )
 from picketline.accounts.two_factor import (
     has_confirmed_device,
+    has_passkey,
+    has_second_factor,
     is_two_factor_verified,
     login_pending_clear,
     login_pending_get,
@@ -35,9 +40,10 @@ from picketline.accounts.two_factor import (
     url_with_next,
     wrong_code_count,
 )
-from picketline.core.ratelimit import rate_limit_hit
 
-# Wrong codes allowed in one login before the password has to be given again.
+# Wrong codes allowed in one login before the password has to be given again. Codes tried for
+# one account from anywhere are limited too (throttle.py): guessing stays hopeless even for
+# someone who has the password and starts over again and again.
 MAX_WRONG_CODES = 5
 
 
@@ -47,9 +53,22 @@ MAX_WRONG_CODES = 5
 class PasswordLoginView(auth_views.LoginView):
     """The first step: a correct password logs in at once, unless the account has a device."""
 
+    def post(self, request, *args, **kwargs):
+        wait = throttle.login_attempt_refused(
+            request, step="password", account=request.POST.get("username", "")
+        )
+        if wait is None:
+            return super().post(request, *args, **kwargs)
+        # The password is not even checked: past the limit the right one fails too.
+        form = self.get_form_class()(
+            request, initial={"username": request.POST.get("username", "")}
+        )
+        context = self.get_context_data(form=form, refusal=throttle.refusal_message(wait))
+        return throttle.refused(self.render_to_response(context), wait)
+
     def form_valid(self, form):
         user = form.get_user()
-        if not has_confirmed_device(user):
+        if not has_second_factor(user):
             response = super().form_valid(form)
             session_clear_verified(self.request)
             return response
@@ -67,36 +86,21 @@ login = PasswordLoginView.as_view()
 def login_code(request):
     """The second step, after a correct password; also where a signed-in moderator whose
     session has not been verified is sent."""
-    pending = login_pending_get(request)
-    if pending is not None:
-        user = get_user_model().objects.filter(pk=pending["user_id"], is_active=True).first()
-        next_url = pending["next"]
-    elif request.user.is_authenticated and has_confirmed_device(request.user):
-        user = request.user
-        next_url = request.POST.get("next") or request.GET.get("next") or ""
-        if is_two_factor_verified(request):
-            return redirect(safe_next(request, next_url))
-    else:
-        return redirect(url_with_next("login", request.GET.get("next")))
-    if user is None:
-        login_pending_clear(request)
-        return redirect("login")
+    step = second_step_get(request)
+    if not isinstance(step, SecondStep):
+        return step
+    user, pending, next_url = step.user, step.pending, step.next_url
 
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Codes tried for one account from anywhere, right or wrong (RATE_LIMITS["login-code"]):
-        # guessing stays hopeless even for someone who has the password and starts over.
-        if rate_limit_hit(scope="login-code", key=str(user.pk)):
-            form.add_error(
-                "code",
-                _("Too many codes were tried for this account. Wait an hour and try again."),
+        wait = throttle.login_attempt_refused(request, step="code", account=str(user.pk))
+        if wait is not None:
+            form.add_error("code", throttle.refusal_message(wait))
+            return throttle.refused(
+                code_page_render(request, form=form, user=user, next_url=next_url), wait
             )
-        elif services.totp_verify(user=user, code=form.cleaned_data["code"]):
-            login_pending_clear(request)
-            if pending is not None:
-                auth_login(request, user, backend=pending["backend"])
-            session_mark_verified(request)
-            return redirect(safe_next(request, next_url))
+        if services.totp_verify(user=user, code=form.cleaned_data["code"]):
+            return second_step_passed(request, step)
         elif wrong_code_count(request) >= MAX_WRONG_CODES:
             login_pending_clear(request)
             if pending is None:
@@ -111,13 +115,60 @@ def login_code(request):
                     "app shows now, or an unused recovery code."
                 ),
             )
-    return render(request, "registration/login_code.html", {"form": form, "next": next_url})
+    return code_page_render(request, form=form, user=user, next_url=next_url)
+
+
+class SecondStep(NamedTuple):
+    user: object
+    # The password step's record when nobody is signed in yet; None for a signed-in session
+    # that has not passed the second factor.
+    pending: dict | None
+    next_url: str
+
+
+def second_step_get(request):
+    """Who is at the login's second step, or where to send a request that is not."""
+    pending = login_pending_get(request)
+    if pending is not None:
+        user = get_user_model().objects.filter(pk=pending["user_id"], is_active=True).first()
+        if user is None:
+            login_pending_clear(request)
+            return redirect("login")
+        return SecondStep(user, pending, pending["next"])
+    if request.user.is_authenticated and has_second_factor(request.user):
+        next_url = request.POST.get("next") or request.GET.get("next") or ""
+        if is_two_factor_verified(request):
+            return redirect(safe_next(request, next_url))
+        return SecondStep(request.user, None, next_url)
+    return redirect(url_with_next("login", request.GET.get("next")))
+
+
+def second_step_passed(request, step: SecondStep):
+    """Signs the user in (when only the password had been given) and marks the session."""
+    login_pending_clear(request)
+    if step.pending is not None:
+        auth_login(request, step.user, backend=step.pending["backend"])
+    session_mark_verified(request)
+    return redirect(safe_next(request, step.next_url))
+
+
+def code_page_render(request, *, form, user, next_url, refusal=None):
+    return render(
+        request,
+        "registration/login_code.html",
+        {
+            "form": form if has_confirmed_device(user) else None,
+            "has_passkeys": has_passkey(user),
+            "next": next_url,
+            "refusal": refusal,
+        },
+    )
 
 
 # Account and two-factor -----------------------------------------------------------------------
 
 
-@login_required
+@two_factor_verified_required
 def account(request):
     device = totp_device_for(user=request.user)
     return render(
@@ -127,6 +178,7 @@ def account(request):
             "two_factor_on": device is not None and device.is_confirmed,
             "two_factor_required": two_factor_required(request.user),
             "token_count": api_tokens_for(user=request.user).filter(revoked_at=None).count(),
+            "passkey_count": request.user.passkeys.count(),
         },
     )
 
@@ -241,6 +293,9 @@ def two_factor_setup(request):
                     {"codes": codes, "next": safe_next(request, next_url) if next_url else ""},
                 )
 
+    otpauth_uri = totp.provisioning_uri(
+        device.secret, account=user.get_username(), issuer=settings.SITE_NAME
+    )
     return render(
         request,
         "accounts/two_factor_setup.html",
@@ -248,8 +303,10 @@ def two_factor_setup(request):
             "form": form,
             "next": next_url,
             "secret_grouped": totp.secret_grouped(device.secret),
-            "otpauth_uri": totp.provisioning_uri(
-                device.secret, account=user.get_username(), issuer=settings.SITE_NAME
+            "otpauth_uri": otpauth_uri,
+            # segno's own SVG markup, with the address escaped inside it.
+            "otpauth_qr": mark_safe(
+                totp.qr_svg(otpauth_uri, title=_("QR code to scan with your authenticator app"))
             ),
             "two_factor_required": two_factor_required(user),
         },

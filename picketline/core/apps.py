@@ -21,3 +21,4 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core.cache_table")
+        from picketline.core import checks  # noqa: F401  (registers the checks)

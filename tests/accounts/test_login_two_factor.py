@@ -145,8 +145,9 @@ def test_it_limits_codes_per_account_across_logins(client, settings):
     client.post(CODE, {"code": _wrong(secret)})
     client.post(CODE, {"code": _wrong(secret)})
     response = client.post(CODE, {"code": totp_code(secret)})
-    assert response.status_code == 200
-    assert "Too many codes were tried" in response.text
+    assert response.status_code == 429
+    assert "Too many sign-in attempts. Try again in" in response.text
+    assert int(response["Retry-After"]) <= 3600
     assert not _signed_in(client)
 
 

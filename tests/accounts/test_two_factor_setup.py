@@ -30,6 +30,16 @@ def test_it_shows_the_key_grouped_and_an_otpauth_link(client, settings):
     assert 'name="code"' in page.text and "csrfmiddlewaretoken" in page.text
 
 
+def test_it_draws_the_link_as_a_qr_code_in_the_page(client):
+    login(client, make_user())
+    page = client.get(SETUP)
+    svg = re.search(r'<svg [^>]*class="totp-qr".*?</svg>', page.text, re.S)
+    assert svg is not None
+    assert "<title>QR code to scan with your authenticator app</title>" in svg[0]
+    # Drawn on the server: no script and no image request, which the CSP would refuse anyway.
+    assert "<script" not in page.text.split("</main>")[0].split("<main")[-1]
+
+
 def test_it_keeps_the_same_key_when_the_page_is_reloaded(client):
     user = make_user()
     login(client, user)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 ENV_FILE = Path(__file__).resolve().parents[2] / "docs" / "production.env"
@@ -28,7 +29,11 @@ def _variables() -> dict[str, int]:
 
 def _with_production_env(code: str) -> subprocess.CompletedProcess:
     """Runs `code` in bash with the file loaded as a deployment would load it."""
-    script = f"set -a; . {ENV_FILE}; SECRET_KEY={secrets.token_urlsafe(50)}; set +a; {code}"
+    keys = (
+        f"SECRET_KEY={secrets.token_urlsafe(50)}; "
+        f"FIELD_ENCRYPTION_KEYS={Fernet.generate_key().decode()}"
+    )
+    script = f"set -a; . {ENV_FILE}; {keys}; set +a; {code}"
     return subprocess.run(
         ["bash", "-c", script],
         env={"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"},

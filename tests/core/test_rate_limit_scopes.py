@@ -7,10 +7,11 @@ from pathlib import Path
 from django.conf import settings
 
 import picketline
+from picketline.accounts.throttle import ACCOUNT_SCOPES
 
 CALLS = {"submission_rate_limited", "rate_limit_hit", "retry_after_seconds", "too_many_requests"}
-# Defined for the accounts app's password throttling, which reads them from the settings.
-RESERVED = {"login", "login-account"}
+# Counted by sign-in throttling through its table of one scope per step.
+RESERVED = set(ACCOUNT_SCOPES.values())
 
 
 def _scopes_in_code() -> dict[str, str]:
@@ -61,5 +62,6 @@ def test_the_scopes_in_use_today_are_all_there():
         "login",
         "login-account",
         "login-code",
+        "login-passkey",
     }
     assert set(settings.RATE_LIMITS) == expected
