@@ -19,7 +19,7 @@ from picketline.api.pagination import (
     next_url,
     paginate,
 )
-from picketline.api.params import DisputeListQuery
+from picketline.api.params import DisputeListQuery, record_id
 from picketline.api.problems import not_found, openapi_responses
 from picketline.core.geo import haversine_km
 from picketline.disputes.choices import (
@@ -121,8 +121,8 @@ def _ordering(filters: DisputeFilters):
 def _get(id_or_slug: str) -> Dispute:
     disputes = dispute_public_queryset().prefetch_related("sources", "actions")
     dispute = None
-    if id_or_slug.isdigit():
-        dispute = disputes.filter(pk=int(id_or_slug)).first()
+    if (pk := record_id(id_or_slug)) is not None:
+        dispute = disputes.filter(pk=pk).first()
     if dispute is None:
         dispute = disputes.filter(slug=id_or_slug).first()
     if dispute is None:

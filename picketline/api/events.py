@@ -20,7 +20,7 @@ from pydantic import Field
 from picketline.api.auth import optional_token_auth
 from picketline.api.forms import form_errors
 from picketline.api.pagination import Ordering, next_url, paginate
-from picketline.api.params import EventListQuery
+from picketline.api.params import EventListQuery, record_id
 from picketline.api.problems import (
     CONTENT_TYPE,
     ProblemError,
@@ -181,8 +181,8 @@ def _event_get(key: str, *, shown: bool = True) -> Event:
     if shown:
         events = _public_prefetches(events)
     event = None
-    if key.isdigit():
-        event = events.filter(pk=int(key), visibility=EventVisibility.PUBLIC).first()
+    if (pk := record_id(key)) is not None:
+        event = events.filter(pk=pk, visibility=EventVisibility.PUBLIC).first()
     if event is None:
         event = events.filter(slug=key).first()
     if event is None:

@@ -10,7 +10,7 @@ from ninja import Query, Router
 
 from picketline.api import schemas
 from picketline.api.pagination import ORGANISATIONS_NAME, next_url, paginate
-from picketline.api.params import OrganisationListQuery
+from picketline.api.params import OrganisationListQuery, record_id
 from picketline.api.problems import not_found, openapi_responses
 from picketline.disputes.models import Dispute, Organisation
 
@@ -65,8 +65,8 @@ def organisation_list(request: HttpRequest, query: Query[OrganisationListQuery])
 )
 def organisation_detail(request: HttpRequest, id_or_slug: str):
     organisation = None
-    if id_or_slug.isdigit():
-        organisation = _organisations().filter(pk=int(id_or_slug)).first()
+    if (pk := record_id(id_or_slug)) is not None:
+        organisation = _organisations().filter(pk=pk).first()
     if organisation is None:
         organisation = _organisations().filter(slug=id_or_slug).first()
     if organisation is None:

@@ -33,6 +33,14 @@ from picketline.events.choices import EventMode
 from picketline.events.selectors import EventFilters, event_filters_from_query
 
 
+def record_id(key: str) -> int | None:
+    """The id in an `{id_or_slug}` path parameter, or None when it can only be a slug.
+
+    ASCII digits only: `str.isdigit()` also says yes to "¹", which `int()` refuses.
+    """
+    return int(key) if key.isascii() and key.isdigit() else None
+
+
 def _codes(choices) -> Any:
     """The values of a TextChoices (or of (value, label) pairs) as a Literal type."""
     values = getattr(choices, "values", None) or [value for value, _label in choices]
