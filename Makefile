@@ -13,13 +13,14 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	  $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1 && { command -v $$c || echo $$c; } && break; \
 	done)
 
-.PHONY: help run setup install test test-browser test-postgres lint format bench messages clean
+.PHONY: help run setup install test test-browser test-postgres fuzz lint format bench messages clean
 
 help:
 	@echo "make run           set everything up and start http://127.0.0.1:8000"
 	@echo "make test          run the test suite (SQLite)"
 	@echo "make test-postgres run the suite on PostgreSQL (DATABASE_URL or the local server)"
 	@echo "make test-browser  run the browser tests in Chromium"
+	@echo "make fuzz          fuzz the JSON API against its OpenAPI document (schemathesis)"
 	@echo "make bench         run the benchmarks and write bench/RESULTS.md"
 	@echo "make lint          ruff check and format check"
 
@@ -51,14 +52,18 @@ run: setup
 	$(PICKETLINE) serve
 
 test: install
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not browser and not fuzz" $(PYTEST_ARGS)
 
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
-	  $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	  $(BIN)/pytest -m "not browser and not fuzz" $(PYTEST_ARGS)
 
 test-browser: install
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+# FUZZ_EXAMPLES=N sets the requests made per operation (25 by default).
+fuzz: install
+	$(BIN)/pytest -m fuzz tests/api/test_fuzzing.py $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

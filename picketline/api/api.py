@@ -28,6 +28,9 @@ class PicketlineAPI(NinjaAPI):
         # The document promised by the design is OpenAPI 3.1; say so whatever ninja defaults to.
         schema["openapi"] = OPENAPI_VERSION
         schema["components"]["schemas"]["Problem"] = problems.Problem.model_json_schema()
+        for item in schema["paths"].values():
+            for operation in item.values():
+                _declare_problems(operation)
         if not schema.get("servers"):
             schema.pop("servers", None)
         return schema
@@ -40,6 +43,26 @@ class PicketlineAPI(NinjaAPI):
         self.add_exception_handler(AuthenticationError, _unauthorized)
         self.add_exception_handler(HttpError, _http_error)
         self.add_exception_handler(Exception, _unexpected)
+
+
+def _declare_problems(operation: dict) -> None:
+    """Problems any operation of its shape can answer with, where a handler did not say.
+
+    ninja refuses a parameter or body of the wrong type before the handler runs (400), and a
+    token that is not valid is refused whatever the operation (401).
+    """
+    statuses = []
+    if operation.get("requestBody") or any(
+        parameter["in"] != "path" or parameter["schema"].get("type") != "string"
+        for parameter in operation.get("parameters", [])
+    ):
+        statuses.append(400)
+    if operation.get("security"):
+        statuses.append(401)
+    responses = operation["responses"]
+    for status, response in problems.openapi_responses(*statuses).items():
+        if status not in responses and str(status) not in responses:
+            responses[status] = response
 
 
 def _problem(request: HttpRequest, exc: problems.ProblemError):

@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from ninja import Router
+from ninja import Query, Router
 
 from picketline.api import schemas
-from picketline.api.forms import PageForm, form_errors
 from picketline.api.pagination import (
     DISPUTES_DISTANCE,
     DISPUTES_NEWEST,
@@ -20,13 +19,8 @@ from picketline.api.pagination import (
     next_url,
     paginate,
 )
-from picketline.api.params import FILTER_DESCRIPTIONS, query_parameters
-from picketline.api.problems import (
-    invalid_parameters,
-    not_found,
-    openapi_responses,
-    unknown_place,
-)
+from picketline.api.params import DisputeListQuery, record_id
+from picketline.api.problems import not_found, openapi_responses
 from picketline.core.geo import haversine_km
 from picketline.disputes.choices import (
     ActionKind,
@@ -39,8 +33,7 @@ from picketline.disputes.choices import (
     Sector,
     Verification,
 )
-from picketline.disputes.filtering import FilterError, filters_from_query
-from picketline.disputes.filters import DisputeFilterForm, DisputeFilters, Sort
+from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import Dispute, PicketShift, Site
 from picketline.disputes.public import public_location, public_point
 from picketline.disputes.selectors import dispute_public_queryset, dispute_search
@@ -63,30 +56,15 @@ _ORDERINGS = {Sort.NEWEST: DISPUTES_NEWEST, Sort.START: DISPUTES_START}
         "Disputes matching the list filters, newest first, or nearest first when “near” is "
         "given. Pages follow the “next” link."
     ),
-    openapi_extra={
-        "parameters": query_parameters(DisputeFilterForm, descriptions=FILTER_DESCRIPTIONS)
-        + query_parameters(PageForm),
-        "responses": openapi_responses(400),
-    },
+    openapi_extra={"responses": openapi_responses(400)},
 )
-def dispute_list(request: HttpRequest):
-    page_form = PageForm(request.GET)
-    page_errors = {} if page_form.is_valid() else form_errors(page_form)
-    try:
-        filters = filters_from_query(request.GET)
-    except FilterError as error:
-        if error.unknown_place and not page_errors:
-            raise unknown_place(error.errors) from None
-        raise invalid_parameters({**error.errors, **page_errors}) from None
-    if page_errors:
-        raise invalid_parameters(page_errors)
-    ordering = _ordering(filters)
-    limit = page_form.limit_or_default()
+def dispute_list(request: HttpRequest, query: Query[DisputeListQuery]):
+    filters = query.filters
     page = paginate(
         dispute_search(filters=filters),
-        ordering=ordering,
-        cursor=page_form.cleaned_data.get("cursor") or "",
-        limit=limit,
+        ordering=_ordering(filters),
+        cursor=query.cursor,
+        limit=query.limit,
     )
     near = None
     if filters.point is not None:
@@ -98,7 +76,7 @@ def dispute_list(request: HttpRequest):
         }
     return {
         "items": [_item(request, dispute, filters=filters) for dispute in page.items],
-        "limit": limit,
+        "limit": query.limit,
         "next": next_url(request, page.next_cursor),
         "next_cursor": page.next_cursor,
         "near": near,
@@ -143,8 +121,8 @@ def _ordering(filters: DisputeFilters):
 def _get(id_or_slug: str) -> Dispute:
     disputes = dispute_public_queryset().prefetch_related("sources", "actions")
     dispute = None
-    if id_or_slug.isdigit():
-        dispute = disputes.filter(pk=int(id_or_slug)).first()
+    if (pk := record_id(id_or_slug)) is not None:
+        dispute = disputes.filter(pk=pk).first()
     if dispute is None:
         dispute = disputes.filter(slug=id_or_slug).first()
     if dispute is None:

@@ -14,59 +14,29 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from picketline.api.auth import optional_token_auth
-from picketline.api.forms import PageForm, form_errors
+from picketline.api.forms import form_errors
 from picketline.api.pagination import Ordering, next_url, paginate
-from picketline.api.params import query_parameters
+from picketline.api.params import EventListQuery, record_id
 from picketline.api.problems import (
     CONTENT_TYPE,
     ProblemError,
     invalid_parameters,
     not_found,
-    unknown_place,
 )
 from picketline.core.http import private_page
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
-from picketline.disputes.filtering import FilterError
 from picketline.disputes.models import Dispute, Organisation
 from picketline.events import rsvps
 from picketline.events.choices import EventVisibility, RsvpStatus
 from picketline.events.models import Event, Rsvp, Speaker
 from picketline.events.rsvp_forms import AccountRsvpForm, RsvpForm
-from picketline.events.selectors import (
-    EventFilterForm,
-    EventFilters,
-    event_filters_from_query,
-    event_public_queryset,
-    event_search,
-)
+from picketline.events.selectors import event_public_queryset, event_search
 
 router = Router(tags=["events"])
-
-EVENT_FILTER_DESCRIPTIONS = {
-    "date_from": gettext_lazy("Only events still running on or after this date (YYYY-MM-DD)."),
-    "date_to": gettext_lazy("Only events starting on or before this date (YYYY-MM-DD)."),
-    "country": gettext_lazy("Two-letter country codes, separated by commas, such as GB,IE."),
-    "mode": gettext_lazy(
-        "in_person, online or hybrid; repeat the parameter or separate values with commas."
-    ),
-    "organiser": gettext_lazy("The organising organisation's slug."),
-    "dispute": gettext_lazy("Only events linked to the dispute with this slug."),
-    "day": gettext_lazy("Only the local events of the day of action with this slug."),
-    "q": gettext_lazy("Words in the title, description, town or organiser's name."),
-    "past": gettext_lazy(
-        "true to include events that have ended; only upcoming ones when left out."
-    ),
-    "near": gettext_lazy(
-        "A place name (“Leeds”) or coordinates as “lat,lon” (“53.80,-1.55”): only events "
-        "within radius_km, nearest first."
-    ),
-    "radius_km": gettext_lazy("The radius around “near”, in kilometres (100 when left out)."),
-}
-
 
 # --- what comes back ------------------------------------------------------------------------
 
@@ -211,8 +181,8 @@ def _event_get(key: str, *, shown: bool = True) -> Event:
     if shown:
         events = _public_prefetches(events)
     event = None
-    if key.isdigit():
-        event = events.filter(pk=int(key), visibility=EventVisibility.PUBLIC).first()
+    if (pk := record_id(key)) is not None:
+        event = events.filter(pk=pk, visibility=EventVisibility.PUBLIC).first()
     if event is None:
         event = events.filter(slug=key).first()
     if event is None:
@@ -333,25 +303,6 @@ EVENTS_DISTANCE = Ordering(
 )
 
 
-def _list_parameters() -> list[dict]:
-    parameters = query_parameters(EventFilterForm, descriptions=EVENT_FILTER_DESCRIPTIONS)
-    return [*parameters, *query_parameters(PageForm)]
-
-
-def _filters(request: HttpRequest, page_form: PageForm) -> EventFilters:
-    page_errors = {} if page_form.is_valid() else form_errors(page_form)
-    try:
-        filters = event_filters_from_query(request.GET)
-    except FilterError as error:
-        if error.unknown_place and not page_errors:
-            raise unknown_place(error.errors) from None
-        errors = {name: [str(m) for m in messages] for name, messages in error.errors.items()}
-        raise invalid_parameters({**errors, **page_errors}) from None
-    if page_errors:
-        raise invalid_parameters(page_errors)
-    return filters
-
-
 @router.get(
     "",
     response=EventPage,
@@ -363,22 +314,18 @@ def _filters(request: HttpRequest, page_form: PageForm) -> EventFilters:
         "Who is coming, the online join link and hosts' contact details are never included."
     ),
     openapi_extra={
-        "parameters": _list_parameters(),
         "responses": _problem(
             400, gettext_lazy("A parameter is not valid, or the place in “near” is not known.")
         ),
     },
 )
-def event_list(request: HttpRequest):
-    page_form = PageForm(request.GET)
-    filters = _filters(request, page_form)
-    ordering = EVENTS_DISTANCE if filters.point is not None else EVENTS_START
-    limit = page_form.limit_or_default()
+def event_list(request: HttpRequest, query: Query[EventListQuery]):
+    filters = query.filters
     page = paginate(
         _public_prefetches(event_search(filters=filters)),
-        ordering=ordering,
-        cursor=page_form.cleaned_data.get("cursor") or "",
-        limit=limit,
+        ordering=EVENTS_DISTANCE if filters.point is not None else EVENTS_START,
+        cursor=query.cursor,
+        limit=query.limit,
     )
     waiting = _waiting_counts(page.items)
     near = None
@@ -391,7 +338,7 @@ def event_list(request: HttpRequest):
         }
     return {
         "items": [_item(request, e, waiting=waiting.get(e.pk, 0)) for e in page.items],
-        "limit": limit,
+        "limit": query.limit,
         "next": next_url(request, page.next_cursor),
         "next_cursor": page.next_cursor,
         "near": near,

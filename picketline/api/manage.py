@@ -24,6 +24,7 @@ from picketline.accounts.roles import is_moderator
 from picketline.api import disputes as public
 from picketline.api import schemas
 from picketline.api.auth import token_auth
+from picketline.api.params import record_id
 from picketline.api.problems import (
     conflict,
     forbidden,
@@ -326,9 +327,9 @@ def _apply(service, **kwargs):
 
 def _managed_dispute(request, id_or_slug: str) -> Dispute:
     """By id, or by slug as the public read finds it (a slug may be all digits too)."""
-    if id_or_slug.isdigit():
+    if (pk := record_id(id_or_slug)) is not None:
         try:
-            return dispute_get_for_user(user=request.auth, pk=int(id_or_slug), write=True)
+            return dispute_get_for_user(user=request.auth, pk=pk, write=True)
         except Http404:
             pass
     return dispute_get_for_user(user=request.auth, slug=id_or_slug, write=True)

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from picketline.api.auth import optional_token_auth
 from picketline.api.forms import form_errors
+from picketline.api.params import record_id
 from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_parameters, not_found
 from picketline.core.i18n import current_language
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
@@ -90,7 +91,8 @@ def _too_many() -> ProblemError:
 def message_create(request: HttpRequest, id_or_slug: str, payload: MessageIn):
     user = request.user if request.user.is_authenticated else None
     disputes = dispute_public_queryset()
-    dispute = disputes.filter(pk=int(id_or_slug)).first() if id_or_slug.isdigit() else None
+    pk = record_id(id_or_slug)
+    dispute = disputes.filter(pk=pk).first() if pk is not None else None
     dispute = dispute or disputes.filter(slug=id_or_slug).first()
     if dispute is None:
         raise not_found(_("No dispute has the id or slug “%(key)s”.") % {"key": id_or_slug})

@@ -6,13 +6,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from ninja import Router
+from ninja import Query, Router
 
 from picketline.api import schemas
-from picketline.api.forms import OrganisationFilterForm, PageForm, form_errors
 from picketline.api.pagination import ORGANISATIONS_NAME, next_url, paginate
-from picketline.api.params import query_parameters
-from picketline.api.problems import invalid_parameters, not_found, openapi_responses
+from picketline.api.params import OrganisationListQuery, record_id
+from picketline.api.problems import not_found, openapi_responses
 from picketline.disputes.models import Dispute, Organisation
 
 router = Router(tags=["organisations"])
@@ -32,34 +31,23 @@ def _organisations():
     url_name="organisation_list",
     summary=gettext_lazy("List organisations"),
     description=gettext_lazy("Employers, unions and other organisations, in name order."),
-    openapi_extra={
-        "parameters": query_parameters(OrganisationFilterForm) + query_parameters(PageForm),
-        "responses": openapi_responses(400),
-    },
+    openapi_extra={"responses": openapi_responses(400)},
 )
-def organisation_list(request: HttpRequest):
-    filter_form, page_form = OrganisationFilterForm(request.GET), PageForm(request.GET)
-    filters_valid, page_valid = filter_form.is_valid(), page_form.is_valid()
-    if not (filters_valid and page_valid):
-        raise invalid_parameters({**form_errors(filter_form), **form_errors(page_form)})
+def organisation_list(request: HttpRequest, query: Query[OrganisationListQuery]):
     organisations = _organisations()
-    data = filter_form.cleaned_data
+    data = query.filters
     if data["kind"]:
         organisations = organisations.filter(kind=data["kind"])
     if data["country"]:
         organisations = organisations.filter(country=data["country"])
     for word in data["q"].split():
         organisations = organisations.filter(name__icontains=word)
-    limit = page_form.limit_or_default()
     page = paginate(
-        organisations,
-        ordering=ORGANISATIONS_NAME,
-        cursor=page_form.cleaned_data.get("cursor") or "",
-        limit=limit,
+        organisations, ordering=ORGANISATIONS_NAME, cursor=query.cursor, limit=query.limit
     )
     return {
         "items": [_item(request, organisation) for organisation in page.items],
-        "limit": limit,
+        "limit": query.limit,
         "next": next_url(request, page.next_cursor),
         "next_cursor": page.next_cursor,
     }
@@ -77,8 +65,8 @@ def organisation_list(request: HttpRequest):
 )
 def organisation_detail(request: HttpRequest, id_or_slug: str):
     organisation = None
-    if id_or_slug.isdigit():
-        organisation = _organisations().filter(pk=int(id_or_slug)).first()
+    if (pk := record_id(id_or_slug)) is not None:
+        organisation = _organisations().filter(pk=pk).first()
     if organisation is None:
         organisation = _organisations().filter(slug=id_or_slug).first()
     if organisation is None:

@@ -37,7 +37,8 @@ def dispute_public_queryset() -> QuerySet[Dispute]:
 
 
 def _organisation_q(prefix: str, value: str) -> Q:
-    if value.isdigit():
+    # ASCII digits only: "¹" is a digit to isdigit() but not to int().
+    if value.isascii() and value.isdigit():
         return Q(**{f"{prefix}__id": int(value)})
     return Q(**{f"{prefix}__slug": value}) | Q(**{f"{prefix}__name__iexact": value})
 

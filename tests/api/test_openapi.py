@@ -159,7 +159,9 @@ def test_it_documents_the_list_filters_and_pagination(document):
         "cursor",
     } <= names
     limit = next(p for p in parameters if p["name"] == "limit")
-    assert limit["schema"] == {"type": "integer", "minimum": 1, "maximum": 100}
+    assert {"type": "integer", "minimum": 1, "maximum": 100, "default": 25}.items() <= limit[
+        "schema"
+    ].items()
     status = next(p for p in parameters if p["name"] == "status")
     assert "active" in status["schema"]["items"]["enum"]
 
@@ -220,7 +222,8 @@ def test_it_documents_the_event_filters_and_answers(document):
         "cursor",
     } <= names
     past = next(p for p in listing["parameters"] if p["name"] == "past")
-    assert past["schema"] == {"type": "boolean"}
+    assert past["schema"]["type"] == "boolean"
+    assert past["schema"]["default"] is False
     rsvp = document["paths"]["/api/v1/events/{id_or_slug}/rsvps"]["post"]
     assert {"200", "201", "202", "400", "404", "409", "429"} <= set(rsvp["responses"])
     assert rsvp["description"]
