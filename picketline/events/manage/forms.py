@@ -1,5 +1,5 @@
-"""The organisers' forms: an event (created or edited), its speakers, and a message to
-everyone coming.
+"""The organisers' forms: an event (created or edited), its speakers, a message to everyone
+coming, and the check-in page's search.
 
 Times are typed as a clock in the chosen zone shows them and become aware datetimes here, so
 the services only ever see UTC-comparable values. A place is a town, a pin, or both; what is
