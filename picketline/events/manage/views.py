@@ -3,8 +3,9 @@ CSV export, the printed check-in sheet, checking people in on a phone, and messa
 
 Every page but "new" and "mine" loads its event through `event_get_for_manager`, which refuses
 anyone who cannot manage it; every RSVP is then looked up within that event, so an id from
-another event is a 404 here. The pages that show the people coming (names and emails) ask
-two-factor authentication of everyone (see `access.py`). None of these pages may be cached.
+another event is a 404 here. The pages that show the people coming (names and emails) are
+wrapped in `access.attendee_contacts_required`, which loads the event that way and then asks
+two-factor authentication of everyone. None of these pages may be cached.
 """
 
 import csv
