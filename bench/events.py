@@ -167,7 +167,7 @@ def queue_check(event, total: int) -> dict:
     """What the event holds after the RSVPs: never overbooked, and the queue has no gaps."""
     from picketline.events.choices import RsvpStatus
     from picketline.events.models import Rsvp
-    from picketline.events.rsvps import waitlist_position
+    from picketline.events.rsvps.selectors import waitlist_position
 
     event.refresh_from_db()
     rows = list(Rsvp.objects.filter(event=event).values_list("status", "number", "user_id"))
@@ -201,7 +201,7 @@ def rsvps_under_contention(db: str, threads: int, total: int) -> dict:
     from django.db import connection
 
     from picketline.events.models import Rsvp
-    from picketline.events.rsvps import rsvp_create
+    from picketline.events.rsvps.services import rsvp_create
 
     threads = threads if connection.vendor == "postgresql" else 1
     capacity = total // 2

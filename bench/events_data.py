@@ -97,7 +97,7 @@ def plain_rows(event, users: list, capacity: int) -> list[dict]:
     from picketline.core.tokens import nonce_new, token_hash
     from picketline.events.choices import RsvpStatus
     from picketline.events.models import Rsvp
-    from picketline.events.rsvps import rsvp_token
+    from picketline.events.rsvps.selectors import rsvp_token
 
     now = timezone.now()
     rows = []

@@ -218,7 +218,7 @@ def make_event(
 
 
 def make_day_of_action(*, title=None, organiser=None, disputes=(), days_ahead=14, **fields):
-    from picketline.events.services import day_of_action_create
+    from picketline.events.days.services import day_of_action_create
 
     n = next(_counter)
     day = timezone.now().date() + dt.timedelta(days=days_ahead)

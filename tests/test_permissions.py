@@ -20,8 +20,9 @@ from picketline.accounts.models import Passkey
 from picketline.accounts.services import api_token_create
 from picketline.core.models import AuditEntry
 from picketline.disputes import coordinators, services
-from picketline.events import rsvps
 from picketline.events.models import DayOfAction, Event, Rsvp
+from picketline.events.rsvps import selectors as rsvp_selectors
+from picketline.events.rsvps import services as rsvps
 from picketline.solidarity.delegations import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
@@ -130,6 +131,9 @@ MODERATORS = {
 # before the method is looked at.
 MODERATORS_POST_ONLY = MODERATORS | {"moderator": 405, "admin": 405}
 MODERATORS_REDIRECTED = MODERATORS | {"moderator": 302, "admin": 302}
+# Pages listing the people coming to an event: its organiser (the "coordinator" role, who has
+# no authenticator here) is sent to set up two factors first.
+ATTENDEE_PAGE = DISPUTE_PAGE | {"coordinator": 302}
 # POST-only pages of a dispute's coordinators: the method is checked first.
 DISPUTE_POST_ONLY = _everyone(405)
 # …or sign-in is asked for first, then the method.
@@ -211,12 +215,12 @@ MATRIX = {
     ("get", "/events/new/"): SIGNED_IN,
     ("get", "/events/mine/"): SIGNED_IN,
     ("get", E + "edit/"): DISPUTE_PAGE,
-    ("get", E + "manage/"): DISPUTE_PAGE,
-    ("get", E + "attendees.csv"): DISPUTE_PAGE,
-    ("get", E + "sheet/"): DISPUTE_PAGE,
-    ("get", E + "check-in/"): DISPUTE_PAGE,
+    ("get", E + "manage/"): ATTENDEE_PAGE,
+    ("get", E + "attendees.csv"): ATTENDEE_PAGE,
+    ("get", E + "sheet/"): ATTENDEE_PAGE,
+    ("get", E + "check-in/"): ATTENDEE_PAGE,
     ("get", E + "check-in/{rsvp}/"): POST_ONLY,
-    ("get", E + "message/"): DISPUTE_PAGE,
+    ("get", E + "message/"): ATTENDEE_PAGE,
     ("get", "/days-of-action/new/"): SIGNED_IN,
     ("get", DAY + "edit/"): DISPUTE_PAGE,
     ("get", "/moderation/"): MODERATORS,
@@ -556,7 +560,7 @@ def world(db):
         "event": event.slug,
         "event_pk": event.pk,
         "rsvp": rsvp.pk,
-        "rsvp_token": rsvps.rsvp_token(rsvp),
+        "rsvp_token": rsvp_selectors.rsvp_token(rsvp),
         "day_obj": day,
         "day": day.slug,
     }

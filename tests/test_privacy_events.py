@@ -10,11 +10,14 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from picketline.core.tokens import token_new
-from picketline.events import rsvps, services
+from picketline.events import services
 from picketline.events.choices import EventMode, EventVisibility, RsvpStatus
 from picketline.events.models import Rsvp
+from picketline.events.rsvps import selectors as rsvp_selectors
+from picketline.events.rsvps import services as rsvps
 from picketline.moderation.services import item_approve, item_for_object
 from tests import factories
+from tests.events.manage.helpers import login as login_with_two_factors
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +182,7 @@ def test_people_without_a_place_do_not_see_the_join_link(client, seeded):
     factories.login(client, factories.make_user())
     assert JOIN_URL not in _body(client.get(event.get_absolute_url()))
     waiting = seeded["waiting"]
-    waiting_page = reverse("events:rsvp", kwargs={"token": rsvps.rsvp_token(waiting)})
+    waiting_page = reverse("events:rsvp", kwargs={"token": rsvp_selectors.rsvp_token(waiting)})
     assert JOIN_URL not in _body(client.get(waiting_page))
 
 
@@ -199,7 +202,8 @@ def test_those_who_may_do_see_them(client, seeded):
     event = seeded["event"]
     guest_page = reverse("events:rsvp", kwargs={"token": seeded["guest"].token})
     assert JOIN_URL in _body(client.get(guest_page))
-    factories.login(client, seeded["organiser"])
+    factories.make_totp_device(seeded["organiser"])
+    login_with_two_factors(client, seeded["organiser"])
     attendees = _body(client.get(reverse("events:manage", kwargs={"slug": event.slug})))
     assert GUEST_EMAIL in attendees and WAITING_EMAIL in attendees
     assert JOIN_URL in _body(client.get(event.get_absolute_url()))

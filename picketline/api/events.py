@@ -30,10 +30,11 @@ from picketline.api.problems import (
 from picketline.core.http import private_page
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.models import Dispute, Organisation
-from picketline.events import rsvps
 from picketline.events.choices import EventVisibility, RsvpStatus
 from picketline.events.models import Event, Rsvp, Speaker
-from picketline.events.rsvp_forms import AccountRsvpForm, RsvpForm
+from picketline.events.rsvps import services as rsvps
+from picketline.events.rsvps.forms import AccountRsvpForm, RsvpForm
+from picketline.events.rsvps.selectors import rsvp_get_by_token, rsvp_token
 from picketline.events.selectors import event_public_queryset, event_search
 
 router = Router(tags=["events"])
@@ -416,7 +417,7 @@ def _answer(result: rsvps.RsvpResult) -> Status:
             "id": rsvp.pk,
             "status": rsvp.status,
             "position": result.position,
-            "token": rsvps.rsvp_token(rsvp),
+            "token": rsvp_token(rsvp),
         },
     )
 
@@ -506,7 +507,7 @@ def event_rsvp_create(
     },
 )
 def event_rsvp_cancel(request: HttpRequest, response: HttpResponse, id_or_slug: str, token: str):
-    rsvp = rsvps.rsvp_get_by_token(raw=token)
+    rsvp = rsvp_get_by_token(raw=token)
     if rsvp is None or id_or_slug not in (str(rsvp.event_id), rsvp.event.slug):
         raise not_found(_("No RSVP to this event has this token."))
     private_page(response)

@@ -30,7 +30,7 @@ from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, DisputeFilters, Sort
 from picketline.disputes.models import Organisation
 from picketline.events.choices import EventMode
-from picketline.events.selectors import EventFilters, event_filters_from_query
+from picketline.events.filters import EventFilters, event_filters_from_query
 
 
 def record_id(key: str) -> int | None:

@@ -3,6 +3,8 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
 
 
 def private_page(response):
@@ -21,3 +23,12 @@ def private_page(response):
 def site_host() -> str:
     """The host name in calendar UIDs: fixed by SITE_URL, not by whoever asked."""
     return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def too_many_requests(request, *, scope: str) -> HttpResponse:
+    """A page refused by the rate limit of `scope`: nothing was done; says when to try again."""
+    from picketline.core.ratelimit import retry_after_seconds
+
+    response = render(request, "errors/429.html", status=429)
+    response["Retry-After"] = str(retry_after_seconds(scope))
+    return response

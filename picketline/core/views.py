@@ -39,12 +39,3 @@ def server_error(request):
 def csrf_failure(request, reason=""):
     """A form sent without a valid token: say so in the reader's language, in the site's page."""
     return _error(request, 403, "errors/403_csrf.html")
-
-
-def too_many_requests(request, *, scope: str) -> HttpResponse:
-    """A page refused by the rate limit of `scope`: nothing was done; says when to try again."""
-    from picketline.core.ratelimit import retry_after_seconds
-
-    response = _error(request, 429, "errors/429.html")
-    response["Retry-After"] = str(retry_after_seconds(scope))
-    return response

@@ -8,7 +8,8 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # Events add their kinds to the moderation queue, a section to the dispute page and
-        # the joint-action level of solidarity; none of those apps knows about events.
+        # the joint-action level of solidarity (days of action); none of those apps knows
+        # about events.
         from picketline.events import hooks
 
         hooks.register()

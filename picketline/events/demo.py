@@ -17,9 +17,10 @@ from django.utils import timezone
 from picketline.core.tokens import token_new
 from picketline.disputes.models import Dispute
 from picketline.events.choices import EventMode, EventStatus
+from picketline.events.days.services import day_of_action_create
 from picketline.events.models import DayOfAction, Event, Rsvp
-from picketline.events.rsvps import rsvp_confirm, rsvp_create
-from picketline.events.services import day_of_action_create, event_create, event_update
+from picketline.events.rsvps.services import rsvp_confirm, rsvp_create
+from picketline.events.services import event_create, event_update
 
 DEMO_DAY = "Global day of action for the Northgate Buses strikers"
 DEMO_DISPUTES = ("Northgate Buses drivers' pay strike", "Lagos port dockworkers strike")

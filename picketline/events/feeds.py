@@ -26,8 +26,10 @@ from picketline.disputes.models import Organisation
 from picketline.disputes.public import COORDINATE_DECIMALS
 from picketline.events import calendar
 from picketline.events.choices import EventMode, EventStatus
-from picketline.events.models import DayOfAction, Event
-from picketline.events.selectors import EventFilters, event_filters_from_query, event_search
+from picketline.events.days.models import DayOfAction
+from picketline.events.filters import EventFilters, event_filters_from_query
+from picketline.events.models import Event
+from picketline.events.selectors import event_search
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
 
@@ -112,7 +114,7 @@ def event_path_builder():
 
 
 class WhenLabels:
-    """`disputes.views.span_label` for thousands of rows: the same text in the same words, with
+    """`core.formats.span_label` for thousands of rows: the same text in the same words, with
     the patterns translated once and each day's name formatted once per response."""
 
     def __init__(self):

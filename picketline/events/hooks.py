@@ -1,41 +1,53 @@
-"""What events add to the apps they build on: two kinds of moderation item, the joint-action
-level of solidarity, and a section on the dispute page listing its events and days of action.
-Each part registers its own in its `*_hooks.py`."""
+"""What events add to the apps they build on, registered once from the app's ready(): the
+events kind of moderation item and a section on the dispute page listing its upcoming events
+and the days of action it is part of (in two queries whatever their number). The days of
+action register their own additions in `days/hooks.py`; this module is where the parts are
+put together, so it is the one core module that reads from `days/`.
+"""
 
-from django.db.models import Q
-from django.utils.translation import ngettext
+from django.utils import timezone
 
-from picketline.disputes.models import Dispute
+from picketline.disputes.hooks import PUBLIC, DisputeSection, dispute_section_register
+from picketline.events import selectors
+from picketline.events.days import hooks as days_hooks
+from picketline.events.days.selectors import days_of_action_for_dispute
+from picketline.events.formats import event_place, event_when
+
+# The section lists the soonest few and links to the full list beyond them.
+SECTION_LIMIT = 5
 
 
-def part_of_day_of_action(dispute: Dispute) -> str | None:
-    """Level 3 evidence: the dispute is named by a published day of action, or one of its
-    published local events is linked to the dispute."""
-    from picketline.events.models import DayOfAction
-
-    titles = sorted(
-        set(
-            DayOfAction.objects.filter(published_at__isnull=False)
-            .filter(
-                Q(disputes=dispute)
-                | Q(events__disputes=dispute, events__published_at__isnull=False)
-            )
-            .values_list("title", flat=True)
-        )
+def public_section(request, dispute) -> dict | None:
+    events = list(
+        selectors.event_listed_queryset()
+        .filter(disputes=dispute, ends_at__gt=timezone.now())
+        .order_by("starts_at", "id")[: SECTION_LIMIT + 1]
     )
-    if not titles:
+    days = list(days_of_action_for_dispute(dispute).order_by("starts_on", "id"))
+    if not events and not days:
         return None
-    return ngettext(
-        "Part of the day of action %(titles)s.",
-        "Part of the days of action %(titles)s.",
-        len(titles),
-    ) % {"titles": ", ".join(f"“{title}”" for title in titles)}
+    return {
+        "events": [
+            {"event": event, "when": event_when(event), "place": event_place(event)}
+            for event in events[:SECTION_LIMIT]
+        ],
+        "more": len(events) > SECTION_LIMIT,
+        "days": days,
+    }
 
 
 def register() -> None:
-    from picketline.events import days_hooks, public_hooks
-    from picketline.solidarity.levels import level_check_register
+    from picketline.events.moderation import EventHandler
+    from picketline.moderation.registry import moderation_register
 
-    level_check_register(3, part_of_day_of_action)
-    for part in (public_hooks, days_hooks):
-        part.register()
+    moderation_register(EventHandler())
+    dispute_section_register(
+        DisputeSection(
+            key="events",
+            page=PUBLIC,
+            order=40,
+            template="events/public/_dispute_section.html",
+            context=public_section,
+        )
+    )
+    days_hooks.register()

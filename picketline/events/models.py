@@ -1,4 +1,6 @@
-"""Events, their speakers and RSVPs, and days of action: one call with many local events.
+"""The events core's models: an event, its speakers, and the invitation that makes someone who
+hosted without an account its organiser. The models of the other parts are defined in their
+own packages and imported at the end, so Django finds every model of the `events` app here.
 
 The rules that keep an event from being overbooked live in the database as well as in the
 services: `confirmed_count` never passes `capacity`, each person holds one live RSVP per event,
@@ -13,75 +15,15 @@ from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
 from picketline.disputes.models import Dispute, Organisation, validate_timezone
-from picketline.events.choices import (
-    ACTIVE_RSVP_STATUSES,
-    EventMode,
-    EventStatus,
-    EventVisibility,
-    RsvpStatus,
-)
+from picketline.events.choices import EventMode, EventStatus, EventVisibility
+from picketline.events.days.models import HAS_ORGANISER, DayOfAction
+from picketline.events.rsvps.models import Rsvp
+
+__all__ = ["DayOfAction", "Event", "HostInvitation", "Rsvp", "Speaker"]
 
 _VALID_POINT = Q(latitude__isnull=True, longitude__isnull=True) | Q(
     latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
 )
-_HAS_ORGANISER = Q(organisation__isnull=False) | ~Q(organiser_name="")
-
-
-class DayOfAction(TimeStampedModel):
-    """One call to act on the same day (or days), answered by many local events."""
-
-    PUBLIC_FIELDS = ("title", "call", "language", "starts_on", "ends_on", "demands")
-
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True, allow_unicode=True)
-    call = models.TextField(_("the call"), max_length=10000)
-    language = models.CharField(_("language of the call"), max_length=12, default="en")
-    starts_on = models.DateField(_("first day"))
-    ends_on = models.DateField(_("last day"))
-    demands = models.TextField(
-        _("demands"), max_length=4000, blank=True, help_text=_("One demand per line.")
-    )
-    disputes = models.ManyToManyField(
-        Dispute, verbose_name=_("disputes"), blank=True, related_name="days_of_action"
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organising organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="days_of_action",
-    )
-    organiser_name = models.CharField(_("organiser's name"), max_length=200, blank=True)
-    organisers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("organisers"),
-        blank=True,
-        related_name="organised_days_of_action",
-    )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
-
-    class Meta:
-        verbose_name = _("day of action")
-        verbose_name_plural = _("days of action")
-        ordering = ["-starts_on", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="day_of_action_dates_in_order"
-            ),
-            models.CheckConstraint(condition=_HAS_ORGANISER, name="day_of_action_has_organiser"),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return reverse("events:day_of_action", kwargs={"slug": self.slug})
-
-    @property
-    def demand_lines(self) -> list[str]:
-        return [line.strip() for line in self.demands.splitlines() if line.strip()]
 
 
 class Event(TimeStampedModel):
@@ -164,7 +106,7 @@ class Event(TimeStampedModel):
         help_text=_("Told to everyone coming when the event is postponed or cancelled."),
     )
     day_of_action = models.ForeignKey(
-        DayOfAction,
+        "events.DayOfAction",
         verbose_name=_("day of action"),
         null=True,
         blank=True,
@@ -207,7 +149,7 @@ class Event(TimeStampedModel):
                 name="event_never_overbooked",
             ),
             models.CheckConstraint(condition=_VALID_POINT, name="event_valid_point"),
-            models.CheckConstraint(condition=_HAS_ORGANISER, name="event_has_organiser"),
+            models.CheckConstraint(condition=HAS_ORGANISER, name="event_has_organiser"),
         ]
 
     def __str__(self):
@@ -253,85 +195,6 @@ class Speaker(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Rsvp(TimeStampedModel):
-    """One person's answer to an event: coming, waiting for a place, or no longer coming.
-
-    Without an account the person gives a name and an email, which stays private, and the
-    RSVP waits (PENDING) until they follow the emailed link. The private token in every
-    email's link lets them see their place and cancel; only its hash is stored.
-    """
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="rsvps",
-    )
-    name = models.CharField(_("your name"), max_length=100)
-    # Lower-cased by the services, so one address holds one RSVP per event.
-    email = models.EmailField(_("your email"), blank=True)
-    language = models.CharField(max_length=12, blank=True)
-    status = models.CharField(
-        _("status"), max_length=16, choices=RsvpStatus, default=RsvpStatus.PENDING
-    )
-    # Place in the event's queue, given when the RSVP takes a seat or joins the waiting list.
-    number = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # The private link's token is made from this nonce and the secret key (see rsvp_token).
-    token_nonce = models.CharField(max_length=32, unique=True)
-    token_hash = models.CharField(max_length=64, unique=True)
-    confirm_token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
-    confirm_expires_at = models.DateTimeField(null=True, blank=True)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    waitlisted_at = models.DateTimeField(_("joined the waiting list"), null=True, blank=True)
-    promoted_at = models.DateTimeField(_("given a place"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
-    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
-    # The nearest reminder already sent, in hours before the start (24, then 1).
-    reminded_hours = models.PositiveSmallIntegerField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("RSVP")
-        verbose_name_plural = _("RSVPs")
-        ordering = ["number", "id"]
-        indexes = [
-            models.Index(fields=["event", "status", "number"], name="rsvp_queue"),
-        ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "user"],
-                condition=Q(user__isnull=False, status__in=ACTIVE_RSVP_STATUSES),
-                name="rsvp_one_per_account",
-            ),
-            models.UniqueConstraint(
-                fields=["event", "email"],
-                condition=~Q(email="") & Q(status__in=ACTIVE_RSVP_STATUSES),
-                name="rsvp_one_per_email",
-            ),
-            models.UniqueConstraint(
-                fields=["event", "number"],
-                condition=Q(number__isnull=False),
-                name="rsvp_queue_place",
-            ),
-            models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(email=""), name="rsvp_has_person"
-            ),
-            models.CheckConstraint(
-                condition=~Q(status__in=[RsvpStatus.CONFIRMED, RsvpStatus.WAITLISTED])
-                | Q(number__isnull=False),
-                name="rsvp_seated_has_number",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status=RsvpStatus.PENDING) | Q(confirm_token_hash__isnull=False),
-                name="rsvp_pending_has_link",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.status})"
 
 
 class HostInvitation(TimeStampedModel):

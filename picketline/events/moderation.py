@@ -1,13 +1,14 @@
-"""How the moderation queue handles local events sent by hosts and days of action: a moderator
-checks that an event is real and safe to list before anyone is asked to come to it."""
+"""How the moderation queue handles events (local events sent by hosts, and events from people
+who do not publish directly): a moderator checks that an event is real and safe to list before
+anyone is asked to come to it. Days of action have their handler in `days/moderation.py`."""
 
 from django.utils.translation import gettext_lazy as _
 
 from picketline.events import services
 from picketline.events.calendar import event_location
 from picketline.events.choices import EventMode
-from picketline.events.models import DayOfAction, Event
-from picketline.events.notices import event_when
+from picketline.events.formats import event_when
+from picketline.events.models import Event
 from picketline.moderation.registry import Facets, ModerationHandler
 
 
@@ -45,34 +46,4 @@ class EventHandler(ModerationHandler):
 
     def reject(self, *, obj: Event, user, reason: str) -> None:
         # Nothing to undo: the event stays unpublished, so nobody can find it or answer it.
-        return None
-
-
-class DayOfActionHandler(ModerationHandler):
-    kind = services.DAY_OF_ACTION_KIND
-    label = _("Days of action")
-    detail_template = "events/moderation/day_of_action.html"
-
-    def facets(self, obj: DayOfAction) -> Facets:
-        country = obj.organisation.country if obj.organisation_id else ""
-        return Facets(summary=obj.title, country=country)
-
-    def detail_context(self, obj: DayOfAction) -> dict:
-        return {
-            "disputes": list(obj.disputes.order_by("title")),
-            "organisers": [user.get_username() for user in obj.organisers.order_by("username")],
-        }
-
-    def contact_email(self, obj: DayOfAction) -> str:
-        author = obj.organisers.order_by("pk").first()
-        return author.email if author is not None else ""
-
-    def contact_language(self, obj: DayOfAction) -> str:
-        return obj.language
-
-    def approve(self, *, obj: DayOfAction, user, edits=None):
-        return services.day_of_action_publish(day=obj, user=user)
-
-    def reject(self, *, obj: DayOfAction, user, reason: str) -> None:
-        # Nothing to undo: the day stays unpublished, so nobody can host an event on it.
         return None

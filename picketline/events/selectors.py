@@ -1,123 +1,19 @@
-"""Reads for events: the filters every list, map, feed and the API share, search, nearest."""
+"""Reads for events: the published and listed events, search under the shared filters, the
+nearest ones, and the doors through which a page loads one event (public, or for its
+organisers)."""
 
-from dataclasses import dataclass, field
-
-from django import forms
-from django.db.models import Count, Q, QuerySet
-from django.http import QueryDict
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from picketline.core.geo import bounding_box, distance_km_expression, parse_lat_lon
-from picketline.disputes.filtering import FilterError
-from picketline.disputes.filters import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MultipleChoiceOrCSV
-from picketline.events.choices import EventMode, EventStatus, EventVisibility, RsvpStatus
-from picketline.events.models import DayOfAction, Event, Rsvp
-from picketline.places.selectors import place_resolve
-
-
-@dataclass
-class EventFilters:
-    date_from: object = None
-    date_to: object = None
-    countries: list[str] = field(default_factory=list)
-    modes: list[str] = field(default_factory=list)
-    organiser: str = ""  # an organisation's slug
-    dispute: str = ""  # a dispute's slug
-    day: str = ""  # a day of action's slug
-    q: str = ""
-    past: bool = False  # include events that have ended
-    near: str = ""
-    point: tuple[float, float] | None = None
-    place: object = None
-    radius_km: float = DEFAULT_RADIUS_KM
-
-
-class EventFilterForm(forms.Form):
-    date_from = forms.DateField(label=gettext_lazy("From"), required=False)
-    date_to = forms.DateField(label=gettext_lazy("To"), required=False)
-    country = forms.CharField(label=gettext_lazy("Country"), required=False, max_length=200)
-    mode = MultipleChoiceOrCSV(
-        label=gettext_lazy("Where"), choices=EventMode.choices, required=False
-    )
-    organiser = forms.SlugField(
-        label=gettext_lazy("Organiser"), required=False, allow_unicode=True, max_length=220
-    )
-    dispute = forms.SlugField(
-        label=gettext_lazy("Dispute"), required=False, allow_unicode=True, max_length=220
-    )
-    day = forms.SlugField(
-        label=gettext_lazy("Day of action"), required=False, allow_unicode=True, max_length=220
-    )
-    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
-    past = forms.BooleanField(label=gettext_lazy("Include past events"), required=False)
-    near = forms.CharField(label=gettext_lazy("Near"), required=False, max_length=200)
-    radius_km = forms.FloatField(
-        label=gettext_lazy("Within (km)"), required=False, min_value=1, max_value=MAX_RADIUS_KM
-    )
-
-    def clean_country(self):
-        codes = [c.strip().upper() for c in self.cleaned_data["country"].split(",") if c.strip()]
-        for code in codes:
-            if len(code) != 2 or not code.isalpha():
-                raise forms.ValidationError(
-                    _("Countries are two-letter codes such as GB or MX, not “%(code)s”.")
-                    % {"code": code}
-                )
-        return codes
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("The end of the date range is before its start."))
-        return cleaned
-
-    def to_filters(self) -> EventFilters:
-        data = self.cleaned_data
-        near = data.get("near", "").strip()
-        return EventFilters(
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to"),
-            countries=data.get("country") or [],
-            modes=data.get("mode") or [],
-            organiser=data.get("organiser") or "",
-            dispute=data.get("dispute") or "",
-            day=data.get("day") or "",
-            q=data.get("q", "").strip(),
-            past=bool(data.get("past")),
-            near=near,
-            point=parse_lat_lon(near) if near else None,
-            radius_km=data.get("radius_km") or DEFAULT_RADIUS_KM,
-        )
-
-
-def event_filters_from_query(query: QueryDict) -> EventFilters:
-    """The filters in a query string, with `near` resolved; FilterError names bad parameters."""
-    form = EventFilterForm(query)
-    if not form.is_valid():
-        raise FilterError({name: list(messages) for name, messages in form.errors.items()})
-    filters = form.to_filters()
-    if filters.near and filters.point is None:
-        resolution = place_resolve(text=filters.near)
-        if not resolution.found:
-            raise FilterError(
-                {
-                    "near": [
-                        _(
-                            "No place called “%(place)s” was found. Try a town name, or "
-                            "coordinates such as 53.80,-1.55."
-                        )
-                        % {"place": filters.near}
-                    ]
-                },
-                unknown_place=True,
-            )
-        filters.point = resolution.point
-        filters.place = resolution
-    return filters
+from picketline.accounts.roles import is_moderator
+from picketline.core.geo import bounding_box, distance_km_expression
+from picketline.events.choices import EventVisibility
+from picketline.events.filters import EventFilters
+from picketline.events.models import Event
 
 
 def event_public_queryset() -> QuerySet[Event]:
@@ -190,60 +86,32 @@ def event_get_public(*, slug: str) -> Event:
     return get_object_or_404(event_public_queryset(), slug=slug)
 
 
-def events_managed_by(*, user) -> QuerySet[Event]:
-    return (
-        Event.objects.filter(Q(organisers=user) | Q(day_of_action__organisers=user))
-        .distinct()
-        .select_related("day_of_action")
-        .order_by("-starts_at", "-id")
+def user_can_manage_event(user, event: Event) -> bool:
+    """An organiser of the event or of its day of action, or a moderator."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if event.organisers.filter(pk=user.pk).exists():
+        return True
+    if event.day_of_action_id and event.day_of_action.organisers.filter(pk=user.pk).exists():
+        return True
+    return is_moderator(user)
+
+
+def event_get_for_viewer(*, user, slug: str) -> Event:
+    """A published event for anyone; one waiting for moderation only for those who manage it."""
+    event = Event.objects.filter(slug=slug).select_related("organisation", "day_of_action").first()
+    if event is None:
+        raise Http404(_("There is no event at this address."))
+    if event.is_published or user_can_manage_event(user, event):
+        return event
+    raise Http404(_("There is no event at this address."))
+
+
+def event_get_for_manager(*, user, slug: str) -> Event:
+    """The one door to an event someone may manage: 404 when there is none, 403 otherwise."""
+    event = get_object_or_404(
+        Event.objects.select_related("organisation", "day_of_action"), slug=slug
     )
-
-
-def event_attendees(*, event: Event) -> QuerySet[Rsvp]:
-    """Everyone coming, in the order they answered (the check-in list and the CSV)."""
-    return Rsvp.objects.filter(event=event, status=RsvpStatus.CONFIRMED).order_by("number")
-
-
-def event_waiting_list(*, event: Event) -> QuerySet[Rsvp]:
-    """Everyone waiting, first in line first."""
-    return Rsvp.objects.filter(event=event, status=RsvpStatus.WAITLISTED).order_by("number")
-
-
-def rsvp_for_user(*, event: Event, user) -> Rsvp | None:
-    if not user.is_authenticated:
-        return None
-    return (
-        Rsvp.objects.filter(
-            event=event,
-            user=user,
-            status__in=[RsvpStatus.PENDING, RsvpStatus.CONFIRMED, RsvpStatus.WAITLISTED],
-        )
-        .order_by("-id")
-        .first()
-    )
-
-
-def day_of_action_public_queryset() -> QuerySet[DayOfAction]:
-    return DayOfAction.objects.filter(published_at__isnull=False).select_related("organisation")
-
-
-def day_of_action_get_public(*, slug: str) -> DayOfAction:
-    return get_object_or_404(day_of_action_public_queryset(), slug=slug)
-
-
-def day_of_action_counts(day: DayOfAction) -> dict[str, int]:
-    """Its listed local events, the towns and countries they are in, and the people coming."""
-    events = event_listed_queryset().filter(day_of_action=day).exclude(status=EventStatus.CANCELLED)
-    counts = events.aggregate(
-        events=Count("id"),
-        countries=Count("country", distinct=True, filter=~Q(country="")),
-        cities=Count("locality", distinct=True, filter=~Q(locality="")),
-    )
-    counts["rsvps"] = Rsvp.objects.filter(
-        event__in=events.values("pk"), status=RsvpStatus.CONFIRMED
-    ).count()
-    return counts
-
-
-def days_of_action_for_dispute(dispute) -> QuerySet[DayOfAction]:
-    return day_of_action_public_queryset().filter(disputes=dispute)
+    if not user_can_manage_event(user, event):
+        raise PermissionDenied
+    return event

@@ -1,7 +1,9 @@
-"""Writes for events and days of action: creating (published at once, or sent to moderation),
-changing (telling everyone coming), publishing, and inviting a host without an account.
+"""Writes for events: creating (published at once, or sent to moderation), changing (telling
+everyone coming or waiting, and giving new places to people waiting), publishing, and inviting
+someone who hosted without an account to manage their event.
 
-RSVPs have their own module, `rsvps.py`.
+RSVPs have their own package, `events/rsvps/`; days of action theirs, `events/days/`, whose
+services build on these.
 """
 
 import datetime as dt
@@ -23,12 +25,12 @@ from picketline.core.tasks import send_email
 from picketline.core.tokens import token_hash, token_new, token_plausible
 from picketline.disputes.models import Dispute, Organisation
 from picketline.disputes.services import unique_slug
-from picketline.events import notices
 from picketline.events.choices import EventStatus
-from picketline.events.models import DayOfAction, Event, HostInvitation, Speaker
+from picketline.events.models import Event, HostInvitation, Speaker
+from picketline.events.rsvps import notices
+from picketline.events.rsvps.services import seats_fill
 
 EVENT_KIND = "event"
-DAY_OF_ACTION_KIND = "day_of_action"
 # Paths under /events/ and /days-of-action/ that a slug must not take.
 RESERVED_SLUGS = frozenset(
     {"new", "mine", "map", "rsvp", "host", "feed", "calendar", "near", "manage", "api"}
@@ -58,20 +60,9 @@ EVENT_FIELDS = (
     "day_of_action",
     "is_demo",
 )
-DAY_OF_ACTION_FIELDS = (
-    "title",
-    "call",
-    "language",
-    "starts_on",
-    "ends_on",
-    "demands",
-    "organisation",
-    "organiser_name",
-    "is_demo",
-)
 
 
-def _slug(model, title: str, *, exclude_pk=None) -> str:
+def slug_for(model, title: str, *, exclude_pk=None) -> str:
     slug = unique_slug(model, title, exclude_pk=exclude_pk)
     if slug in RESERVED_SLUGS:
         slug = unique_slug(model, f"{title}-{model._meta.model_name}", exclude_pk=exclude_pk)
@@ -91,7 +82,7 @@ def publishes_directly(user, organisation: Organisation | None) -> bool:
     )
 
 
-def _check_fields(fields: dict, allowed: tuple[str, ...], name: str) -> None:
+def check_fields(fields: dict, allowed: tuple[str, ...], name: str) -> None:
     unknown = set(fields) - set(allowed)
     if unknown:
         raise TypeError(f"{name}() got unknown fields: {', '.join(sorted(unknown))}")
@@ -130,11 +121,11 @@ def event_create(
     directly (see `publishes_directly`); otherwise it waits in the moderation queue. Someone
     without an account gives `host_email`: once published, an invitation to manage it goes there.
     """
-    _check_fields(fields, EVENT_FIELDS, "event_create")
+    check_fields(fields, EVENT_FIELDS, "event_create")
     if user is not None and not user.is_authenticated:
         user = None
     event = Event(**fields, host_name=host_name, host_email=host_email.lower(), submitted_by=user)
-    event.slug = _slug(Event, event.title)
+    event.slug = slug_for(Event, event.title)
     event.full_clean(exclude=["slug"])
     event.save()
     event.disputes.set(disputes)
@@ -182,9 +173,7 @@ def event_update(
     With `version`, an event changed since the form was opened is refused with EditConflict.
     A capacity below the number already coming is refused: nobody loses a confirmed place.
     """
-    _check_fields(fields, EVENT_FIELDS, "event_update")
-    from picketline.events.rsvps import seats_fill
-
+    check_fields(fields, EVENT_FIELDS, "event_update")
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
         if version is not None and locked.version != version:
@@ -226,17 +215,6 @@ def event_update(
         if "capacity" in changes and locked.status != EventStatus.CANCELLED:
             seats_fill(locked, timezone.now())
     return locked
-
-
-def user_can_manage_event(user, event: Event) -> bool:
-    """An organiser of the event or of its day of action, or a moderator."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if event.organisers.filter(pk=user.pk).exists():
-        return True
-    if event.day_of_action_id and event.day_of_action.organisers.filter(pk=user.pk).exists():
-        return True
-    return is_moderator(user)
 
 
 # --- hosts without an account ---------------------------------------------------------------
@@ -305,67 +283,3 @@ def host_invitation_sign_up(
     )
     host_invitation_accept(invitation=invitation, user=user)
     return user
-
-
-# --- days of action -------------------------------------------------------------------------
-
-
-@transaction.atomic
-def day_of_action_create(
-    *, user=None, disputes: Iterable[Dispute] = (), publish: bool | None = None, **fields
-) -> DayOfAction:
-    """Creates a day of action; its author becomes an organiser. Published at once for those
-    who publish directly, otherwise after moderation."""
-    _check_fields(fields, DAY_OF_ACTION_FIELDS, "day_of_action_create")
-    if user is not None and not user.is_authenticated:
-        user = None
-    day = DayOfAction(**fields)
-    day.slug = _slug(DayOfAction, day.title)
-    day.full_clean(exclude=["slug"])
-    day.save()
-    day.disputes.set(disputes)
-    if user is not None:
-        day.organisers.add(user)
-    log_action(day, "day_of_action.created", user=user)
-    if publish is None:
-        publish = publishes_directly(user, day.organisation)
-    if publish:
-        day_of_action_publish(day=day, user=user, direct=True)
-    else:
-        from picketline.moderation.services import moderation_submit
-
-        moderation_submit(obj=day, kind=DAY_OF_ACTION_KIND, user=user)
-    return day
-
-
-def day_of_action_publish(*, day: DayOfAction, user=None, direct: bool = False) -> DayOfAction:
-    if day.published_at is None:
-        day.published_at = timezone.now()
-        day.save(update_fields=["published_at", "updated_at"])
-        log_action(day, "day_of_action.published", user=user, data={"direct": direct})
-    return day
-
-
-@transaction.atomic
-def day_of_action_update(
-    *, day: DayOfAction, user=None, disputes: Iterable[Dispute] | None = None, **fields
-) -> DayOfAction:
-    _check_fields(fields, DAY_OF_ACTION_FIELDS, "day_of_action_update")
-    day = DayOfAction.objects.select_for_update().get(pk=day.pk)
-    before = {name: str(getattr(day, name)) for name in DayOfAction.PUBLIC_FIELDS}
-    for name, value in fields.items():
-        setattr(day, name, value)
-    day.full_clean(exclude=["slug"])
-    day.save()
-    if disputes is not None:
-        day.disputes.set(disputes)
-    changes = field_changes(before, {n: str(getattr(day, n)) for n in DayOfAction.PUBLIC_FIELDS})
-    if changes:
-        log_action(day, "day_of_action.updated", user=user, data={"changes": changes})
-    return day
-
-
-def user_can_manage_day_of_action(user, day: DayOfAction) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return day.organisers.filter(pk=user.pk).exists() or is_moderator(user)

@@ -11,6 +11,6 @@ from django.tasks import task
 @task()
 def event_reminders_send() -> int:
     """Enqueues the reminder emails that are due; returns how many."""
-    from picketline.events.rsvps import reminders_send_due
+    from picketline.events.rsvps.services import reminders_send_due
 
     return reminders_send_due()

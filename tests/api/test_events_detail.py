@@ -1,8 +1,8 @@
 import pytest
 
-from picketline.events import rsvps
 from picketline.events.choices import EventStatus, EventVisibility
 from picketline.events.models import Event
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 from tests.api.helpers import body, problem
 

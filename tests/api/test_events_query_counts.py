@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from picketline.events import rsvps
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,10 @@
 import pytest
 from django.core import mail
 
-from picketline.events import rsvps
 from picketline.events.choices import RsvpStatus
 from picketline.events.models import Rsvp
+from picketline.events.rsvps import selectors as rsvp_selectors
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 from tests.api.helpers import body, problem
 
@@ -17,7 +18,7 @@ def _delete(client, key, token):
 def _seated(event, email: str):
     user = factories.make_user(email=email)
     result = rsvps.rsvp_create(event=event, user=user)
-    return result.rsvp, rsvps.rsvp_token(result.rsvp)
+    return result.rsvp, rsvp_selectors.rsvp_token(result.rsvp)
 
 
 def test_it_cancels_and_promotes_the_first_person_waiting(client, send_now):
@@ -82,6 +83,6 @@ def test_it_is_a_404_for_an_unknown_token(client, token):
 def test_it_cancels_an_rsvp_still_waiting_for_its_email_link(client):
     event = factories.make_event()
     result = rsvps.rsvp_create(event=event, name="Ana", email="ana@example.org")
-    token = rsvps.rsvp_token(result.rsvp)
+    token = rsvp_selectors.rsvp_token(result.rsvp)
     assert body(_delete(client, event.pk, token)) == {"status": "cancelled"}
     assert Rsvp.objects.get().status == RsvpStatus.CANCELLED

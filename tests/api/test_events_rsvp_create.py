@@ -6,9 +6,10 @@ from django.core import mail
 from django.core.cache import cache
 
 from picketline.accounts.services import api_token_create
-from picketline.events import rsvps
 from picketline.events.choices import EventStatus, RsvpStatus
 from picketline.events.models import Event, Rsvp
+from picketline.events.rsvps import selectors as rsvp_selectors
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 from tests.api.helpers import problem
 
@@ -79,10 +80,10 @@ def test_it_gives_a_token_holder_a_place_at_once(client):
         "id": rsvp.pk,
         "status": "confirmed",
         "position": None,
-        "token": rsvps.rsvp_token(rsvp),
+        "token": rsvp_selectors.rsvp_token(rsvp),
     }
     assert rsvp.user == user
-    assert rsvps.rsvp_get_by_token(raw=data["token"]) == rsvp
+    assert rsvp_selectors.rsvp_get_by_token(raw=data["token"]) == rsvp
     assert response["Cache-Control"] == "private, no-store"
     assert user.email.encode() not in response.content
 

@@ -9,7 +9,7 @@ from django import forms
 from picketline.accounts.services import api_token_create
 from picketline.api.forms import OrganisationFilterForm, PageForm
 from picketline.disputes.filters import DisputeFilterForm
-from picketline.events.selectors import EventFilterForm
+from picketline.events.filters import EventFilterForm
 from tests import factories
 from tests.api.helpers import body, problem
 

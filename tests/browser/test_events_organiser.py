@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from picketline.events import rsvps
 from picketline.events.models import Event
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 from tests.browser.conftest import PHONE, log_in
 
@@ -17,8 +17,10 @@ pytestmark = pytest.mark.browser
 
 def test_it_creates_an_event_on_the_devices_clock(open_page, transactional_db):
     organiser = factories.make_user()
+    # Creating leads to the dashboard, which lists the people coming: two factors.
+    secret = factories.make_totp_device(organiser)
     tab = open_page(viewport=PHONE, timezone_id="America/Mexico_City")
-    log_in(tab, organiser, path="/events/new/")
+    log_in(tab, organiser, secret=secret, path="/events/new/")
     page = tab.page
     assert urlsplit(page.url).path == "/events/new/"
     expect(page.locator("#event-device-zone")).to_contain_text("America/Mexico_City")
@@ -43,11 +45,13 @@ def test_it_creates_an_event_on_the_devices_clock(open_page, transactional_db):
 
 def test_it_checks_people_in_on_a_phone(open_page, transactional_db):
     organiser = factories.make_user()
+    # The check-in page lists the people coming: its organiser uses two factors.
+    secret = factories.make_totp_device(organiser)
     event = factories.make_event(organiser=organiser, title="Strike social")
     for name in ("Ana Ruiz", "Bo Chen", "Cy Okafor"):
         rsvps.rsvp_create(event=event, user=factories.make_user(), name=name)
     tab = open_page(viewport=PHONE)
-    log_in(tab, organiser, path=f"/events/{event.slug}/check-in/")
+    log_in(tab, organiser, secret=secret, path=f"/events/{event.slug}/check-in/")
     page = tab.page
     expect(page.locator("#check-in-counter")).to_have_text("0 of 3 checked in")
     page.fill("input[name=q]", "ch")

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from picketline.events import rsvps
 from picketline.events.choices import EventMode
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 from tests.browser.conftest import PHONE, log_in
 from tests.browser.test_new_pages_layout import _check

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.core import mail
 
-from picketline.events import rsvps
 from picketline.events.models import Rsvp
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 from tests.browser.conftest import PHONE, log_in
 

@@ -16,7 +16,7 @@ from picketline.solidarity.funds_services import fund_create
 from picketline.solidarity.pickets_selectors import occurrence_key
 from tests import factories
 from tests.disputes import submission_helpers
-from tests.events.host_helpers import host_url, online_data
+from tests.events.days.helpers import host_url, online_data
 from tests.solidarity.message_helpers import send_url
 from tests.solidarity.message_helpers import valid_data as message_data
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.tasks import task
 
 from picketline.core import reminders
-from picketline.events import rsvps
+from picketline.events.rsvps import services as rsvps
 from picketline.events.tasks import event_reminders_send
 from picketline.solidarity.funds_services import pledge_reminders_send
 from picketline.solidarity.pickets_tasks import picket_reminders_send

@@ -93,7 +93,7 @@ def test_bad_filters_are_a_problem_document(client):
 def test_its_time_labels_are_the_event_pages(client, hours, language):
     from django.utils import translation
 
-    from picketline.events.notices import event_when
+    from picketline.events.formats import event_when
 
     event = factories.make_event(zone="America/Mexico_City", hours=hours)
     response = client.get(URL, headers={"accept-language": language})

@@ -4,12 +4,12 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from picketline.events.days.services import day_of_action_create
 from picketline.events.moderation import EventHandler
-from picketline.events.services import day_of_action_create
 from picketline.moderation.models import ItemStatus
 from picketline.moderation.registry import handler_for
 from picketline.moderation.services import item_approve, item_for_object, item_reject
-from tests.events.host_helpers import hosted_event as _hosted_event
+from tests.events.days.helpers import hosted_event as _hosted_event
 from tests.factories import login, make_moderator, make_user
 
 pytestmark = pytest.mark.django_db

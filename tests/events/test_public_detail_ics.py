@@ -5,7 +5,7 @@ from icalendar import Calendar
 
 from picketline.events.choices import EventStatus
 from picketline.events.services import event_update
-from tests.events.public_helpers import event_at
+from tests.events.helpers import event_at
 
 pytestmark = pytest.mark.django_db
 

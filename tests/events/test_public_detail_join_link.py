@@ -1,7 +1,7 @@
 import pytest
 
-from picketline.events import rsvps
 from picketline.events.choices import EventMode, RsvpStatus
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 
 pytestmark = pytest.mark.django_db

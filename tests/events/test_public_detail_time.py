@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from tests.events.public_helpers import event_at
+from tests.events.helpers import event_at
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@ import datetime as dt
 
 import pytest
 
-from picketline.events import rsvps
 from picketline.events.choices import EventMode, EventStatus
+from picketline.events.rsvps import services as rsvps
 from picketline.events.services import event_update
 from tests import factories
-from tests.events.public_helpers import event_at
+from tests.events.helpers import event_at
 
 pytestmark = pytest.mark.django_db
 

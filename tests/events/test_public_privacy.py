@@ -1,8 +1,8 @@
 import pytest
 from django.core.cache import cache
 
-from picketline.events import rsvps
 from picketline.events.choices import EventMode
+from picketline.events.rsvps import services as rsvps
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,39 +1,16 @@
 // Leaflet maps: every dispute on the home page (clustered), or one dispute's sites.
 // Data comes from data-* attributes and JSON blocks, so no inline script is needed.
+// Needs map-base.js, loaded before it.
 (function () {
   "use strict";
-  if (!window.L) return;
+  if (!window.L || !window.picketlineMap) return;
 
+  var shared = window.picketlineMap;
+  var readJSON = shared.readJSON;
+  var baseMap = shared.baseMap;
+  var text = shared.text;
   var labels = readJSON("map-labels") || {};
   var lang = document.documentElement.lang || undefined;
-
-  function readJSON(id) {
-    var element = document.getElementById(id);
-    return element ? JSON.parse(element.textContent) : null;
-  }
-
-  function baseMap(element) {
-    // Hashed static file names defeat Leaflet's guess of its image folder: name each image.
-    L.Icon.Default.imagePath = "";
-    L.Icon.Default.mergeOptions({
-      iconUrl: element.dataset.iconUrl,
-      iconRetinaUrl: element.dataset.iconRetinaUrl,
-      shadowUrl: element.dataset.shadowUrl,
-    });
-    var map = L.map(element, { worldCopyJump: true }).setView([25, 10], 2);
-    L.tileLayer(element.dataset.tileUrl, {
-      attribution: element.dataset.tileAttribution,
-      maxZoom: 19,
-    }).addTo(map);
-    return map;
-  }
-
-  function text(tag, className, value) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    node.textContent = value;
-    return node;
-  }
 
   function names(list) {
     return (list || [])
@@ -75,55 +52,29 @@
     return box;
   }
 
+  function announce(marker, p, map) {
+    // Other parts of the site may draw on the map for the chosen dispute.
+    marker.on("popupopen", function () {
+      document.dispatchEvent(
+        new CustomEvent("picketline:dispute-selected", {
+          detail: { map: map, properties: p, latlng: marker.getLatLng() },
+        })
+      );
+    });
+    marker.on("popupclose", function () {
+      document.dispatchEvent(
+        new CustomEvent("picketline:dispute-unselected", { detail: { map: map } })
+      );
+    });
+  }
+
   function disputeMap(element) {
-    var map = baseMap(element);
-    var status = document.getElementById("map-status");
-    var cluster = L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true });
-    map.addLayer(cluster);
-    fetch(element.dataset.geojsonUrl, {
-      headers: { Accept: "application/geo+json, application/json" },
-      credentials: "same-origin",
-    })
-      .then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
-      })
-      .then(function (collection) {
-        var layer = L.geoJSON(collection, {
-          pointToLayer: function (feature, latlng) {
-            var p = feature.properties || {};
-            return L.marker(latlng, { title: p.title, alt: p.title });
-          },
-          onEachFeature: function (feature, marker) {
-            var p = feature.properties || {};
-            marker.bindPopup(popupFor(p));
-            // Other parts of the site may draw on the map for the chosen dispute.
-            marker.on("popupopen", function () {
-              document.dispatchEvent(
-                new CustomEvent("picketline:dispute-selected", {
-                  detail: { map: map, properties: p, latlng: marker.getLatLng() },
-                })
-              );
-            });
-            marker.on("popupclose", function () {
-              document.dispatchEvent(
-                new CustomEvent("picketline:dispute-unselected", { detail: { map: map } })
-              );
-            });
-          },
-        });
-        var markers = layer.getLayers();
-        cluster.addLayers(markers);
-        // The cluster adds markers in chunks, so its own bounds are empty at this point.
-        if (markers.length) {
-          map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 11, animate: false });
-        }
-        element.dataset.loaded = String(markers.length);
-      })
-      .catch(function () {
-        if (status) status.textContent = labels.failed || "";
-        element.dataset.loaded = "error";
-      });
+    shared.clusteredGeoJSON(element, {
+      popup: popupFor,
+      onMarker: announce,
+      maxZoom: 11,
+      failed: labels.failed,
+    });
   }
 
   function sitesMap(element) {

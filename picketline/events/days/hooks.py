@@ -1,0 +1,40 @@
+"""What days of action add to the apps they build on: the joint-action level of solidarity
+(level 3) and the days-of-action kind of moderation item. Called once from
+`events.hooks.register`."""
+
+from django.db.models import Q
+from django.utils.translation import ngettext
+
+from picketline.disputes.models import Dispute
+from picketline.events.days.models import DayOfAction
+
+
+def part_of_day_of_action(dispute: Dispute) -> str | None:
+    """Level 3 evidence: the dispute is named by a published day of action, or one of its
+    published local events is linked to the dispute."""
+    titles = sorted(
+        set(
+            DayOfAction.objects.filter(published_at__isnull=False)
+            .filter(
+                Q(disputes=dispute)
+                | Q(events__disputes=dispute, events__published_at__isnull=False)
+            )
+            .values_list("title", flat=True)
+        )
+    )
+    if not titles:
+        return None
+    return ngettext(
+        "Part of the day of action %(titles)s.",
+        "Part of the days of action %(titles)s.",
+        len(titles),
+    ) % {"titles": ", ".join(f"“{title}”" for title in titles)}
+
+
+def register() -> None:
+    from picketline.events.days.moderation import DayOfActionHandler
+    from picketline.moderation.registry import moderation_register
+    from picketline.solidarity.levels import level_check_register
+
+    level_check_register(3, part_of_day_of_action)
+    moderation_register(DayOfActionHandler())

@@ -1,0 +1,165 @@
+"""The emails an RSVP brings: the confirmation link, the place (with the invite attached),
+the waiting list moving up, reminders, changes to the event, and the organisers' messages.
+Each is a task enqueued once the change that caused it commits, written in the language the
+person answered in.
+
+Notices are built from the models and the RSVP selectors; the services call them, never the
+reverse.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from picketline.core.tasks import send_email
+from picketline.events.calendar import event_ics, event_location
+from picketline.events.choices import EventStatus, RsvpStatus
+from picketline.events.formats import event_when
+from picketline.events.models import Event
+from picketline.events.rsvps.models import Rsvp
+from picketline.events.rsvps.selectors import rsvp_token, waitlist_position
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def rsvp_page_url(rsvp: Rsvp) -> str:
+    return _absolute(reverse("events:rsvp", kwargs={"token": rsvp_token(rsvp)}))
+
+
+def _context(rsvp: Rsvp, **extra) -> dict:
+    event = rsvp.event
+    return {
+        "rsvp": rsvp,
+        "event": event,
+        "when": event_when(event),
+        "where": event_location(event),
+        "event_url": _absolute(event.get_absolute_url()),
+        "rsvp_url": rsvp_page_url(rsvp),
+        "join_url": event.join_url if rsvp.status == RsvpStatus.CONFIRMED else "",
+        "position": waitlist_position(rsvp),
+        "SITE_NAME": settings.SITE_NAME,
+        **extra,
+    }
+
+
+def _send(rsvp: Rsvp, *, subject: str, template: str, with_invite: bool = False, **extra):
+    if not rsvp.email:
+        return
+
+    def render_and_enqueue():
+        # After the commit, so the email is written outside the event's row lock.
+        with translation.override(rsvp.language or settings.LANGUAGE_CODE):
+            context = _context(rsvp, **extra)
+            body = render_to_string(f"events/email/{template}.txt", context)
+            ics = event_ics(rsvp.event) if with_invite else ""
+        send_email.enqueue(
+            subject=subject % {"title": rsvp.event.title},
+            body=body,
+            to=[rsvp.email],
+            ics=ics,
+            ics_name="event.ics",
+        )
+
+    transaction.on_commit(render_and_enqueue)
+
+
+def rsvp_confirm_link(rsvp: Rsvp, raw: str) -> None:
+    confirm_url = _absolute(reverse("events:rsvp_confirm", kwargs={"token": raw}))
+    with translation.override(rsvp.language or settings.LANGUAGE_CODE):
+        subject = _("Confirm your place: %(title)s")
+    _send(
+        rsvp,
+        subject=subject,
+        template="confirm_link",
+        confirm_url=confirm_url,
+        hours=settings.RSVP_CONFIRM_HOURS,
+    )
+
+
+def rsvp_seated(rsvp: Rsvp) -> None:
+    with translation.override(rsvp.language or settings.LANGUAGE_CODE):
+        if rsvp.status == RsvpStatus.CONFIRMED:
+            subject = _("You are coming: %(title)s")
+        else:
+            subject = _("You are on the waiting list: %(title)s")
+    _send(
+        rsvp,
+        subject=subject,
+        template="seated",
+        with_invite=rsvp.status == RsvpStatus.CONFIRMED,
+    )
+
+
+def rsvp_place_again(rsvp: Rsvp) -> None:
+    """Someone answered again with an address that already has a place: remind its owner."""
+    rsvp_seated(rsvp)
+
+
+def rsvp_promoted(rsvp: Rsvp) -> None:
+    with translation.override(rsvp.language or settings.LANGUAGE_CODE):
+        subject = _("A place is free, and it is yours: %(title)s")
+    _send(rsvp, subject=subject, template="promoted", with_invite=True)
+
+
+def rsvp_reminder(rsvp: Rsvp) -> None:
+    with translation.override(rsvp.language or settings.LANGUAGE_CODE):
+        subject = _("Reminder: %(title)s")
+    _send(rsvp, subject=subject, template="reminder")
+
+
+def _changed_labels(changed: list[str]) -> list[str]:
+    """What changed, in the reader's words: "the time", "the place"; the status has its own
+    sentence."""
+    labels = {
+        "starts_at": _("the time"),
+        "ends_at": _("the time"),
+        "timezone": _("the time"),
+        "mode": _("how to take part (in person or online)"),
+        "venue": _("the place"),
+        "address": _("the place"),
+    }
+    found = [labels[name] for name in changed if name in labels]
+    return list(dict.fromkeys(found))
+
+
+def event_changed(event: Event, *, changed: list[str]) -> int:
+    """Tells everyone coming or waiting that the event changed; returns how many were told."""
+    rsvps = list(
+        Rsvp.objects.filter(
+            event=event, status__in=[RsvpStatus.CONFIRMED, RsvpStatus.WAITLISTED]
+        ).exclude(email="")
+    )
+    for rsvp in rsvps:
+        rsvp.event = event
+        with translation.override(rsvp.language or settings.LANGUAGE_CODE):
+            if event.status == EventStatus.CANCELLED:
+                subject = _("Cancelled: %(title)s")
+            elif event.status == EventStatus.POSTPONED:
+                subject = _("Postponed: %(title)s")
+            else:
+                subject = _("Changed: %(title)s")
+            labels = _changed_labels(changed)
+        _send(
+            rsvp,
+            subject=subject,
+            template="changed",
+            with_invite=rsvp.status == RsvpStatus.CONFIRMED,
+            changed=changed,
+            changed_labels=labels,
+        )
+    return len(rsvps)
+
+
+def attendees_message(event: Event, *, subject: str, body: str, waiting: bool) -> int:
+    """One email to each person coming (and waiting, when asked), each with their own link."""
+    statuses = [RsvpStatus.CONFIRMED, RsvpStatus.WAITLISTED] if waiting else [RsvpStatus.CONFIRMED]
+    rsvps = list(Rsvp.objects.filter(event=event, status__in=statuses).exclude(email=""))
+    for rsvp in rsvps:
+        rsvp.event = event
+        _send(rsvp, subject=subject.replace("%", "%%"), template="message", message=body)
+    return len(rsvps)

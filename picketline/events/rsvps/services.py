@@ -1,0 +1,321 @@
+"""RSVPs: taking a seat or a place on the waiting list, confirming by email, cancelling, and
+the waiting list moving up, checking people in and the reminders.
+
+Every change to who holds a seat locks the event's row first, so RSVPs to one event queue
+behind each other however many arrive at once: the seat count is read and written under the
+lock, each RSVP takes the next number in the event's queue, and a cancellation promotes the
+first person waiting in the same transaction. The database refuses a seat count above the
+capacity, so a bug here fails loudly instead of overbooking.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from picketline.core.audit import log_action
+from picketline.core.tokens import nonce_new, token_hash, token_new
+from picketline.events.choices import ACTIVE_RSVP_STATUSES, EventStatus, RsvpStatus
+from picketline.events.models import Event
+from picketline.events.rsvps import notices
+from picketline.events.rsvps.models import Rsvp
+from picketline.events.rsvps.selectors import (
+    rsvp_get_by_confirm_token,
+    rsvp_open_check,
+    rsvp_token,
+    waitlist_position,
+)
+
+
+@dataclass
+class RsvpResult:
+    rsvp: Rsvp
+    # The private token for the RSVP's own page (cancel link), when this call made a new one.
+    token: str = ""
+    # True when nothing new was made: the person already had an RSVP.
+    existing: bool = False
+
+    @property
+    def status(self) -> str:
+        return self.rsvp.status
+
+    @cached_property
+    def position(self) -> int | None:
+        """Place on the waiting list (1 is next), when waiting. Read when first asked for,
+        which is after the RSVP's transaction: counting takes no time under the event's lock."""
+        return waitlist_position(self.rsvp)
+
+
+def _identify(rsvp: Rsvp) -> None:
+    rsvp.token_nonce = nonce_new()
+    rsvp.token_hash = token_hash(rsvp_token(rsvp))
+
+
+def _result(rsvp: Rsvp, *, token: str = "", existing: bool = False) -> RsvpResult:
+    return RsvpResult(rsvp=rsvp, token=token, existing=existing)
+
+
+def _lock_event(event: Event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def _seat(event: Event, rsvp: Rsvp, now: dt.datetime) -> None:
+    """Gives `rsvp` (whose event row is locked) the next number and a seat, or a place in line."""
+    event.last_number += 1
+    rsvp.number = event.last_number
+    if event.capacity is None or event.confirmed_count < event.capacity:
+        event.confirmed_count += 1
+        rsvp.status = RsvpStatus.CONFIRMED
+        rsvp.confirmed_at = now
+    else:
+        rsvp.status = RsvpStatus.WAITLISTED
+        rsvp.waitlisted_at = now
+    event.save(update_fields=["last_number", "confirmed_count"])
+
+
+def seats_fill(event: Event, now: dt.datetime) -> list[Rsvp]:
+    """Promotes people from the waiting list, first in line first, while seats are free.
+
+    Call with the event's row locked. Each promoted person is emailed once the change commits.
+    """
+    free = None if event.capacity is None else event.capacity - event.confirmed_count
+    waiting = Rsvp.objects.filter(event=event, status=RsvpStatus.WAITLISTED).order_by("number")
+    if free is not None:
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = list(waiting)
+    for rsvp in promoted:
+        rsvp.status = RsvpStatus.CONFIRMED
+        rsvp.confirmed_at = rsvp.promoted_at = now
+        rsvp.save(update_fields=["status", "confirmed_at", "promoted_at", "updated_at"])
+        log_action(event, "rsvp.promoted", data={"rsvp": rsvp.pk, "number": rsvp.number})
+    if promoted:
+        event.confirmed_count += len(promoted)
+        event.save(update_fields=["confirmed_count"])
+        for rsvp in promoted:
+            notices.rsvp_promoted(rsvp)
+    return promoted
+
+
+@transaction.atomic
+def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
+    event = _lock_event(event)
+    rsvp_open_check(event)
+    existing = Rsvp.objects.filter(event=event, user=user, status__in=ACTIVE_RSVP_STATUSES).first()
+    if existing is not None:
+        return _result(existing, existing=True)
+    rsvp = Rsvp(
+        event=event,
+        user=user,
+        name=name or user.get_full_name() or user.get_username(),
+        email=(user.email or "").lower(),
+        language=get_language() or "",
+    )
+    _identify(rsvp)
+    _seat(event, rsvp, timezone.now())
+    rsvp.save()
+    log_action(event, "rsvp.created", user=user, data={"rsvp": rsvp.pk, "status": rsvp.status})
+    notices.rsvp_seated(rsvp)
+    return _result(rsvp, token=rsvp_token(rsvp))
+
+
+def _confirm_link(rsvp: Rsvp) -> str:
+    raw, rsvp.confirm_token_hash = token_new()
+    rsvp.confirm_expires_at = timezone.now() + dt.timedelta(hours=settings.RSVP_CONFIRM_HOURS)
+    return raw
+
+
+def _rsvp_email(*, event: Event, name: str, email: str) -> RsvpResult:
+    with transaction.atomic():
+        rsvp_open_check(event)
+        existing = (
+            Rsvp.objects.select_for_update()
+            .filter(event=event, email=email, status__in=ACTIVE_RSVP_STATUSES)
+            .first()
+        )
+        if existing is not None:
+            # Whoever typed the address learns nothing: the owner gets an email either way.
+            if existing.status == RsvpStatus.PENDING:
+                raw = _confirm_link(existing)
+                existing.save(update_fields=["confirm_token_hash", "confirm_expires_at"])
+                notices.rsvp_confirm_link(existing, raw)
+            else:
+                notices.rsvp_place_again(existing)
+            return _result(existing, existing=True)
+        rsvp = Rsvp(
+            event=event,
+            name=name,
+            email=email,
+            language=get_language() or "",
+            status=RsvpStatus.PENDING,
+        )
+        _identify(rsvp)
+        raw = _confirm_link(rsvp)
+        rsvp.save()
+        log_action(event, "rsvp.requested", data={"rsvp": rsvp.pk})
+        notices.rsvp_confirm_link(rsvp, raw)
+        return _result(rsvp)
+
+
+def rsvp_create(*, event: Event, user=None, name: str = "", email: str = "") -> RsvpResult:
+    """Answers "I'm coming" for an account holder, or for a name and an email.
+
+    An account holder takes a seat (or a place on the waiting list) at once. A name and an
+    email make a PENDING RSVP and email a link that confirms it; the seat is given when the
+    link is followed. Asking again changes nothing but sends the person their link again.
+    """
+    name = (name or "").strip()
+    if user is not None and user.is_authenticated:
+        return _rsvp_account(event=event, user=user, name=name)
+    email = (email or "").strip().lower()
+    if not name:
+        raise ValidationError({"name": _("Give a name so the organisers know who is coming.")})
+    if not email:
+        raise ValidationError({"email": _("Give an email address to confirm your place.")})
+    try:
+        return _rsvp_email(event=event, name=name, email=email)
+    except IntegrityError:
+        # The same address sent twice at the same moment: the other request made the RSVP.
+        return _rsvp_email(event=event, name=name, email=email)
+
+
+def _confirm_check(rsvp: Rsvp | None, raw: str, now: dt.datetime) -> None:
+    """Raises unless `raw` confirms `rsvp` now: issued, unused, unexpired, the event open."""
+    if (
+        rsvp is None
+        or rsvp.confirm_token_hash != token_hash(raw)
+        or rsvp.status != RsvpStatus.PENDING
+    ):
+        raise ValidationError(
+            _("This link has already been used, or it is not a link we sent."), code="unknown"
+        )
+    if rsvp.confirm_expires_at is None or rsvp.confirm_expires_at <= now:
+        raise ValidationError(
+            _("This link has expired. Answer the invitation again to get a new one."),
+            code="expired",
+        )
+    rsvp_open_check(rsvp.event, now=now)
+
+
+def rsvp_confirm_check(*, raw: str, now: dt.datetime | None = None) -> Rsvp:
+    """The RSVP a confirmation link would confirm, changing nothing: the page before the button
+    says at once when the link is used, expired or the event closed. Raises like rsvp_confirm."""
+    rsvp = rsvp_get_by_confirm_token(raw=raw)
+    _confirm_check(rsvp, raw, now or timezone.now())
+    return rsvp
+
+
+def rsvp_confirm(*, raw: str, now: dt.datetime | None = None) -> RsvpResult:
+    """Follows an emailed confirmation link: the RSVP takes a seat or a place in line.
+
+    The link works once and expires after RSVP_CONFIRM_HOURS. Raises ValidationError with code
+    "unknown" (never issued, or already used), "expired", or those of rsvp_open_check.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        rsvp = rsvp_get_by_confirm_token(raw=raw)
+        _confirm_check(rsvp, raw, now)
+        event = _lock_event(rsvp.event)
+        rsvp = Rsvp.objects.select_for_update().get(pk=rsvp.pk)
+        # Checked again under the lock: another request may have used the link meanwhile.
+        rsvp.event = event
+        _confirm_check(rsvp, raw, now)
+        rsvp.confirm_token_hash = None
+        rsvp.confirm_expires_at = None
+        _seat(event, rsvp, now)
+        rsvp.save()
+        log_action(event, "rsvp.confirmed", data={"rsvp": rsvp.pk, "status": rsvp.status})
+        notices.rsvp_seated(rsvp)
+        return _result(rsvp, token=rsvp_token(rsvp))
+
+
+def rsvp_cancel(*, rsvp: Rsvp, user=None) -> RsvpResult:
+    """Cancels an RSVP. A freed seat goes to the first person waiting, who is emailed.
+
+    Cancelling one already cancelled changes nothing.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        event = _lock_event(rsvp.event)
+        rsvp = Rsvp.objects.select_for_update().get(pk=rsvp.pk)
+        if rsvp.status == RsvpStatus.CANCELLED:
+            return _result(rsvp, existing=True)
+        held_seat = rsvp.status == RsvpStatus.CONFIRMED
+        rsvp.status = RsvpStatus.CANCELLED
+        rsvp.cancelled_at = now
+        rsvp.confirm_token_hash = None
+        rsvp.save(update_fields=["status", "cancelled_at", "confirm_token_hash", "updated_at"])
+        log_action(event, "rsvp.cancelled", user=user, data={"rsvp": rsvp.pk})
+        if held_seat:
+            event.confirmed_count -= 1
+            event.save(update_fields=["confirmed_count"])
+            if event.status != EventStatus.CANCELLED:
+                seats_fill(event, now)
+        return _result(rsvp)
+
+
+@transaction.atomic
+def rsvp_check_in(*, rsvp: Rsvp, user, present: bool = True) -> Rsvp:
+    """Marks someone as arrived (or not, to undo a mistaken tap)."""
+    rsvp = Rsvp.objects.select_for_update().get(pk=rsvp.pk)
+    if rsvp.status != RsvpStatus.CONFIRMED:
+        raise ValidationError(_("Only people with a place can be checked in."), code="not_seated")
+    if present and rsvp.checked_in_at is None:
+        rsvp.checked_in_at = timezone.now()
+    elif not present:
+        rsvp.checked_in_at = None
+    else:
+        return rsvp
+    rsvp.save(update_fields=["checked_in_at", "updated_at"])
+    log_action(
+        rsvp.event,
+        "rsvp.checked_in" if present else "rsvp.check_in_undone",
+        user=user,
+        data={"rsvp": rsvp.pk},
+    )
+    return rsvp
+
+
+def reminders_send_due(*, now: dt.datetime | None = None) -> int:
+    """Claims the RSVPs due a reminder and enqueues their emails; returns how many.
+
+    Reminders go out EVENT_REMINDER_HOURS before the start (24 and 1 by default). Each RSVP
+    records the nearest reminder sent, claimed under a row lock that other workers skip, so
+    nobody gets the same reminder twice; someone who answers an hour before gets only the
+    nearest one.
+    """
+    now = now or timezone.now()
+    hours_list = sorted(settings.EVENT_REMINDER_HOURS)
+    if not hours_list:
+        return 0
+    sent = 0
+    with transaction.atomic():
+        due = (
+            Rsvp.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("event")
+            .filter(
+                status=RsvpStatus.CONFIRMED,
+                event__status=EventStatus.SCHEDULED,
+                event__starts_at__gt=now,
+                event__starts_at__lte=now + dt.timedelta(hours=hours_list[-1]),
+            )
+            .exclude(email="")
+            .order_by("event__starts_at", "id")
+        )
+        for rsvp in due:
+            left = rsvp.event.starts_at - now
+            nearest = next(h for h in hours_list if left <= dt.timedelta(hours=h))
+            if rsvp.reminded_hours is not None and rsvp.reminded_hours <= nearest:
+                continue
+            rsvp.reminded_hours = nearest
+            rsvp.save(update_fields=["reminded_hours", "updated_at"])
+            notices.rsvp_reminder(rsvp)
+            sent += 1
+    return sent
