@@ -21,7 +21,7 @@ from picketline.core.models import AuditEntry
 from picketline.disputes import coordinators, services
 from picketline.events import rsvps
 from picketline.events.models import DayOfAction, Event, Rsvp
-from picketline.solidarity.delegations import delegation_add
+from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.utils import timezone
 
-from picketline.solidarity.delegations import delegation_add
+from picketline.solidarity.delegations.services import delegation_add
 from tests.factories import make_dispute, make_organisation
 
 pytestmark = pytest.mark.django_db

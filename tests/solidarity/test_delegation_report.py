@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from picketline.moderation.models import ModerationItem
 from picketline.moderation.services import item_approve, item_reject
-from picketline.solidarity.levels import solidarity_level
+from picketline.solidarity.levels.selectors import solidarity_level
 from picketline.solidarity.models import Delegation
 from tests.factories import make_dispute, make_moderator
 
@@ -51,7 +51,7 @@ def test_it_waits_for_a_moderator_before_it_shows_or_counts(client):
 
 def test_a_rejected_report_never_shows():
     dispute = make_dispute()
-    from picketline.solidarity.delegations import delegation_report
+    from picketline.solidarity.delegations.services import delegation_report
 
     delegation_report(
         dispute=dispute, kind="online", date=timezone.localdate(), group_name="Spammers"

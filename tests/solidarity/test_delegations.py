@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from picketline.core.audit import audit_entries_for
-from picketline.solidarity.delegations import delegation_add, disputes_connected
+from picketline.solidarity.delegations.selectors import disputes_connected
+from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import Delegation
 from tests.factories import login, make_coordinator, make_dispute, make_organisation, make_user
 

@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity.funds_selectors import fund_totals
-from picketline.solidarity.funds_services import (
+from picketline.solidarity.funds.selectors import fund_totals
+from picketline.solidarity.funds.services import (
     fund_create,
     ledger_entry_record,
     pledge_create,

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity.funds_services import fund_create
+from picketline.solidarity.funds.services import fund_create
 from tests.factories import login, make_coordinator, make_dispute, make_moderator
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.urls import NoReverseMatch, get_resolver, reverse
 from django.utils import timezone
 
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity import funds_services
-from picketline.solidarity.funds_selectors import fund_progress, fund_totals
-from picketline.solidarity.funds_services import (
+from picketline.solidarity.funds import services as funds_services
+from picketline.solidarity.funds.selectors import fund_progress, fund_totals
+from picketline.solidarity.funds.services import (
     fund_create,
     fund_update,
     ledger_entry_record,

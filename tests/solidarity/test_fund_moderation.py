@@ -6,7 +6,7 @@ from django.urls import reverse
 from picketline.core.audit import audit_entries_for
 from picketline.moderation.models import ItemStatus
 from picketline.moderation.services import item_approve, item_for_object, item_reject
-from picketline.solidarity.funds_services import fund_create, fund_update
+from picketline.solidarity.funds.services import fund_create, fund_update
 from picketline.solidarity.models import Fund
 from tests.factories import login, make_coordinator, make_dispute
 

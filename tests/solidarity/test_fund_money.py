@@ -7,7 +7,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from picketline.solidarity.funds_money import (
+from picketline.solidarity.funds.money import (
     CURRENCY_EXPONENTS,
     amount_input,
     check_currency,

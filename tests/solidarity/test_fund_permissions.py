@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity.funds_services import fund_create, ledger_entry_record, pledge_create
+from picketline.solidarity.funds.services import fund_create, ledger_entry_record, pledge_create
 from picketline.solidarity.models import LedgerEntry, Pledge
 from tests.factories import login, make_coordinator, make_dispute, make_moderator, make_user
 

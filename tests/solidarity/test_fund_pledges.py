@@ -14,13 +14,13 @@ from django.utils import timezone
 
 from picketline.core.audit import audit_entries_for
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity.funds_services import (
+from picketline.solidarity.funds.services import (
     fund_create,
     one_month_before,
     pledge_create,
     pledge_mark_received,
-    pledge_reminders_send,
 )
+from picketline.solidarity.funds.tasks import pledge_reminders_send
 from picketline.solidarity.models import LedgerEntry, Pledge
 from tests.factories import login, make_coordinator, make_dispute, make_moderator
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity.funds_services import (
+from picketline.solidarity.funds.services import (
     fund_create,
     ledger_entry_record,
     pledge_create,

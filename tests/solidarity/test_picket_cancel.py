@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from picketline.disputes.models import PicketShift
-from picketline.solidarity import pickets_services as services
 from picketline.solidarity.models import ShiftSignup
-from picketline.solidarity.pickets_selectors import people_coming
+from picketline.solidarity.pickets import services as services
+from picketline.solidarity.pickets.selectors import people_coming
 from tests.factories import make_dispute
 
 pytestmark = pytest.mark.django_db

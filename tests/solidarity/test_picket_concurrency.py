@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from picketline.disputes.models import PicketShift
-from picketline.solidarity import pickets_services as services
 from picketline.solidarity.models import ShiftSignup
+from picketline.solidarity.pickets import services as services
 from tests.factories import make_dispute
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

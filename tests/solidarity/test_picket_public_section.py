@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from picketline.disputes import services as dispute_services
 from picketline.disputes.models import PicketShift
-from picketline.solidarity import pickets_services as services
-from picketline.solidarity.pickets_selectors import occurrence_key
+from picketline.solidarity.pickets import services as services
+from picketline.solidarity.pickets.selectors import occurrence_key
 from tests.factories import make_dispute
 
 pytestmark = pytest.mark.django_db

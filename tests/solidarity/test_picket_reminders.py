@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from picketline.disputes import services as dispute_services
-from picketline.solidarity import pickets_services as services
 from picketline.solidarity.models import ShiftSignup
-from picketline.solidarity.pickets_tasks import picket_reminders_send
+from picketline.solidarity.pickets import services as services
+from picketline.solidarity.pickets.tasks import picket_reminders_send
 from tests.factories import make_dispute
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from picketline.disputes import services as dispute_services
 from picketline.disputes.models import PicketShift
-from picketline.solidarity import pickets_services as services
 from picketline.solidarity.models import ShiftAttendance
-from picketline.solidarity.pickets_selectors import occurrence_key
+from picketline.solidarity.pickets import services as services
+from picketline.solidarity.pickets.selectors import occurrence_key
 from tests.factories import login, make_coordinator, make_dispute, make_user
 
 pytestmark = pytest.mark.django_db

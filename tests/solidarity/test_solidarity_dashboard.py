@@ -7,7 +7,7 @@ import secrets
 import pytest
 from django.utils import timezone
 
-from picketline.solidarity.delegations import delegation_add
+from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import (
     Fund,
     LedgerEntry,

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from picketline.solidarity.delegations import delegation_add
-from picketline.solidarity.levels import _CHECKS, level_check_register, solidarity_level
+from picketline.solidarity.delegations.services import delegation_add
+from picketline.solidarity.levels.checks import _CHECKS, level_check_register
+from picketline.solidarity.levels.selectors import solidarity_level
 from picketline.solidarity.models import Message
 from tests.factories import make_coordinator, make_dispute
 
