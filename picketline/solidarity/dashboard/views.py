@@ -1,14 +1,13 @@
 """The solidarity dashboards, for one dispute and for the whole site. Public: counts only."""
 
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from picketline.disputes.models import Dispute
-from picketline.disputes.selectors import dispute_get_public
 from picketline.solidarity.dashboard.selectors import charts, solidarity_figures
 from picketline.solidarity.funds.money import format_amount
+from picketline.solidarity.http import public_dispute
 from picketline.solidarity.levels.selectors import solidarity_level
 
 
@@ -41,10 +40,7 @@ def site_dashboard(request):
 
 @require_GET
 def dispute_dashboard(request, slug):
-    try:
-        dispute = dispute_get_public(slug=slug)
-    except Dispute.DoesNotExist:
-        raise Http404(_("There is no dispute at this address.")) from None
+    dispute = public_dispute(slug)
     figures = solidarity_figures(dispute=dispute)
     context = _context(figures) | {
         "dispute": dispute,

@@ -5,7 +5,7 @@ Coordinators' pages load their dispute through `dispute_get_for_user(..., write=
 """
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.models import Dispute
-from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
+from picketline.disputes.selectors import dispute_get_for_user
 from picketline.solidarity.delegations.forms import DelegationForm, DelegationReportForm
 from picketline.solidarity.delegations.selectors import connections_for_map
 from picketline.solidarity.delegations.services import (
@@ -23,18 +23,12 @@ from picketline.solidarity.delegations.services import (
     delegation_remove,
     delegation_report,
 )
+from picketline.solidarity.http import form_save, public_dispute
 
 GET_POST = require_http_methods(["GET", "POST"])
 # The dispute's management pages' own form and confirmation templates.
 FORM_TEMPLATE = "disputes/manage/form.html"
 CONFIRM_TEMPLATE = "disputes/manage/confirm.html"
-
-
-def _public_dispute(slug: str) -> Dispute:
-    try:
-        return dispute_get_public(slug=slug)
-    except Dispute.DoesNotExist:
-        raise Http404(_("There is no dispute at this address.")) from None
 
 
 def _back(dispute: Dispute) -> str:
@@ -96,17 +90,7 @@ def _report_refused(request, form: DelegationReportForm) -> int | None:
     return None
 
 
-@GET_POST
-def delegation_report_view(request, slug):
-    dispute = _public_dispute(slug)
-    form = DelegationReportForm(request.POST or None, dispute=dispute)
-    status = _report_refused(request, form) if request.method == "POST" else None
-    if request.method == "POST" and status is None and form.is_valid():
-        delegation_report(dispute=dispute, user=request.user, **form.service_fields())
-        messages.success(
-            request, _("Thank you. A moderator will check it before it appears on this page.")
-        )
-        return redirect(dispute.get_absolute_url())
+def _report_page(request, dispute, form, *, status):
     return _form_page(
         request,
         dispute,
@@ -122,9 +106,24 @@ def delegation_report_view(request, slug):
     )
 
 
+@GET_POST
+def delegation_report_view(request, slug):
+    dispute = public_dispute(slug)
+    form = DelegationReportForm(request.POST or None, dispute=dispute)
+    if request.method != "POST":
+        return _report_page(request, dispute, form, status=None)
+    status = _report_refused(request, form)
+    if status is None and form_save(form, delegation_report, dispute=dispute, user=request.user):
+        messages.success(
+            request, _("Thank you. A moderator will check it before it appears on this page.")
+        )
+        return redirect(dispute.get_absolute_url())
+    return _report_page(request, dispute, form, status=status)
+
+
 @require_GET
 @cache_control(public=True, max_age=300)
 def dispute_connections(request, slug):
     """The disputes connected to one, with a public point each, for lines on the map."""
-    dispute = _public_dispute(slug)
+    dispute = public_dispute(slug)
     return JsonResponse({"connections": connections_for_map(dispute=dispute)})

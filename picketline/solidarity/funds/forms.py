@@ -134,6 +134,15 @@ class EntryForm(forms.Form):
             raise ValidationError(_("The date cannot be in the future."), code="future")
         return date
 
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "kind": data["kind"],
+            "amount_minor": data["amount"],
+            "note": data["note"],
+        }
+
 
 class ReverseForm(forms.Form):
     reason = forms.CharField(
@@ -147,6 +156,9 @@ class ReverseForm(forms.Form):
         if not reason:
             raise ValidationError(self.fields["reason"].error_messages["required"], code="required")
         return reason
+
+    def service_fields(self) -> dict:
+        return {"reason": self.cleaned_data["reason"]}
 
 
 class ReceivedForm(forms.Form):
@@ -201,3 +213,12 @@ class PledgeForm(HoneypotForm):
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != HONEYPOT]
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "amount_minor": data["amount"],
+            "recurrence": data["recurrence"],
+            "name": data["name"],
+            "email": data["email"],
+        }

@@ -108,6 +108,17 @@ def fund_progress(fund: Fund, totals: dict[str, CurrencyTotal]) -> Progress | No
     )
 
 
+def fund_ledger(*, fund: Fund) -> dict:
+    """What a fund's pages show of its ledger: totals per currency, progress towards the
+    target, and every entry (two queries)."""
+    totals = fund_totals(fund)
+    return {
+        "totals": list(totals.values()),
+        "progress": fund_progress(fund, totals),
+        "entries": ledger_entries(fund=fund),
+    }
+
+
 # --- public ----------------------------------------------------------------------------------
 
 

@@ -17,11 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.forms import HONEYPOT
 from picketline.core.http import private_page
-from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
-from picketline.disputes.models import Dispute
-from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
-from picketline.solidarity.funds import selectors as selectors
-from picketline.solidarity.funds import services as services
+from picketline.core.ratelimit import submission_rate_limited
+from picketline.disputes.selectors import dispute_get_for_user
+from picketline.solidarity.funds import selectors, services
 from picketline.solidarity.funds.forms import (
     EntryForm,
     FundForm,
@@ -31,6 +29,7 @@ from picketline.solidarity.funds.forms import (
 )
 from picketline.solidarity.funds.models import PledgeStatus
 from picketline.solidarity.funds.money import format_amount
+from picketline.solidarity.http import form_save, public_dispute, retry_later
 
 GET_POST = require_http_methods(["GET", "POST"])
 FORM_TEMPLATE = "solidarity/funds/form.html"
@@ -42,10 +41,6 @@ def _manage_url(fund) -> str:
 
 def _dashboard_url(dispute) -> str:
     return reverse("manage:dispute", kwargs={"slug": dispute.slug}) + "#funds"
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    form.add_error(None, error)
 
 
 def _form_page(request, *, dispute, form, title, submit, back, intro=""):
@@ -64,21 +59,11 @@ def _form_page(request, *, dispute, form, title, submit, back, intro=""):
 # --- public ----------------------------------------------------------------------------------
 
 
-def _public_dispute(slug: str) -> Dispute:
-    try:
-        return dispute_get_public(slug=slug)
-    except Dispute.DoesNotExist:
-        raise Http404(_("There is no dispute at this address.")) from None
-
-
 def _fund_page(request, fund, form, *, status=200, rate_limited=False):
-    totals = selectors.fund_totals(fund)
     context = {
         "dispute": fund.dispute,
         "fund": fund,
-        "totals": list(totals.values()),
-        "progress": selectors.fund_progress(fund, totals),
-        "entries": selectors.ledger_entries(fund=fund),
+        **selectors.fund_ledger(fund=fund),
         "form": form,
         "honeypot": form[HONEYPOT],
         "rate_limited": rate_limited,
@@ -86,54 +71,31 @@ def _fund_page(request, fund, form, *, status=200, rate_limited=False):
     return render(request, "solidarity/funds/detail.html", context, status=status)
 
 
+def _pledge_thanks(pledge_email: str) -> str:
+    if pledge_email:
+        return _("Thank you for your pledge. We have emailed you a link to cancel it.")
+    return _("Thank you for your pledge.")
+
+
 @GET_POST
 def fund_detail(request, slug, pk):
-    dispute = _public_dispute(slug)
+    dispute = public_dispute(slug)
     fund = selectors.fund_get_public(dispute=dispute, pk=pk)
     fund.dispute = dispute
     if request.method != "POST":
         return _fund_page(request, fund, PledgeForm(currency=fund.currency))
     if submission_rate_limited(request, scope="pledge"):
         form = PledgeForm(currency=fund.currency)
-        response = _fund_page(request, fund, form, status=429, rate_limited=True)
-        response["Retry-After"] = str(retry_after_seconds())
-        return response
+        return retry_later(_fund_page(request, fund, form, status=429, rate_limited=True))
     form = PledgeForm(request.POST, currency=fund.currency)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.pledge_create(
-                fund=fund,
-                amount_minor=data["amount"],
-                recurrence=data["recurrence"],
-                name=data["name"],
-                email=data["email"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            if data["email"]:
-                done = _("Thank you for your pledge. We have emailed you a link to cancel it.")
-            else:
-                done = _("Thank you for your pledge.")
-            messages.success(request, done)
-            url = reverse("solidarity:fund_detail", kwargs={"slug": slug, "pk": fund.pk})
-            return HttpResponseRedirect(url, status=303)
+    if form_save(form, services.pledge_create, fund=fund):
+        messages.success(request, _pledge_thanks(form.cleaned_data["email"]))
+        url = reverse("solidarity:fund_detail", kwargs={"slug": slug, "pk": fund.pk})
+        return HttpResponseRedirect(url, status=303)
     return _fund_page(request, fund, form, status=400)
 
 
-@never_cache
-@GET_POST
-def pledge_cancel(request, token):
-    pledge = services.pledge_get_by_token(raw=token)
-    if pledge is None:
-        raise Http404(_("This link is not valid, or the pledge no longer exists."))
-    error = ""
-    if request.method == "POST":
-        try:
-            pledge = services.pledge_cancel(pledge=pledge)
-        except ValidationError as refused:
-            error = " ".join(refused.messages)
+def _pledge_cancel_page(request, pledge, *, error: str = ""):
     context = {
         "pledge": pledge,
         "fund": pledge.fund,
@@ -143,10 +105,23 @@ def pledge_cancel(request, token):
         "cancelled": pledge.status == PledgeStatus.CANCELLED,
         "error": error,
     }
-    status = 400 if error else 200
-    return private_page(
-        render(request, "solidarity/funds/pledge_cancel.html", context, status=status)
-    )
+    page = "solidarity/funds/pledge_cancel.html"
+    return private_page(render(request, page, context, status=400 if error else 200))
+
+
+@never_cache
+@GET_POST
+def pledge_cancel(request, token):
+    pledge = services.pledge_get_by_token(raw=token)
+    if pledge is None:
+        raise Http404(_("This link is not valid, or the pledge no longer exists."))
+    if request.method != "POST":
+        return _pledge_cancel_page(request, pledge)
+    try:
+        pledge = services.pledge_cancel(pledge=pledge)
+    except ValidationError as refused:
+        return _pledge_cancel_page(request, pledge, error=" ".join(refused.messages))
+    return _pledge_cancel_page(request, pledge)
 
 
 # --- treasurers ------------------------------------------------------------------------------
@@ -158,16 +133,11 @@ def pledge_cancel(request, token):
 def fund_add(request, slug):
     dispute = dispute_get_for_user(user=request.user, slug=slug, write=True)
     form = FundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            fund = services.fund_create(dispute=dispute, user=request.user, **form.service_fields())
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(
-                request, _("The fund has been saved. It is public once a moderator checks it.")
-            )
-            return redirect(_manage_url(fund))
+    if fund := form_save(form, services.fund_create, dispute=dispute, user=request.user):
+        messages.success(
+            request, _("The fund has been saved. It is public once a moderator checks it.")
+        )
+        return redirect(_manage_url(fund))
     return _form_page(
         request,
         dispute=dispute,
@@ -178,43 +148,28 @@ def fund_add(request, slug):
     )
 
 
+def _fund_saved(*, was_verified: bool, fund) -> str:
+    if was_verified and fund.verified_at is None:
+        return _(
+            "The fund has been saved. The new way to give is hidden until a moderator checks it."
+        )
+    return _("The fund has been saved.")
+
+
 @never_cache
 @GET_POST
 @two_factor_verified_required
 def fund_manage(request, slug, pk):
     fund = selectors.fund_get_for_user(user=request.user, slug=slug, pk=pk)
     form = FundForm(request.POST or None, fund=fund)
-    status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                was_verified = fund.verified_at is not None
-                fund = services.fund_update(fund=fund, user=request.user, **form.service_fields())
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                if was_verified and fund.verified_at is None:
-                    messages.success(
-                        request,
-                        _(
-                            "The fund has been saved. The new way to give is hidden until a "
-                            "moderator checks it."
-                        ),
-                    )
-                else:
-                    messages.success(request, _("The fund has been saved."))
-                return redirect(_manage_url(fund))
-    totals = selectors.fund_totals(fund)
-    context = {
-        "dispute": fund.dispute,
-        "fund": fund,
-        "form": form,
-        "totals": list(totals.values()),
-        "progress": selectors.fund_progress(fund, totals),
-        "entries": selectors.ledger_entries(fund=fund),
-        "back": _dashboard_url(fund.dispute),
-    }
+        was_verified = fund.verified_at is not None
+        if saved := form_save(form, services.fund_update, fund=fund, user=request.user):
+            messages.success(request, _fund_saved(was_verified=was_verified, fund=saved))
+            return redirect(_manage_url(saved))
+    context = {"dispute": fund.dispute, "fund": fund, "form": form}
+    context |= selectors.fund_ledger(fund=fund) | {"back": _dashboard_url(fund.dispute)}
+    status = 400 if request.method == "POST" else 200
     return render(request, "solidarity/funds/manage.html", context, status=status)
 
 
@@ -224,22 +179,9 @@ def fund_manage(request, slug, pk):
 def fund_entry_add(request, slug, pk):
     fund = selectors.fund_get_for_user(user=request.user, slug=slug, pk=pk)
     form = EntryForm(request.POST or None, currency=fund.currency)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.ledger_entry_record(
-                fund=fund,
-                date=data["date"],
-                kind=data["kind"],
-                amount_minor=data["amount"],
-                note=data["note"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("The entry has been added to the ledger."))
-            return redirect(_manage_url(fund) + "#ledger")
+    if form_save(form, services.ledger_entry_record, fund=fund, user=request.user):
+        messages.success(request, _("The entry has been added to the ledger."))
+        return redirect(_manage_url(fund) + "#ledger")
     return _form_page(
         request,
         dispute=fund.dispute,
@@ -254,23 +196,23 @@ def fund_entry_add(request, slug, pk):
     )
 
 
+def _reverse_intro(entry) -> str:
+    amount = format_amount(entry.amount_minor, entry.currency)
+    return _(
+        "This adds an entry of the opposite amount (%(amount)s reversed, from "
+        "%(date)s) that points at it. The original stays in the ledger."
+    ) % {"amount": amount, "date": entry.date.isoformat()}
+
+
 @never_cache
 @GET_POST
 @two_factor_verified_required
 def fund_entry_reverse(request, slug, pk, entry_id):
     entry = selectors.entry_get_for_user(user=request.user, slug=slug, fund_pk=pk, pk=entry_id)
     form = ReverseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ledger_entry_reverse(
-                entry=entry, reason=form.cleaned_data["reason"], user=request.user
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("The correction has been added to the ledger."))
-            return redirect(_manage_url(entry.fund) + "#ledger")
-    amount = format_amount(entry.amount_minor, entry.currency)
+    if form_save(form, services.ledger_entry_reverse, entry=entry, user=request.user):
+        messages.success(request, _("The correction has been added to the ledger."))
+        return redirect(_manage_url(entry.fund) + "#ledger")
     return _form_page(
         request,
         dispute=entry.fund.dispute,
@@ -278,11 +220,7 @@ def fund_entry_reverse(request, slug, pk, entry_id):
         title=_("Correct a ledger entry"),
         submit=_("Add the correction"),
         back=_manage_url(entry.fund) + "#ledger",
-        intro=_(
-            "This adds an entry of the opposite amount (%(amount)s reversed, from "
-            "%(date)s) that points at it. The original stays in the ledger."
-        )
-        % {"amount": amount, "date": entry.date.isoformat()},
+        intro=_reverse_intro(entry),
     )
 
 

@@ -4,12 +4,13 @@ coordinators' message pages."""
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from picketline.core.forms import HoneypotForm
 from picketline.core.i18n import current_language
-from picketline.solidarity.messages.models import DigestFrequency
+from picketline.solidarity.messages.models import DigestFrequency, MessageRecipient
 
 MAX_BODY = 2000
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -138,6 +139,25 @@ class FrequencyForm(forms.Form):
         widget=forms.HiddenInput,
     )
     frequency = forms.ChoiceField(label=_("How often"), choices=DigestFrequency.choices)
+
+    @classmethod
+    def for_recipient(cls, recipient: MessageRecipient, who: str) -> dict:
+        """The form for one recipient's digest, with the label the inbox shows above it."""
+        if who == cls.ME:
+            label = gettext("Messages to you (%(email)s)")
+        else:
+            label = gettext("Messages to the solidarity contact (%(email)s)")
+        form = cls(
+            initial={"recipient": who, "frequency": recipient.frequency},
+            auto_id=f"freq-{who}-%s",
+        )
+        return {"label": label % {"email": recipient.email}, "form": form}
+
+    def saved_message(self, recipient: MessageRecipient) -> str:
+        return gettext("Saved: %(email)s gets messages “%(frequency)s”.") % {
+            "email": recipient.email,
+            "frequency": DigestFrequency(recipient.frequency).label,
+        }
 
 
 class InboxFilterForm(forms.Form):

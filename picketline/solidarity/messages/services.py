@@ -135,6 +135,16 @@ def recipient_for(*, dispute: Dispute, user=None, contact: bool = False) -> Mess
     return recipients.get((email or "").lower())
 
 
+def digest_recipients(
+    *, dispute: Dispute, user
+) -> tuple[MessageRecipient | None, MessageRecipient | None]:
+    """The digests a coordinator may set: their own, and the solidarity contact's (None when
+    it is the coordinator's own address, or when either has no address)."""
+    mine = recipient_for(dispute=dispute, user=user)
+    contact = recipient_for(dispute=dispute, contact=True)
+    return mine, (contact if contact != mine else None)
+
+
 @transaction.atomic
 def recipient_frequency_set(*, recipient: MessageRecipient, frequency: str, user) -> None:
     recipient.frequency = DigestFrequency(frequency)

@@ -3,27 +3,25 @@
 The coordinators' pages load their dispute through `dispute_get_for_user(..., write=True)`.
 """
 
-import csv
-
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
+from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from picketline.accounts.decorators import two_factor_verified_required
-from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
-from picketline.core.text import csv_cell
+from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.models import Dispute
-from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
+from picketline.disputes.selectors import dispute_get_for_user
+from picketline.solidarity.http import public_dispute, retry_later
+from picketline.solidarity.messages.export import csv_lines
 from picketline.solidarity.messages.forms import FrequencyForm, InboxFilterForm, MessageForm
-from picketline.solidarity.messages.models import DigestFrequency
 from picketline.solidarity.messages.selectors import message_rows, messages_for_coordinators
 from picketline.solidarity.messages.services import (
+    digest_recipients,
     message_send,
     recipient_for,
     recipient_frequency_set,
@@ -32,42 +30,27 @@ from picketline.solidarity.messages.services import (
 SEND_TEMPLATE = "solidarity/messages/send.html"
 
 
-def _public(slug: str) -> Dispute:
-    try:
-        return dispute_get_public(slug=slug)
-    except Dispute.DoesNotExist:
-        raise Http404(_("There is no dispute at this address.")) from None
-
-
 @require_POST
 def message_send_view(request, slug):
-    dispute = _public(slug)
+    dispute = public_dispute(slug)
     if submission_rate_limited(request, scope="message"):
         form = MessageForm(initial={k: request.POST.get(k) for k in ("body", "language")})
-        response = render(
-            request,
-            SEND_TEMPLATE,
-            {"dispute": dispute, "form": form, "rate_limited": True},
-            status=429,
-        )
-        response["Retry-After"] = str(retry_after_seconds())
-        return response
+        context = {"dispute": dispute, "form": form, "rate_limited": True}
+        return retry_later(render(request, SEND_TEMPLATE, context, status=429))
     form = MessageForm(request.POST, request.FILES)
-    if form.is_valid():
-        user = request.user if request.user.is_authenticated else None
-        message = message_send(
-            dispute=dispute, user=user, photo=form.cleaned_data["photo"], **form.message_fields()
-        )
-        url = reverse("solidarity:message_thanks", kwargs={"slug": dispute.slug})
-        if message.published_at:
-            url += "?published=1"
-        return HttpResponseRedirect(url, status=303)
-    return render(request, SEND_TEMPLATE, {"dispute": dispute, "form": form}, status=400)
+    if not form.is_valid():
+        return render(request, SEND_TEMPLATE, {"dispute": dispute, "form": form}, status=400)
+    user = request.user if request.user.is_authenticated else None
+    message = message_send(
+        dispute=dispute, user=user, photo=form.cleaned_data["photo"], **form.message_fields()
+    )
+    url = reverse("solidarity:message_thanks", kwargs={"slug": dispute.slug})
+    return HttpResponseRedirect(url + ("?published=1" if message.published_at else ""), status=303)
 
 
 @require_GET
 def message_thanks(request, slug):
-    dispute = _public(slug)
+    dispute = public_dispute(slug)
     return render(
         request,
         "solidarity/messages/thanks.html",
@@ -95,31 +78,12 @@ def _filtered(request, dispute):
 
 
 def _frequency_forms(request, dispute) -> list[dict]:
-    forms = []
-    mine = recipient_for(dispute=dispute, user=request.user)
-    if mine is not None:
-        forms.append(
-            {
-                "label": _("Messages to you (%(email)s)") % {"email": mine.email},
-                "form": FrequencyForm(
-                    initial={"recipient": FrequencyForm.ME, "frequency": mine.frequency},
-                    auto_id="freq-me-%s",
-                ),
-            }
-        )
-    contact = recipient_for(dispute=dispute, contact=True)
-    if contact is not None and contact != mine:
-        forms.append(
-            {
-                "label": _("Messages to the solidarity contact (%(email)s)")
-                % {"email": contact.email},
-                "form": FrequencyForm(
-                    initial={"recipient": FrequencyForm.CONTACT, "frequency": contact.frequency},
-                    auto_id="freq-contact-%s",
-                ),
-            }
-        )
-    return forms
+    mine, contact = digest_recipients(dispute=dispute, user=request.user)
+    return [
+        FrequencyForm.for_recipient(recipient, who)
+        for who, recipient in ((FrequencyForm.ME, mine), (FrequencyForm.CONTACT, contact))
+        if recipient is not None
+    ]
 
 
 @never_cache
@@ -150,50 +114,13 @@ def message_print(request, slug):
     return render(request, "solidarity/messages/print.html", {"dispute": dispute, "rows": rows})
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_header() -> list[str]:
-    return [
-        _("Sent"),
-        _("Status"),
-        _("Name"),
-        _("Organisation"),
-        _("Country"),
-        _("Language"),
-        _("Message"),
-        _("Email (given with consent)"),
-    ]
-
-
 @never_cache
 @require_GET
 @two_factor_verified_required
 def message_export(request, slug):
     dispute = _dispute(request, slug)
     _form, rows = _filtered(request, dispute)
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield writer.writerow(csv_header())
-        for row in rows:
-            m = row.message
-            yield writer.writerow(
-                [
-                    timezone.localtime(m.created_at).isoformat(timespec="minutes"),
-                    row.status,
-                    csv_cell(m.sender_name or _("Anonymous")),
-                    csv_cell(m.organisation_name),
-                    row.country_name,
-                    m.language,
-                    csv_cell(m.body),
-                    csv_cell(row.email),
-                ]
-            )
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="messages-{dispute.slug}.csv"'
     return response
 
@@ -214,12 +141,5 @@ def message_frequency(request, slug):
     recipient_frequency_set(
         recipient=recipient, frequency=form.cleaned_data["frequency"], user=request.user
     )
-    flash.success(
-        request,
-        _("Saved: %(email)s gets messages “%(frequency)s”.")
-        % {
-            "email": recipient.email,
-            "frequency": DigestFrequency(recipient.frequency).label,
-        },
-    )
+    flash.success(request, form.saved_message(recipient))
     return redirect(inbox)

@@ -42,6 +42,12 @@ def occurrence_get(*, shift: PicketShift, key: str) -> ShiftOccurrence | None:
     return None
 
 
+def public_place(site: Site, *, sensitive: bool) -> str:
+    """Where a picket is, as the public and its volunteers see it: the town alone for a
+    sensitive dispute."""
+    return site.city if sensitive else (site.name or site.city)
+
+
 def people_coming(*, shift: PicketShift, starts_at: dt.datetime) -> int:
     """People signed up (party sizes added up) for one occurrence, cancellations left out."""
     total = ShiftSignup.objects.filter(
@@ -108,7 +114,7 @@ def public_occurrences(*, dispute: Dispute, now: dt.datetime | None = None) -> l
         rows.append(
             PublicOccurrence(
                 occurrence=occurrence,
-                place=site.city if dispute.sensitive else (site.name or site.city),
+                place=public_place(site, sensitive=dispute.sensitive),
                 key=occurrence_key(occurrence.starts_at),
                 people=people,
                 full=shift.capacity is not None and people >= shift.capacity,

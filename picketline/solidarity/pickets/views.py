@@ -1,7 +1,7 @@
 """Signing up to a picket (public), the private cancel link, and the coordinators' rota."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,12 +12,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.formats import span_label
 from picketline.core.http import private_page
-from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
+from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.models import PicketShift
 from picketline.disputes.selectors import dispute_get_for_user
-from picketline.solidarity.pickets import selectors as selectors
-from picketline.solidarity.pickets import services as services
+from picketline.solidarity.http import form_save, retry_later
+from picketline.solidarity.pickets import selectors, services
 from picketline.solidarity.pickets.forms import AttendanceForm, PicketMessageForm, SignupForm
+
+SIGNUP_TEMPLATE = "solidarity/pickets/signup.html"
 
 
 def _shift(dispute, shift_id: int) -> PicketShift:
@@ -40,56 +42,64 @@ def _when(occurrence) -> str:
 # --- signing up -----------------------------------------------------------------------------
 
 
+def _upcoming(shift: PicketShift, key: str):
+    occurrence = _occurrence(shift, key)
+    if occurrence.starts_at <= timezone.now():
+        raise Http404(_("This picket has already started; choose a later one."))
+    return occurrence
+
+
+def _signup_page(request, dispute, shift, occurrence, form, *, status=200, **extra):
+    context = {
+        "dispute": dispute,
+        "shift": shift,
+        "when": _when(occurrence),
+        "place": selectors.public_place(shift.site, sensitive=dispute.sensitive),
+        "people": selectors.people_coming(shift=shift, starts_at=occurrence.starts_at),
+        "form": form,
+        **extra,
+    }
+    return render(request, SIGNUP_TEMPLATE, context, status=status)
+
+
+def _signup_save(form, shift, occurrence) -> str | None:
+    """The new sign-up's private token, or None with the form's errors saying why."""
+    created = form_save(
+        form, services.signup_create, shift=shift, occurrence_starts_at=occurrence.starts_at
+    )
+    return created[1] if created else None
+
+
 @require_http_methods(["GET", "POST"])
 def picket_signup(request, slug: str, shift_id: int, occurrence: str):
     dispute = dispute_get_for_user(user=request.user, slug=slug)
     shift = _shift(dispute, shift_id)
-    found = _occurrence(shift, occurrence)
-    if found.starts_at <= timezone.now():
-        raise Http404(_("This picket has already started; choose a later one."))
-    site = shift.site
-    context = {
-        "dispute": dispute,
-        "shift": shift,
-        "when": _when(found),
-        "place": site.city if dispute.sensitive else (site.name or site.city),
-        "people": selectors.people_coming(shift=shift, starts_at=found.starts_at),
-    }
-    template = "solidarity/pickets/signup.html"
+    found = _upcoming(shift, occurrence)
     if request.method != "POST":
-        return render(request, template, {**context, "form": SignupForm()})
+        return _signup_page(request, dispute, shift, found, SignupForm())
     if submission_rate_limited(request, scope="picket-signup"):
-        response = render(
-            request, template, {**context, "form": SignupForm(), "rate_limited": True}, status=429
+        form = SignupForm()
+        return retry_later(
+            _signup_page(request, dispute, shift, found, form, status=429, rate_limited=True)
         )
-        response["Retry-After"] = str(retry_after_seconds())
-        return response
     form = SignupForm(request.POST)
-    status = 400
-    if form.is_valid():
-        try:
-            _signup, token = services.signup_create(
-                shift=shift, occurrence_starts_at=found.starts_at, **form.service_fields()
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            status = 409 if error.code == "full" else 400
-        else:
-            url = reverse("solidarity:picket_signed_up", kwargs={"token": token})
-            return HttpResponseRedirect(url, status=303)
-    return render(request, template, {**context, "form": form}, status=status)
+    token = _signup_save(form, shift, found)
+    if token is None:
+        status = 409 if form.has_error(NON_FIELD_ERRORS, "full") else 400
+        return _signup_page(request, dispute, shift, found, form, status=status)
+    url = reverse("solidarity:picket_signed_up", kwargs={"token": token})
+    return HttpResponseRedirect(url, status=303)
 
 
 def _signup_context(signup) -> dict:
     shift = signup.shift
     ends_at = signup.occurrence_starts_at + (shift.ends_at - shift.starts_at)
     dispute = shift.site.dispute
-    site = shift.site
     return {
         "signup": signup,
         "dispute": dispute,
         "when": span_label(signup.occurrence_starts_at, ends_at, shift.timezone),
-        "place": site.city if dispute.sensitive else (site.name or site.city),
+        "place": selectors.public_place(shift.site, sensitive=dispute.sensitive),
         "notes": shift.notes,
     }
 
@@ -145,39 +155,38 @@ def picket_rota(request, slug: str):
     return _rota_response(request, dispute)
 
 
-def _rota_url(dispute, key: str = "") -> str:
+def _rota_occurrence(request, slug: str, shift_id: int, key: str):
+    """The dispute the user may change, its shift and the occurrence `key` names, or 404."""
+    dispute = dispute_get_for_user(user=request.user, slug=slug, write=True)
+    shift = _shift(dispute, shift_id)
+    return dispute, shift, _occurrence(shift, key)
+
+
+def _back_to_rota(dispute, key: str):
     url = reverse("solidarity:picket_rota", kwargs={"slug": dispute.slug})
-    return f"{url}#occurrence-{key}" if key else url
+    return redirect(f"{url}#occurrence-{key}")
 
 
 @two_factor_verified_required
 @require_POST
 def picket_message(request, slug: str, shift_id: int, occurrence: str):
-    dispute = dispute_get_for_user(user=request.user, slug=slug, write=True)
-    shift = _shift(dispute, shift_id)
-    found = _occurrence(shift, occurrence)
+    dispute, shift, found = _rota_occurrence(request, slug, shift_id, occurrence)
     form = PicketMessageForm(request.POST, auto_id=f"id_%s_{shift.pk}_{occurrence}")
     if not form.is_valid():
         return _rota_response(request, dispute, forms={f"message-{occurrence}": form}, status=400)
     sent = services.picket_message_send(
-        shift=shift,
-        occurrence=found,
-        subject=form.cleaned_data["subject"],
-        body=form.cleaned_data["body"],
-        user=request.user,
+        shift=shift, occurrence=found, user=request.user, **form.cleaned_data
     )
     messages.success(
         request, _("Your message is on its way to %(count)d people.") % {"count": sent}
     )
-    return redirect(_rota_url(dispute, occurrence))
+    return _back_to_rota(dispute, occurrence)
 
 
 @two_factor_verified_required
 @require_POST
 def picket_attendance(request, slug: str, shift_id: int, occurrence: str):
-    dispute = dispute_get_for_user(user=request.user, slug=slug, write=True)
-    shift = _shift(dispute, shift_id)
-    found = _occurrence(shift, occurrence)
+    dispute, shift, found = _rota_occurrence(request, slug, shift_id, occurrence)
     form = AttendanceForm(request.POST, auto_id=f"id_%s_{shift.pk}_{occurrence}")
     if not form.is_valid():
         return _rota_response(
@@ -187,4 +196,4 @@ def picket_attendance(request, slug: str, shift_id: int, occurrence: str):
         shift=shift, occurrence=found, people=form.cleaned_data["people"], user=request.user
     )
     messages.success(request, _("Attendance saved."))
-    return redirect(_rota_url(dispute, occurrence))
+    return _back_to_rota(dispute, occurrence)
