@@ -9,8 +9,8 @@
   Ours: one `deliver_digest` task per recipient is enqueued on the database task backend and the
   real worker (`db_worker --batch` on every queue, as `picketline worker --batch` runs it)
   drains them, each sending one digest email to an SMTP sink on 127.0.0.1
-  (`tests/solidarity/smtp_server.py`). Timed from the first enqueue until the worker exits (its
-  random start-up pause of up to a second is turned off).
+  (`tests/solidarity/messages/smtp_server.py`). Timed from the first enqueue until the worker
+  exits (its random start-up pause of up to a second is turned off).
   Then every delivery must be sent with one attempt, and the sink must hold exactly one email
   per recipient.
   Baseline: the same digests, rendered beforehand with the same template, sent with
@@ -47,7 +47,7 @@ from benchlib import (
 )
 
 sys.path.insert(0, str(ROOT))
-from tests.solidarity.smtp_server import SmtpServer, free_port
+from tests.solidarity.messages.smtp_server import SmtpServer, free_port
 
 RECIPIENTS = 100
 MESSAGES = 100  # per recipient: RECIPIENTS x MESSAGES deliveries

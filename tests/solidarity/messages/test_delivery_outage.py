@@ -8,7 +8,7 @@ from picketline.solidarity.messages.services import message_publish
 from picketline.solidarity.messages.tasks import deliver_digest
 from picketline.solidarity.models import DeliveryStatus, Message, MessageDelivery, MessageRecipient
 from tests.factories import make_coordinator, make_dispute
-from tests.solidarity.smtp_server import SmtpServer, free_port
+from tests.solidarity.messages.smtp_server import SmtpServer, free_port
 
 
 @pytest.fixture

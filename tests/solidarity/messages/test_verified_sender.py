@@ -4,7 +4,7 @@ from django.utils import timezone
 from picketline.moderation.models import ModerationItem
 from picketline.solidarity.models import Message, MessageDelivery
 from tests.factories import login, make_dispute, make_organisation, make_user
-from tests.solidarity.message_helpers import fresh_limits, send_url, valid_data
+from tests.solidarity.messages.helpers import fresh_limits, send_url, valid_data
 
 __all__ = ["fresh_limits"]
 

@@ -1,7 +1,7 @@
 from picketline.moderation.models import ModerationItem
 from picketline.solidarity.models import Message
 from tests.factories import make_dispute
-from tests.solidarity.message_helpers import fresh_limits, send_url, valid_data
+from tests.solidarity.messages.helpers import fresh_limits, send_url, valid_data
 
 __all__ = ["fresh_limits"]
 

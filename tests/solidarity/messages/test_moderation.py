@@ -6,7 +6,7 @@ from picketline.moderation.models import ModerationItem
 from picketline.moderation.services import item_for_object, item_reject
 from picketline.solidarity.models import DeliveryStatus, Message, MessageDelivery
 from tests.factories import login, make_coordinator, make_dispute
-from tests.solidarity.message_helpers import approve, fresh_limits, send_url, valid_data
+from tests.solidarity.messages.helpers import approve, fresh_limits, send_url, valid_data
 
 __all__ = ["fresh_limits"]
 

@@ -7,7 +7,7 @@ from picketline.accounts.services import api_token_create
 from picketline.moderation.models import ModerationItem
 from picketline.solidarity.models import Message
 from tests.factories import make_dispute, make_organisation, make_user
-from tests.solidarity.message_helpers import fresh_limits
+from tests.solidarity.messages.helpers import fresh_limits
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_limits")]
 __all__ = ["fresh_limits"]
