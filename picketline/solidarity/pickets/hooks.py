@@ -1,4 +1,4 @@
-"""What the pickets part adds to dispute pages and the moderation queue."""
+"""What the pickets part adds to dispute pages: the coming shifts, and the rota's summary."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
