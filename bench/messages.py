@@ -9,8 +9,8 @@
   Ours: one `deliver_digest` task per recipient is enqueued on the database task backend and the
   real worker (`db_worker --batch` on every queue, as `picketline worker --batch` runs it)
   drains them, each sending one digest email to an SMTP sink on 127.0.0.1
-  (`tests/solidarity/smtp_server.py`). Timed from the first enqueue until the worker exits (its
-  random start-up pause of up to a second is turned off).
+  (`tests/solidarity/messages/smtp_server.py`). Timed from the first enqueue until the worker
+  exits (its random start-up pause of up to a second is turned off).
   Then every delivery must be sent with one attempt, and the sink must hold exactly one email
   per recipient.
   Baseline: the same digests, rendered beforehand with the same template, sent with
@@ -47,7 +47,7 @@ from benchlib import (
 )
 
 sys.path.insert(0, str(ROOT))
-from tests.solidarity.smtp_server import SmtpServer, free_port
+from tests.solidarity.messages.smtp_server import SmtpServer, free_port
 
 RECIPIENTS = 100
 MESSAGES = 100  # per recipient: RECIPIENTS x MESSAGES deliveries
@@ -216,7 +216,7 @@ def rendered_digests(recipients) -> list[tuple[str, list[str], bytes]]:
     """The digests ours will send, rendered with the same template: (from, to, bytes)."""
     from django.utils import timezone
 
-    from picketline.solidarity.messages_tasks import _due, _email
+    from picketline.solidarity.messages.tasks import _due, _email
 
     now = timezone.now()
     emails = []
@@ -236,7 +236,7 @@ def send_plain(port: int, emails) -> None:
 def delivery(dispute, server, recipients: int, messages: int) -> dict:
     from django.core.management import call_command
 
-    from picketline.solidarity.messages_tasks import deliver_digest
+    from picketline.solidarity.messages.tasks import deliver_digest
     from picketline.solidarity.models import DeliveryStatus, MessageDelivery
 
     rng = random.Random(SEED)

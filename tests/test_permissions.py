@@ -23,7 +23,7 @@ from picketline.disputes import coordinators, services
 from picketline.events.models import DayOfAction, Event, Rsvp
 from picketline.events.rsvps import selectors as rsvp_selectors
 from picketline.events.rsvps import services as rsvps
-from picketline.solidarity.delegations import delegation_add
+from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from picketline.disputes import services
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity.funds_services import fund_verify, ledger_entry_record, pledge_create
-from picketline.solidarity.messages_services import message_send
+from picketline.solidarity.funds.services import fund_verify, ledger_entry_record, pledge_create
+from picketline.solidarity.messages.services import message_send
 from picketline.solidarity.models import Fund
-from picketline.solidarity.pickets_services import signup_create
+from picketline.solidarity.pickets.services import signup_create
 from tests import factories
 
 pytestmark = pytest.mark.django_db

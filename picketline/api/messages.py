@@ -14,8 +14,8 @@ from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_paramete
 from picketline.core.i18n import current_language
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.selectors import dispute_public_queryset
-from picketline.solidarity.messages_forms import MAX_BODY, MessageForm
-from picketline.solidarity.messages_services import message_send
+from picketline.solidarity.messages.forms import MAX_BODY, MessageForm
+from picketline.solidarity.messages.services import message_send
 
 router = Router(tags=["messages"])
 

@@ -12,16 +12,16 @@ from django.utils import timezone
 from picketline.disputes.models import Dispute
 from picketline.disputes.shifts import shift_occurrences
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity.delegations import delegation_add
-from picketline.solidarity.funds_services import (
+from picketline.solidarity.delegations.services import delegation_add
+from picketline.solidarity.funds.services import (
     fund_create,
     fund_verify,
     ledger_entry_record,
     pledge_create,
 )
-from picketline.solidarity.messages_services import message_send
-from picketline.solidarity.models import Message
-from picketline.solidarity.pickets_services import signup_create
+from picketline.solidarity.messages.models import Message
+from picketline.solidarity.messages.services import message_send
+from picketline.solidarity.pickets.services import signup_create
 
 DEMO_DISPUTE = "Northgate Buses drivers' pay strike"
 MESSAGES = (

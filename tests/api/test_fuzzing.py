@@ -40,7 +40,7 @@ CHECKS = [
 @pytest.fixture
 def token(db, settings):
     """Some records for the requests to find, and a moderator's token to change them with."""
-    settings.SUBMISSION_RATE_LIMIT = "1000/hour"
+    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "1000/hour")
     union = factories.make_organisation(name="Bakers Union")
     dispute = factories.make_dispute(title="Bakery strike", union=union, employer="Big Bread")
     factories.make_dispute(title="Port strike", sensitive=True, country="ES", city="Bilbao")

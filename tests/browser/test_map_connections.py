@@ -1,7 +1,7 @@
 import pytest
 from django.utils import timezone
 
-from picketline.solidarity.delegations import delegation_add
+from picketline.solidarity.delegations.services import delegation_add
 from tests import factories
 from tests.browser.conftest import DESKTOP
 

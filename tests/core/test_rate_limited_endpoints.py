@@ -12,13 +12,13 @@ import pytest
 from django.urls import reverse
 
 from picketline.moderation.services import item_approve, item_for_object
-from picketline.solidarity.funds_services import fund_create
-from picketline.solidarity.pickets_selectors import occurrence_key
+from picketline.solidarity.funds.services import fund_create
+from picketline.solidarity.pickets.selectors import occurrence_key
 from tests import factories
 from tests.disputes import submission_helpers
 from tests.events.days.helpers import host_url, online_data
-from tests.solidarity.message_helpers import send_url
-from tests.solidarity.message_helpers import valid_data as message_data
+from tests.solidarity.messages.helpers import send_url
+from tests.solidarity.messages.helpers import valid_data as message_data
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.tasks import task
 from picketline.core import reminders
 from picketline.events.rsvps import services as rsvps
 from picketline.events.tasks import event_reminders_send
-from picketline.solidarity.funds_services import pledge_reminders_send
-from picketline.solidarity.pickets_tasks import picket_reminders_send
+from picketline.solidarity.funds.tasks import pledge_reminders_send
+from picketline.solidarity.pickets.tasks import picket_reminders_send
 from tests.factories import make_event, make_user
 
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from picketline.events.choices import EventMode, EventStatus, RsvpStatus
 from picketline.events.models import DayOfAction, Event, Rsvp
 from picketline.events.selectors import event_listed_queryset
-from picketline.solidarity.levels import solidarity_level
+from picketline.solidarity.levels.selectors import solidarity_level
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from picketline.solidarity.levels import solidarity_level
+from picketline.solidarity.levels.selectors import solidarity_level
 from picketline.solidarity.models import Delegation, Fund, LedgerEntry, Message, ShiftSignup
 
 pytestmark = pytest.mark.django_db

@@ -34,7 +34,7 @@ def part_of_day_of_action(dispute: Dispute) -> str | None:
 def register() -> None:
     from picketline.events.days.moderation import DayOfActionHandler
     from picketline.moderation.registry import moderation_register
-    from picketline.solidarity.levels import level_check_register
+    from picketline.solidarity.levels.checks import level_check_register
 
     level_check_register(3, part_of_day_of_action)
     moderation_register(DayOfActionHandler())

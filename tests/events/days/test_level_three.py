@@ -4,7 +4,7 @@ import pytest
 
 from picketline.events.days.services import day_of_action_create
 from picketline.events.services import event_publish
-from picketline.solidarity.levels import solidarity_level
+from picketline.solidarity.levels.selectors import solidarity_level
 from tests.factories import make_day_of_action, make_dispute, make_event
 
 pytestmark = pytest.mark.django_db

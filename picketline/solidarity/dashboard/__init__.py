@@ -1,0 +1,1 @@
+"""Solidarity dashboards: counts across every part, for one dispute or the whole site."""

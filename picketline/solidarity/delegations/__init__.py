@@ -1,0 +1,1 @@
+"""Delegations, visits and meetings between workers, and disputes connected to one another."""

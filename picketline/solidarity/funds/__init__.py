@@ -1,0 +1,1 @@
+"""Strike funds: the fund, its append-only ledger, pledges and their reminders."""

@@ -1,0 +1,1 @@
+"""The level of solidarity a dispute has reached, and the checks that give its evidence."""

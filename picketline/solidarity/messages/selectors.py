@@ -1,0 +1,106 @@
+"""Reading solidarity messages: the public list, and everything a dispute's coordinators see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from picketline.disputes.models import Dispute
+from picketline.moderation.models import ItemStatus, ModerationItem
+from picketline.places.models import Country
+from picketline.solidarity.messages.models import Message
+
+KIND = "message"
+
+
+def country_names(codes) -> dict[str, str]:
+    codes = {code for code in codes if code}
+    if not codes:
+        return {}
+    return dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
+
+
+def messages_published(*, dispute: Dispute) -> QuerySet[Message]:
+    """What the public sees: never the sender's email or consent."""
+    return (
+        Message.objects.filter(dispute=dispute, published_at__isnull=False)
+        .defer("sender_email", "contact_consent")
+        .order_by("-published_at", "-id")
+    )
+
+
+@dataclass
+class CountryCount:
+    code: str
+    name: str
+    count: int
+
+
+def message_country_counts(*, dispute: Dispute) -> tuple[int, list[CountryCount]]:
+    """How many messages are published in all, and how many from each country (in one query
+    when no country names are needed)."""
+    rows = list(
+        Message.objects.filter(dispute=dispute, published_at__isnull=False)
+        .values("country")
+        .annotate(count=Count("id"))
+        .order_by("-count", "country")
+    )
+    total = sum(row["count"] for row in rows)
+    rows = [row for row in rows if row["country"]]
+    names = country_names(row["country"] for row in rows)
+    counts = [
+        CountryCount(
+            code=row["country"], name=names.get(row["country"], row["country"]), count=row["count"]
+        )
+        for row in rows
+    ]
+    return total, counts
+
+
+def messages_for_coordinators(
+    *, dispute: Dispute, status: str = "", country: str = "", q: str = ""
+) -> QuerySet[Message]:
+    """Pending and published messages, leaving out those moderators rejected.
+
+    Call only with a dispute from `dispute_get_for_user(..., write=True)`.
+    """
+    rejected = ModerationItem.objects.filter(kind=KIND, status=ItemStatus.REJECTED).values(
+        "object_id"
+    )
+    messages = Message.objects.filter(dispute=dispute).exclude(pk__in=rejected)
+    if status == "pending":
+        messages = messages.filter(published_at__isnull=True)
+    elif status == "published":
+        messages = messages.filter(published_at__isnull=False)
+    if country:
+        messages = messages.filter(country=country)
+    if q:
+        messages = messages.filter(
+            Q(body__icontains=q) | Q(sender_name__icontains=q) | Q(organisation_name__icontains=q)
+        )
+    return messages.order_by("-created_at", "-id")
+
+
+@dataclass
+class MessageRow:
+    """One message as its coordinators see it: the email only when the sender consented."""
+
+    message: Message
+    status: str
+    country_name: str
+    email: str
+
+
+def message_rows(messages) -> list[MessageRow]:
+    from django.utils.translation import gettext as _
+
+    messages = list(messages)
+    names = country_names(m.country for m in messages)
+    return [
+        MessageRow(
+            message=m,
+            status=_("Published") if m.published_at else _("Waiting for moderators"),
+            country_name=names.get(m.country, m.country),
+            email=m.sender_email if m.contact_consent else "",
+        )
+        for m in messages
+    ]

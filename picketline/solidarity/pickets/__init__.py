@@ -1,0 +1,1 @@
+"""Picket sign-ups: signing up to a shift, the coordinators' rota, confirmations, reminders."""

@@ -1,0 +1,193 @@
+"""Writes for picket sign-ups: signing up and cancelling, reminders, and what coordinators do
+with the rota (messaging the volunteers of one occurrence, recording how many came).
+
+The emails themselves are built and queued by `pickets.notices`; `pickets.tasks` calls these
+services, never the other way round.
+"""
+
+import datetime as dt
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from picketline.core.audit import log_action
+from picketline.core.tasks import send_email
+from picketline.core.tokens import token_hash
+from picketline.disputes.models import PicketShift
+from picketline.disputes.shifts import ShiftOccurrence
+from picketline.solidarity.pickets import notices, selectors
+from picketline.solidarity.pickets.models import ShiftAttendance, ShiftSignup
+
+REMINDER_WINDOW = dt.timedelta(hours=36)
+MAX_PARTY_SIZE = 50
+
+
+def _check_occurrence(shift: PicketShift, starts_at: dt.datetime, now: dt.datetime):
+    occurrence = selectors.occurrence_get(shift=shift, key=selectors.occurrence_key(starts_at))
+    if occurrence is None:
+        raise ValidationError(_("The picket line has no shift at that time."), code="no_such_time")
+    if occurrence.starts_at <= now:
+        raise ValidationError(
+            _("This picket has already started; choose a later one."), code="past"
+        )
+    return occurrence
+
+
+@transaction.atomic
+def signup_create(
+    *,
+    shift: PicketShift,
+    occurrence_starts_at: dt.datetime,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    party_size: int = 1,
+) -> tuple[ShiftSignup, str]:
+    """Signs someone (and the people they bring) up to one occurrence of a shift.
+
+    Locks the shift row, so sign-ups to the same shift queue behind each other and the
+    capacity is checked against every sign-up already made. Returns the sign-up and the raw
+    token of its private cancel link (only its hash is stored). The confirmation email, with
+    a calendar invite, is sent by a task once the sign-up is committed.
+    """
+    shift = PicketShift.objects.select_for_update().select_related("site__dispute").get(pk=shift.pk)
+    now = timezone.now()
+    occurrence = _check_occurrence(shift, occurrence_starts_at, now)
+    if not email and not phone:
+        raise ValidationError(
+            _("Give an email address or a phone number so the strikers can reach you."),
+            code="no_contact",
+        )
+    if not 1 <= party_size <= MAX_PARTY_SIZE:
+        raise ValidationError(
+            _("Between 1 and %(limit)d people can sign up at once.") % {"limit": MAX_PARTY_SIZE},
+            code="party_size",
+        )
+    starts_at = occurrence.starts_at.astimezone(dt.UTC)
+    if shift.capacity is not None:
+        coming = (
+            ShiftSignup.objects.filter(
+                shift=shift, occurrence_starts_at=starts_at, cancelled_at__isnull=True
+            ).aggregate(people=Sum("party_size"))["people"]
+            or 0
+        )
+        if coming + party_size > shift.capacity:
+            raise ValidationError(
+                _("This picket has enough people; try another shift."), code="full"
+            )
+    raw = secrets.token_urlsafe(32)
+    signup = ShiftSignup.objects.create(
+        shift=shift,
+        occurrence_starts_at=starts_at,
+        name=name,
+        email=email,
+        phone=phone,
+        party_size=party_size,
+        cancel_token_hash=token_hash(raw),
+    )
+    log_action(
+        shift.site.dispute,
+        "picket.signed_up",
+        data={"shift": shift.pk, "starts_at": starts_at.isoformat(), "party_size": party_size},
+    )
+    if email:
+        notices.confirmation_send(signup=signup, occurrence=occurrence, raw_token=raw)
+    return signup, raw
+
+
+def signup_get_by_token(*, raw: str) -> ShiftSignup | None:
+    if not raw or len(raw) > 100:
+        return None
+    return selectors.signup_get_by_token_hash(token_hash=token_hash(raw))
+
+
+@transaction.atomic
+def signup_cancel(*, signup: ShiftSignup) -> ShiftSignup:
+    """Cancels a sign-up; cancelling one already cancelled changes nothing."""
+    signup = ShiftSignup.objects.select_for_update().get(pk=signup.pk)
+    if signup.cancelled_at is None:
+        signup.cancelled_at = timezone.now()
+        signup.save(update_fields=["cancelled_at", "updated_at"])
+        log_action(
+            signup.shift.site.dispute,
+            "picket.cancelled",
+            data={"shift": signup.shift_id, "starts_at": signup.occurrence_starts_at.isoformat()},
+        )
+    return signup
+
+
+def reminders_send_due(*, now: dt.datetime | None = None) -> int:
+    """Claims the sign-ups due a reminder and enqueues their emails; returns how many.
+
+    Each sign-up is claimed (its `reminded_at` set) in the transaction that enqueues its email,
+    with rows another worker holds skipped, so two workers never remind anyone twice.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            ShiftSignup.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("shift__site__dispute")
+            .filter(
+                cancelled_at__isnull=True,
+                reminded_at__isnull=True,
+                occurrence_starts_at__gt=now,
+                occurrence_starts_at__lte=now + REMINDER_WINDOW,
+            )
+            .exclude(email="")
+            .order_by("occurrence_starts_at", "id")
+        )
+        for signup in due:
+            signup.reminded_at = now
+            signup.save(update_fields=["reminded_at", "updated_at"])
+            notices.reminder_send(signup=signup)
+    return len(due)
+
+
+def picket_message_send(
+    *,
+    shift: PicketShift,
+    occurrence: ShiftOccurrence,
+    subject: str,
+    body: str,
+    user,
+) -> int:
+    """Emails everyone signed up to one occurrence (one email each, so no one sees the
+    others' addresses); returns how many emails were enqueued."""
+    starts_at = occurrence.starts_at.astimezone(dt.UTC)
+    emails = selectors.volunteer_emails(shift=shift, starts_at=starts_at)
+    with transaction.atomic():
+        log_action(
+            shift.site.dispute,
+            "picket.messaged",
+            user=user,
+            data={"shift": shift.pk, "starts_at": starts_at.isoformat(), "emails": len(emails)},
+        )
+        for email in emails:
+            transaction.on_commit(
+                lambda email=email: send_email.enqueue(subject=subject, body=body, to=[email])
+            )
+    return len(emails)
+
+
+@transaction.atomic
+def attendance_record(
+    *, shift: PicketShift, occurrence: ShiftOccurrence, people: int, user
+) -> ShiftAttendance:
+    """Records (or corrects) how many people came to one occurrence."""
+    starts_at = occurrence.starts_at.astimezone(dt.UTC)
+    attendance, _created = ShiftAttendance.objects.update_or_create(
+        shift=shift,
+        occurrence_starts_at=starts_at,
+        defaults={"people": people, "recorded_by": user},
+    )
+    log_action(
+        shift.site.dispute,
+        "picket.attendance_recorded",
+        user=user,
+        data={"shift": shift.pk, "starts_at": starts_at.isoformat(), "people": people},
+    )
+    return attendance

@@ -1,0 +1,87 @@
+"""Thirty people signing up at the same moment to a picket that needs ten: ten get in.
+
+Each thread has its own database connection; a barrier lines them up so their transactions
+overlap. The shift's row lock and the capacity re-check decide, not the order of arrival.
+"""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from picketline.disputes.models import PicketShift
+from picketline.solidarity.models import ShiftSignup
+from picketline.solidarity.pickets import services as services
+from tests.factories import make_dispute
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+PEOPLE = 30
+CAPACITY = 10
+ONE_DAY = dt.timedelta(days=1)
+
+
+def test_it_never_overbooks_a_picket_when_everyone_signs_up_at_once():
+    dispute = make_dispute(with_shift=True)
+    shift = PicketShift.objects.get(site__dispute=dispute)
+    PicketShift.objects.filter(pk=shift.pk).update(capacity=CAPACITY)
+    barrier = threading.Barrier(PEOPLE)
+    outcomes = [None] * PEOPLE
+
+    def sign_up(index):
+        try:
+            barrier.wait(timeout=10)
+            services.signup_create(
+                shift=shift,
+                occurrence_starts_at=shift.starts_at,
+                name=f"Volunteer {index}",
+                email=f"volunteer{index}@example.org",
+            )
+            outcomes[index] = "in"
+        except ValidationError as error:
+            outcomes[index] = error.code
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sign_up, args=(i,)) for i in range(PEOPLE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert outcomes.count("in") == CAPACITY
+    assert outcomes.count("full") == PEOPLE - CAPACITY
+    assert ShiftSignup.objects.filter(shift=shift, cancelled_at__isnull=True).count() == CAPACITY
+
+
+def test_it_reminds_once_when_two_workers_run_at_the_same_moment():
+    dispute = make_dispute(with_shift=True)
+    shift = PicketShift.objects.get(site__dispute=dispute)
+    for index in range(5):
+        services.signup_create(
+            shift=shift,
+            occurrence_starts_at=shift.starts_at,
+            name=f"Volunteer {index}",
+            email=f"volunteer{index}@example.org",
+        )
+    workers = 4
+    barrier = threading.Barrier(workers)
+    claimed = [0] * workers
+
+    def run(index):
+        try:
+            barrier.wait(timeout=10)
+            claimed[index] = services.reminders_send_due(now=shift.starts_at - ONE_DAY)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sum(claimed) == 5
+    assert not ShiftSignup.objects.filter(reminded_at__isnull=True).exists()
