@@ -10,11 +10,20 @@ import json
 import os
 import random
 
-from locust import HttpUser, between, constant, task
+from locust import HttpUser, between, constant, events, task
 from locust.exception import StopUser
 
 TARGETS = json.loads(open(os.environ["LOAD_TARGETS"]).read())  # noqa: SIM115
-_tokens = iter(TARGETS["tokens"])
+_accounts = iter(TARGETS["tokens"])  # [username, token]
+# Accounts whose RSVP the site acknowledged; bench/load.py checks each one is stored.
+acknowledged: list[str] = []
+
+
+@events.quitting.add_listener
+def _write_acknowledged(environment, **kwargs):
+    if os.environ.get("LOAD_ACKNOWLEDGED"):
+        with open(os.environ["LOAD_ACKNOWLEDGED"], "w") as file:
+            json.dump(acknowledged, file)
 
 
 class Supporter(HttpUser):
@@ -51,9 +60,10 @@ class RsvpBurst(HttpUser):
 
     @task
     def rsvp(self):
-        token = next(_tokens, None)
-        if token is None:
+        account = next(_accounts, None)
+        if account is None:
             raise StopUser()
+        username, token = account
         with self.client.post(
             f"/api/v1/events/{TARGETS['event']}/rsvps",
             json={},
@@ -66,5 +76,6 @@ class RsvpBurst(HttpUser):
                 "waitlisted",
             }:
                 answer.success()
+                acknowledged.append(username)
             else:
                 answer.failure(f"{answer.status_code}: {answer.text[:200]}")
