@@ -13,7 +13,8 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	  $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1 && { command -v $$c || echo $$c; } && break; \
 	done)
 
-.PHONY: help run setup install test test-browser test-postgres fuzz lint format bench messages clean
+.PHONY: help run setup install test test-browser test-postgres fuzz lint format bench bench-load \
+	bench-faults messages clean
 
 help:
 	@echo "make run           set everything up and start http://127.0.0.1:8000"
@@ -22,6 +23,8 @@ help:
 	@echo "make test-browser  run the browser tests in Chromium"
 	@echo "make fuzz          fuzz the JSON API against its OpenAPI document (schemathesis)"
 	@echo "make bench         run the benchmarks and write bench/RESULTS.md"
+	@echo "make bench-load    load gunicorn on PostgreSQL with locust (a few minutes)"
+	@echo "make bench-faults  kill the database connections under load (PostgreSQL)"
 	@echo "make lint          ruff check and format check"
 
 $(BIN)/python:
@@ -80,6 +83,12 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+bench-load: install
+	$(BIN)/python bench/load.py $(BENCH_ARGS)
+
+bench-faults: install
+	$(BIN)/python bench/faults.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles picketline.sqlite3* .pytest_cache

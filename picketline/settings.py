@@ -132,7 +132,12 @@ def database_settings(url: str) -> dict:
     import dj_database_url
 
     try:
-        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+        # With connections kept between requests (DATABASE_CONN_MAX_AGE), one the database has
+        # dropped (a restart, a failover, an administrator) is checked and replaced before a
+        # request uses it, instead of failing that request.
+        config = dj_database_url.parse(
+            url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0), conn_health_checks=True
+        )
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database address: {error}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
