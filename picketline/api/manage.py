@@ -45,7 +45,7 @@ from picketline.disputes.choices import (
     SourceKind,
     Verification,
 )
-from picketline.disputes.manage_forms import (
+from picketline.disputes.coordinators.forms import (
     DisputeForm,
     PicketShiftForm,
     SiteForm,
@@ -54,7 +54,7 @@ from picketline.disputes.manage_forms import (
 )
 from picketline.disputes.models import Dispute, PicketShift, Site
 from picketline.disputes.selectors import dispute_get_for_user
-from picketline.disputes.submissions import verified_unions_for
+from picketline.disputes.submissions.services import verified_unions_for
 
 router = Router(tags=["writes"])
 
@@ -528,7 +528,7 @@ def shift_create(request: HttpRequest, id_or_slug: str, payload: ShiftNew):
     # Not merged with the page's defaults: a shift's zone is its site's unless one is given.
     body = payload.model_dump(exclude_unset=True)
     form = _valid(_bound(PicketShiftForm, body, merge=False, dispute=dispute))
-    shift = _apply(services.picket_shift_create, user=request.auth, **form.service_fields())
+    shift = _apply(services.shift_create, user=request.auth, **form.service_fields())
     return Status(201, _shift_out(shift))
 
 
@@ -554,7 +554,7 @@ def shift_update(request: HttpRequest, shift_id: int, payload: ShiftFields):
             instance=shift,
         )
     )
-    _apply(services.picket_shift_update, shift=shift, user=request.auth, **form.service_fields())
+    _apply(services.shift_update, shift=shift, user=request.auth, **form.service_fields())
     return _shift_out(shift)
 
 
@@ -568,7 +568,7 @@ def shift_update(request: HttpRequest, shift_id: int, payload: ShiftFields):
 )
 def shift_delete(request: HttpRequest, shift_id: int):
     shift = _managed_shift(request, shift_id)
-    services.picket_shift_delete(shift=shift, user=request.auth)
+    services.shift_delete(shift=shift, user=request.auth)
     return Status(204, None)
 
 
@@ -587,6 +587,6 @@ def action_create(request: HttpRequest, id_or_slug: str, payload: ActionNew):
     dispute = _managed_dispute(request, id_or_slug)
     form = _valid(_bound(StrikeActionForm, payload.model_dump(exclude_unset=True), dispute=dispute))
     action = _apply(
-        services.strike_action_create, dispute=dispute, user=request.auth, **form.service_fields()
+        services.action_create, dispute=dispute, user=request.auth, **form.service_fields()
     )
     return Status(201, _action_out(action))

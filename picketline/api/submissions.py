@@ -22,8 +22,8 @@ from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_paramete
 from picketline.core.i18n import current_language
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector
-from picketline.disputes.submission_forms import MAX_SOURCES, SubmissionForm
-from picketline.disputes.submissions import submission_create
+from picketline.disputes.submissions.forms import MAX_SOURCES, SubmissionForm
+from picketline.disputes.submissions.services import submission_create
 from picketline.moderation.models import ItemStatus
 from picketline.moderation.services import item_for_object
 

@@ -18,8 +18,7 @@ from django.views.decorators.http import require_http_methods
 from picketline.accounts.forms import SignUpForm
 from picketline.accounts.two_factor import url_with_next
 from picketline.core.http import private_page
-from picketline.core.ratelimit import submission_rate_limited
-from picketline.disputes.submission_views import retry_after_seconds
+from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.events import services
 from picketline.events.days_forms import HostEventForm, add_service_errors
 from picketline.events.models import DayOfAction, Event, HostInvitation

@@ -25,14 +25,14 @@ from picketline.core.geo import round_point
 from picketline.core.i18n import current_language
 from picketline.core.text import normalize_name, plain_text
 from picketline.disputes.choices import Precision
-from picketline.disputes.manage_forms import (
+from picketline.disputes.coordinators.forms import (
     TIMEZONE_CHOICES,
     LocalDateTimeField,
     local,
     localize,
 )
 from picketline.disputes.models import Dispute, Organisation
-from picketline.disputes.submission_places import (
+from picketline.disputes.submissions.places import (
     DEFAULT_TIMEZONE,
     LocatedPlace,
     locate_point,

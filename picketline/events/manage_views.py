@@ -28,7 +28,7 @@ from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.audit import log_action
 from picketline.core.conflicts import EditConflict
 from picketline.core.text import csv_cell
-from picketline.disputes.manage_forms import add_validation_error
+from picketline.disputes.coordinators.forms import add_validation_error
 from picketline.events import notices, rsvps, selectors, services
 from picketline.events.choices import RsvpStatus
 from picketline.events.manage_forms import (

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.ratelimit import submission_rate_limited
-from picketline.disputes.manage_views import GET_POST, confirm_page, form_page
+from picketline.disputes.coordinators.views.pages import GET_POST, confirm_page, form_page
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user, dispute_get_public
 from picketline.solidarity.delegations import (
