@@ -370,10 +370,36 @@ def _managed_shift(request, shift_id: int) -> PicketShift:
 )
 def dispute_create(request: HttpRequest, payload: DisputeNew):
     user = request.auth
+    moderator = _check_may_publish(user, payload)
+    arguments = _publish_arguments(payload, moderator=moderator)
+    dispute = _apply(services.dispute_publish, user=user, coordinate=not moderator, **arguments)
+    return Status(201, _dispute_out(request, dispute))
+
+
+def _publish_arguments(payload: DisputeNew, *, moderator: bool) -> dict:
+    """`dispute_publish`'s arguments from the body, checked by the pages' own forms."""
     body = payload.model_dump(exclude_unset=True)
+    relations = {name: body.pop(name, []) for name in ("employers", "unions", "sites", "sources")}
+    country = body.pop("country", "").strip().upper()
+    form, sites, sources = _publish_forms(body, relations, moderator=moderator)
+    fields = form.service_fields()
+    if not moderator:
+        fields["verification"] = Verification.UNION
+    return {
+        "employer_names": relations["employers"],
+        "union_names": relations["unions"],
+        "country": country,
+        "demands": form.cleaned_data["demands"],
+        "sites": sites,
+        "sources": sources,
+        **fields,
+    }
+
+
+def _check_may_publish(user, payload: DisputeNew) -> bool:
+    """Whether `user` publishes as a moderator; refuses anyone who may not publish directly."""
     moderator = is_moderator(user)
-    verified = [] if moderator else verified_unions_for(user=user, names=payload.unions)
-    if not moderator and not verified:
+    if not moderator and not verified_unions_for(user=user, names=payload.unions):
         raise forbidden(
             _(
                 "Only moderators and account holders of a verified union named in the dispute "
@@ -382,14 +408,17 @@ def dispute_create(request: HttpRequest, payload: DisputeNew):
             ),
             code="use-submissions",
         )
-    if not moderator and "verification" in body:
+    if not moderator and "verification" in payload.model_fields_set:
         raise invalid_parameters({"verification": [_("Only moderators set verification.")]})
-    relations = {name: body.pop(name, []) for name in ("employers", "unions", "sites", "sources")}
-    country = body.pop("country", "").strip().upper()
+    return moderator
+
+
+def _publish_forms(body: dict, relations: dict, *, moderator: bool):
+    """The dispute's form and its sites' and sources' cleaned data; every mistake at once, each
+    under its own name ("title", "sites.0.latitude" …), as a 400 problem document."""
     form = _bound(DisputeForm, body, instance=Dispute(), can_verify=moderator)
     site_forms = [_bound(SiteForm, site) for site in relations["sites"]]
     source_forms = [_bound(SourceForm, source) for source in relations["sources"]]
-    # Every mistake at once, each under its own name: "title", "sites.0.latitude" …
     errors = {} if form.is_valid() else _errors(form)
     for kind, forms in (("sites", site_forms), ("sources", source_forms)):
         for n, part in enumerate(forms):
@@ -397,24 +426,7 @@ def dispute_create(request: HttpRequest, payload: DisputeNew):
                 errors.update(_errors(part, f"{kind}.{n}."))
     if errors:
         raise invalid_parameters(errors)
-    sites = [part.cleaned_data for part in site_forms]
-    sources = [part.cleaned_data for part in source_forms]
-    fields = form.service_fields()
-    if not moderator:
-        fields["verification"] = Verification.UNION
-    dispute = _apply(
-        services.dispute_publish,
-        user=user,
-        employer_names=relations["employers"],
-        union_names=relations["unions"],
-        country=country,
-        demands=form.cleaned_data["demands"],
-        sites=sites,
-        sources=sources,
-        coordinate=not moderator,
-        **fields,
-    )
-    return Status(201, _dispute_out(request, dispute))
+    return form, [f.cleaned_data for f in site_forms], [f.cleaned_data for f in source_forms]
 
 
 @public.router.patch(
@@ -438,7 +450,8 @@ def dispute_update(request: HttpRequest, id_or_slug: str, payload: DisputePatch)
         raise invalid_parameters({"verification": [_("Only moderators set verification.")]})
     form = _valid(_bound(DisputeForm, body, instance=dispute, can_verify=moderator))
     try:
-        services.dispute_update(
+        _apply(
+            services.dispute_update,
             dispute=dispute,
             user=request.auth,
             version=form.cleaned_data["version"],
@@ -447,8 +460,6 @@ def dispute_update(request: HttpRequest, id_or_slug: str, payload: DisputePatch)
         )
     except EditConflict as error:
         raise conflict(error.message) from None
-    except ValidationError as error:
-        raise invalid_parameters(_service_errors(error)) from None
     return _dispute_out(request, dispute)
 
 

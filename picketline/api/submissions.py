@@ -225,6 +225,11 @@ def submission_create_endpoint(request: HttpRequest, payload: SubmissionIn):
         submission, token = submission_create(user=user, via_api=True, **form.submission_fields())
     except ValidationError as error:
         raise invalid_parameters(_service_errors(error)) from None
+    return Status(201, _created(request, submission, token))
+
+
+def _created(request: HttpRequest, submission, token: str) -> dict:
+    """Where the report stands, with its private status page and, once published, its page."""
     item = item_for_object(submission)
     if item is not None:
         status = item.status
@@ -232,14 +237,11 @@ def submission_create_endpoint(request: HttpRequest, payload: SubmissionIn):
         status = ItemStatus.APPROVED if submission.dispute_id else ItemStatus.PENDING
     status_path = reverse("submissions:status", kwargs={"token": token})
     dispute = submission.dispute
-    return Status(
-        201,
-        {
-            "id": submission.pk,
-            "status": str(status),
-            "status_url": request.build_absolute_uri(status_path),
-            "dispute_url": (
-                request.build_absolute_uri(dispute.get_absolute_url()) if dispute else None
-            ),
-        },
-    )
+    return {
+        "id": submission.pk,
+        "status": str(status),
+        "status_url": request.build_absolute_uri(status_path),
+        "dispute_url": (
+            request.build_absolute_uri(dispute.get_absolute_url()) if dispute else None
+        ),
+    }

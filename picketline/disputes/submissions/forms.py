@@ -1,4 +1,5 @@
-"""The "Add a strike" form, used by the page and the API alike, and the moderators' edit form.
+"""The "Add a strike" form, used by the page and the API alike, the moderators' edit form, and
+the form a reporter answers a moderator's question with.
 
 Both check the same rules. The public form also works out where the place is (from the pin, or
 from the typed name through the gazetteer) and reads picket times in that place's time zone.
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from picketline.core.forms import HoneypotForm
 from picketline.core.i18n import current_language
+from picketline.core.text import plain_text
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector, Verification
 from picketline.disputes.models import Submission, validate_timezone
 from picketline.disputes.submissions.places import DEFAULT_TIMEZONE, locate_point, locate_text
@@ -533,3 +535,22 @@ class SubmissionEditForm(SubmissionRules, forms.ModelForm):
         cleaned = super().clean()
         self.check_rules(cleaned)
         return cleaned
+
+
+# --- a reporter's answer to a moderator's question ---------------------------------------
+
+ANSWER_MAX_LENGTH = 4000
+
+
+class AnswerForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your answer"),
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean_body(self):
+        body = plain_text(self.cleaned_data["body"])
+        if not body:
+            raise ValidationError(self.fields["body"].error_messages["required"], code="required")
+        return body
