@@ -1,4 +1,5 @@
-"""Forms for coordinators and moderators: a dispute, its parts, invitations, signing up.
+"""Forms for coordinators and moderators: a dispute, its parts (sites, strike actions, picket
+shifts, sources) and invitations.
 
 The JSON API builds the same forms from request bodies, so a rule holds for both. Model forms
 are given a copy of the record: a form writes its values onto its instance while it

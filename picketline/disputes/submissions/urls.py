@@ -1,3 +1,6 @@
+"""The addresses of "Add a strike" (namespace `submissions`): the form, the private status
+page and answering a moderator from it."""
+
 from django.urls import path
 
 from picketline.disputes.submissions import views
