@@ -112,8 +112,8 @@ def fingerprint() -> str:
     digest = hashlib.sha256(f"{DISPUTES}:{SEED}".encode())
     sources = sorted(ROOT.glob("picketline/*/migrations/*.py"))
     sources += [
-        ROOT / "picketline/disputes/seeding.py",
-        ROOT / "picketline/disputes/seeding_data.py",
+        ROOT / "picketline/disputes/demo/seeding.py",
+        ROOT / "picketline/disputes/demo/words.py",
     ]
     for path in sources:
         digest.update(str(path.relative_to(ROOT)).encode())
@@ -184,7 +184,7 @@ def ensure_seeded(db: str) -> dict:
         log(f"{db}: could not load the gazetteer ({error!r}); seeding around built-in towns")
     else:
         log(f"{db}: loaded the gazetteer in {time.perf_counter() - load_started:.0f} s")
-    from picketline.disputes.seeding import seed_disputes
+    from picketline.disputes.demo.seeding import seed_disputes
 
     started = time.perf_counter()
     report = seed_disputes(

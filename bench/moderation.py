@@ -86,7 +86,7 @@ def setup_quick() -> dict:
     django.setup()
     from django.core.management import call_command
 
-    from picketline.disputes.seeding import seed_disputes
+    from picketline.disputes.demo.seeding import seed_disputes
 
     call_command("migrate", verbosity=0, interactive=False)
     started = time.perf_counter()

@@ -12,11 +12,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("picketline.api.urls")),
     path("moderation/", include("picketline.moderation.urls")),
-    path("", include("picketline.disputes.submission_urls")),
-    path("", include("picketline.disputes.manage_urls")),
+    path("", include("picketline.disputes.submissions.urls")),
+    path("", include("picketline.disputes.coordinators.urls")),
     path("", include("picketline.solidarity.urls")),
     path("", include("picketline.events.urls")),
-    path("", include("picketline.disputes.feed_urls")),
+    path("", include("picketline.disputes.feeds.urls")),
     path("", include("picketline.disputes.urls")),
 ]
 

@@ -13,7 +13,7 @@ from picketline.accounts.services import user_grant_role
 from picketline.accounts.two_factor import VERIFIED_KEY, has_second_factor, two_factor_required
 from picketline.disputes import services
 from picketline.disputes.models import Organisation
-from picketline.disputes.submissions import submission_create
+from picketline.disputes.submissions.services import submission_create
 from picketline.moderation.services import item_for_object
 
 _counter = itertools.count(1)
@@ -126,7 +126,7 @@ def make_dispute(
     )
     if with_shift:
         start = timezone.now().replace(microsecond=0) + dt.timedelta(days=1)
-        services.picket_shift_create(
+        services.shift_create(
             site=site,
             starts_at=start,
             ends_at=start + dt.timedelta(hours=3),

@@ -19,7 +19,8 @@ from django.utils import timezone
 from picketline.accounts.models import Passkey
 from picketline.accounts.services import api_token_create
 from picketline.core.models import AuditEntry
-from picketline.disputes import coordinators, services
+from picketline.disputes import services
+from picketline.disputes.coordinators import services as coordinators
 from picketline.events.models import DayOfAction, Event, Rsvp
 from picketline.events.rsvps import selectors as rsvp_selectors
 from picketline.events.rsvps import services as rsvps
@@ -470,10 +471,10 @@ def world(db):
     first = factories.make_coordinator(dispute)
     site = dispute.sites.get()
     start = timezone.now() + dt.timedelta(days=2)
-    action = services.strike_action_create(
+    action = services.action_create(
         dispute=dispute, starts_at=start, ends_at=start + dt.timedelta(hours=8), timezone="UTC"
     )
-    source = services.source_add(dispute=dispute, url="https://example.org/news")
+    source = services.source_create(dispute=dispute, url="https://example.org/news")
     invitation, _raw = coordinators.invitation_create(
         dispute=dispute, email="new@example.org", by=first
     )

@@ -49,15 +49,15 @@ def seeded(db):
     for dispute in (sensitive, ordinary):
         dispute.coordinators.add(coordinator)
         begin = timezone.now() + dt.timedelta(days=3)
-        services.strike_action_create(
+        services.action_create(
             dispute=dispute,
             starts_at=begin,
             ends_at=begin + dt.timedelta(hours=8),
             timezone="Europe/London",
         )
-        services.source_add(dispute=dispute, url="https://news.example/story")
+        services.source_create(dispute=dispute, url="https://news.example/story")
     start = timezone.now() + dt.timedelta(days=1)
-    services.picket_shift_create(
+    services.shift_create(
         site=site,
         starts_at=start,
         ends_at=start + dt.timedelta(hours=2),

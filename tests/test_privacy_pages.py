@@ -49,7 +49,7 @@ def seeded(db):
     site = sensitive.sites.get()
     services.site_update(site=site, name=SENTINEL_SITE, address=SENTINEL_ADDRESS)
     start = timezone.now() + dt.timedelta(days=1)
-    services.picket_shift_create(
+    services.shift_create(
         site=site, starts_at=start, ends_at=start + dt.timedelta(hours=2), timezone="UTC"
     )
     services.dispute_update(dispute=sensitive, user=coordinator, status="announced")

@@ -77,7 +77,7 @@ def seeded(db):
     )
     site = dispute.sites.get()
     start = timezone.now().replace(microsecond=0, second=0) + dt.timedelta(days=1)
-    shift = services.picket_shift_create(
+    shift = services.shift_create(
         site=site, starts_at=start, ends_at=start + dt.timedelta(hours=3), timezone="UTC"
     )
     signup_create(

@@ -9,7 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from picketline.disputes import coordinators, services
+from picketline.disputes import services
+from picketline.disputes.coordinators import services as coordinators
 from picketline.disputes.models import Dispute
 from picketline.moderation.services import item_approve, item_merge, item_reject
 from tests import factories

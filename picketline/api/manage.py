@@ -46,7 +46,7 @@ from picketline.disputes.choices import (
     SourceKind,
     Verification,
 )
-from picketline.disputes.manage_forms import (
+from picketline.disputes.coordinators.forms import (
     DisputeForm,
     PicketShiftForm,
     SiteForm,
@@ -55,7 +55,7 @@ from picketline.disputes.manage_forms import (
 )
 from picketline.disputes.models import Dispute, PicketShift, Site
 from picketline.disputes.selectors import dispute_get_for_user
-from picketline.disputes.submissions import verified_unions_for
+from picketline.disputes.submissions.services import verified_unions_for
 
 router = Router(tags=["writes"])
 
@@ -371,10 +371,36 @@ def _managed_shift(request, shift_id: int) -> PicketShift:
 )
 def dispute_create(request: HttpRequest, payload: DisputeNew):
     user = request.auth
+    moderator = _check_may_publish(user, payload)
+    arguments = _publish_arguments(payload, moderator=moderator)
+    dispute = _apply(services.dispute_publish, user=user, coordinate=not moderator, **arguments)
+    return Status(201, _dispute_out(request, dispute))
+
+
+def _publish_arguments(payload: DisputeNew, *, moderator: bool) -> dict:
+    """`dispute_publish`'s arguments from the body, checked by the pages' own forms."""
     body = payload.model_dump(exclude_unset=True)
+    relations = {name: body.pop(name, []) for name in ("employers", "unions", "sites", "sources")}
+    country = body.pop("country", "").strip().upper()
+    form, sites, sources = _publish_forms(body, relations, moderator=moderator)
+    fields = form.service_fields()
+    if not moderator:
+        fields["verification"] = Verification.UNION
+    return {
+        "employer_names": relations["employers"],
+        "union_names": relations["unions"],
+        "country": country,
+        "demands": form.cleaned_data["demands"],
+        "sites": sites,
+        "sources": sources,
+        **fields,
+    }
+
+
+def _check_may_publish(user, payload: DisputeNew) -> bool:
+    """Whether `user` publishes as a moderator; refuses anyone who may not publish directly."""
     moderator = is_moderator(user)
-    verified = [] if moderator else verified_unions_for(user=user, names=payload.unions)
-    if not moderator and not verified:
+    if not moderator and not verified_unions_for(user=user, names=payload.unions):
         raise forbidden(
             _(
                 "Only moderators and account holders of a verified union named in the dispute "
@@ -383,14 +409,17 @@ def dispute_create(request: HttpRequest, payload: DisputeNew):
             ),
             code="use-submissions",
         )
-    if not moderator and "verification" in body:
+    if not moderator and "verification" in payload.model_fields_set:
         raise invalid_parameters({"verification": [_("Only moderators set verification.")]})
-    relations = {name: body.pop(name, []) for name in ("employers", "unions", "sites", "sources")}
-    country = body.pop("country", "").strip().upper()
+    return moderator
+
+
+def _publish_forms(body: dict, relations: dict, *, moderator: bool):
+    """The dispute's form and its sites' and sources' cleaned data; every mistake at once, each
+    under its own name ("title", "sites.0.latitude" …), as a 400 problem document."""
     form = _bound(DisputeForm, body, instance=Dispute(), can_verify=moderator)
     site_forms = [_bound(SiteForm, site) for site in relations["sites"]]
     source_forms = [_bound(SourceForm, source) for source in relations["sources"]]
-    # Every mistake at once, each under its own name: "title", "sites.0.latitude" …
     errors = {} if form.is_valid() else _errors(form)
     for kind, forms in (("sites", site_forms), ("sources", source_forms)):
         for n, part in enumerate(forms):
@@ -398,24 +427,7 @@ def dispute_create(request: HttpRequest, payload: DisputeNew):
                 errors.update(_errors(part, f"{kind}.{n}."))
     if errors:
         raise invalid_parameters(errors)
-    sites = [part.cleaned_data for part in site_forms]
-    sources = [part.cleaned_data for part in source_forms]
-    fields = form.service_fields()
-    if not moderator:
-        fields["verification"] = Verification.UNION
-    dispute = _apply(
-        services.dispute_publish,
-        user=user,
-        employer_names=relations["employers"],
-        union_names=relations["unions"],
-        country=country,
-        demands=form.cleaned_data["demands"],
-        sites=sites,
-        sources=sources,
-        coordinate=not moderator,
-        **fields,
-    )
-    return Status(201, _dispute_out(request, dispute))
+    return form, [f.cleaned_data for f in site_forms], [f.cleaned_data for f in source_forms]
 
 
 @public.router.patch(
@@ -439,7 +451,8 @@ def dispute_update(request: HttpRequest, id_or_slug: str, payload: DisputePatch)
         raise invalid_parameters({"verification": [_("Only moderators set verification.")]})
     form = _valid(_bound(DisputeForm, body, instance=dispute, can_verify=moderator))
     try:
-        services.dispute_update(
+        _apply(
+            services.dispute_update,
             dispute=dispute,
             user=request.auth,
             version=form.cleaned_data["version"],
@@ -448,8 +461,6 @@ def dispute_update(request: HttpRequest, id_or_slug: str, payload: DisputePatch)
         )
     except EditConflict as error:
         raise conflict(error.message) from None
-    except ValidationError as error:
-        raise invalid_parameters(_service_errors(error)) from None
     return _dispute_out(request, dispute)
 
 
@@ -529,7 +540,7 @@ def shift_create(request: HttpRequest, id_or_slug: str, payload: ShiftNew):
     # Not merged with the page's defaults: a shift's zone is its site's unless one is given.
     body = payload.model_dump(exclude_unset=True)
     form = _valid(_bound(PicketShiftForm, body, merge=False, dispute=dispute))
-    shift = _apply(services.picket_shift_create, user=request.auth, **form.service_fields())
+    shift = _apply(services.shift_create, user=request.auth, **form.service_fields())
     return Status(201, _shift_out(shift))
 
 
@@ -555,7 +566,7 @@ def shift_update(request: HttpRequest, shift_id: int, payload: ShiftFields):
             instance=shift,
         )
     )
-    _apply(services.picket_shift_update, shift=shift, user=request.auth, **form.service_fields())
+    _apply(services.shift_update, shift=shift, user=request.auth, **form.service_fields())
     return _shift_out(shift)
 
 
@@ -569,7 +580,7 @@ def shift_update(request: HttpRequest, shift_id: int, payload: ShiftFields):
 )
 def shift_delete(request: HttpRequest, shift_id: int):
     shift = _managed_shift(request, shift_id)
-    services.picket_shift_delete(shift=shift, user=request.auth)
+    services.shift_delete(shift=shift, user=request.auth)
     return Status(204, None)
 
 
@@ -588,6 +599,6 @@ def action_create(request: HttpRequest, id_or_slug: str, payload: ActionNew):
     dispute = _managed_dispute(request, id_or_slug)
     form = _valid(_bound(StrikeActionForm, payload.model_dump(exclude_unset=True), dispute=dispute))
     action = _apply(
-        services.strike_action_create, dispute=dispute, user=request.auth, **form.service_fields()
+        services.action_create, dispute=dispute, user=request.auth, **form.service_fields()
     )
     return Status(201, _action_out(action))

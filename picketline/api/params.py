@@ -27,10 +27,11 @@ from picketline.api.forms import form_errors as _form_errors
 from picketline.api.problems import unknown_place
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector
 from picketline.disputes.filtering import FilterError, filters_from_query
-from picketline.disputes.filters import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, DisputeFilters, Sort
+from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import Organisation
 from picketline.events.choices import EventMode
 from picketline.events.filters import EventFilters, event_filters_from_query
+from picketline.places.near import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
 
 
 def record_id(key: str) -> int | None:

@@ -22,8 +22,8 @@ from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_paramete
 from picketline.core.i18n import current_language
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector
-from picketline.disputes.submission_forms import MAX_SOURCES, SubmissionForm
-from picketline.disputes.submissions import submission_create
+from picketline.disputes.submissions.forms import MAX_SOURCES, SubmissionForm
+from picketline.disputes.submissions.services import submission_create
 from picketline.moderation.models import ItemStatus
 from picketline.moderation.services import item_for_object
 
@@ -225,6 +225,11 @@ def submission_create_endpoint(request: HttpRequest, payload: SubmissionIn):
         submission, token = submission_create(user=user, via_api=True, **form.submission_fields())
     except ValidationError as error:
         raise invalid_parameters(_service_errors(error)) from None
+    return Status(201, _created(request, submission, token))
+
+
+def _created(request: HttpRequest, submission, token: str) -> dict:
+    """Where the report stands, with its private status page and, once published, its page."""
     item = item_for_object(submission)
     if item is not None:
         status = item.status
@@ -232,14 +237,11 @@ def submission_create_endpoint(request: HttpRequest, payload: SubmissionIn):
         status = ItemStatus.APPROVED if submission.dispute_id else ItemStatus.PENDING
     status_path = reverse("submissions:status", kwargs={"token": token})
     dispute = submission.dispute
-    return Status(
-        201,
-        {
-            "id": submission.pk,
-            "status": str(status),
-            "status_url": request.build_absolute_uri(status_path),
-            "dispute_url": (
-                request.build_absolute_uri(dispute.get_absolute_url()) if dispute else None
-            ),
-        },
-    )
+    return {
+        "id": submission.pk,
+        "status": str(status),
+        "status_url": request.build_absolute_uri(status_path),
+        "dispute_url": (
+            request.build_absolute_uri(dispute.get_absolute_url()) if dispute else None
+        ),
+    }

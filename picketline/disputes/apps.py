@@ -7,7 +7,7 @@ class DisputesConfig(AppConfig):
     verbose_name = _("Disputes")
 
     def ready(self):
-        from picketline.disputes.moderation import SubmissionHandler
+        from picketline.disputes.submissions.moderation import SubmissionHandler
         from picketline.moderation.registry import moderation_register
 
         moderation_register(SubmissionHandler())

@@ -1,10 +1,9 @@
 """The list filters from a query string, with place names resolved: one door for pages and feeds."""
 
 from django.http import QueryDict
-from django.utils.translation import gettext as _
 
 from picketline.disputes.filters import DisputeFilterForm, DisputeFilters
-from picketline.places.selectors import place_resolve
+from picketline.places.near import NearError, near_resolve
 
 
 class FilterError(ValueError):
@@ -25,21 +24,10 @@ def filters_from_query(query: QueryDict) -> DisputeFilters:
     if not form.is_valid():
         raise FilterError({name: list(messages) for name, messages in form.errors.items()})
     filters = form.to_filters()
-    if filters.near and filters.point is None:
-        resolution = place_resolve(text=filters.near)
-        if not resolution.found:
-            raise FilterError(
-                {
-                    "near": [
-                        _(
-                            "No place called “%(place)s” was found. Try a town name, or "
-                            "coordinates such as 53.80,-1.55."
-                        )
-                        % {"place": filters.near}
-                    ]
-                },
-                unknown_place=True,
-            )
-        filters.point = resolution.point
-        filters.place = resolution
+    if filters.near:
+        try:
+            near = near_resolve(filters.near, filters.radius_km)
+        except NearError as error:
+            raise FilterError({"near": [error.message]}, unknown_place=True) from None
+        filters.point, filters.place = near.point, near.place
     return filters

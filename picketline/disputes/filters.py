@@ -9,11 +9,8 @@ from dataclasses import dataclass, field
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from picketline.core.geo import parse_lat_lon
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector
-
-DEFAULT_RADIUS_KM = 100.0
-MAX_RADIUS_KM = 20_000.0
+from picketline.places.near import DEFAULT_RADIUS_KM, NearField, RadiusField
 
 
 class Sort:
@@ -65,10 +62,8 @@ class DisputeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     date_from = forms.DateField(label=_("From"), required=False)
     date_to = forms.DateField(label=_("To"), required=False)
-    near = forms.CharField(label=_("Near"), required=False, max_length=200)
-    radius_km = forms.FloatField(
-        label=_("Within (km)"), required=False, min_value=0.1, max_value=MAX_RADIUS_KM
-    )
+    near = NearField()
+    radius_km = RadiusField()
     sort = forms.ChoiceField(label=_("Sort by"), choices=Sort.CHOICES, required=False)
 
     def clean_country(self):
@@ -91,7 +86,7 @@ class DisputeFilterForm(forms.Form):
         return data
 
     def to_filters(self) -> DisputeFilters:
-        """The cleaned filters; `point` is set for coordinates, place names resolve later."""
+        """The cleaned filters; `near` is resolved by `filters_from_query`."""
         data = self.cleaned_data
         near = data.get("near") or ""
         return DisputeFilters(
@@ -106,7 +101,6 @@ class DisputeFilterForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             near=near,
-            point=parse_lat_lon(near) if near else None,
             radius_km=data.get("radius_km") or DEFAULT_RADIUS_KM,
             sort=data.get("sort") or (Sort.DISTANCE if near else Sort.NEWEST),
         )

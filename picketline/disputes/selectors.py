@@ -2,9 +2,8 @@
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Min, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from picketline.accounts.roles import is_moderator
@@ -15,10 +14,8 @@ from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import (
     Dispute,
     DisputeDemand,
-    Invitation,
     Organisation,
     Site,
-    Submission,
 )
 from picketline.places.models import Country
 
@@ -171,79 +168,3 @@ def dispute_get_for_user(*, user, slug: str | None = None, pk: int | None = None
     if write and not user_can_manage(user, dispute):
         raise PermissionDenied
     return dispute
-
-
-def disputes_coordinated_by(*, user) -> QuerySet[Dispute]:
-    return (
-        Dispute.objects.filter(coordinators=user)
-        .defer("solidarity_email", "search_text", "description")
-        .prefetch_related(Prefetch("sites", queryset=Site.objects.order_by("id")))
-        .order_by("-updated_at", "-id")
-    )
-
-
-def dispute_submission_contacts(*, dispute: Dispute) -> list[dict]:
-    """What the people who reported this dispute agreed to share, for its coordinators only.
-
-    A submitter's name and email only when they consented to be contacted; the solidarity
-    contact they gave is where messages of support go, so coordinators see it too.
-    """
-    rows = []
-    submissions = Submission.objects.filter(dispute=dispute).only(
-        "pk",
-        "created_at",
-        "submitter_name",
-        "submitter_email",
-        "contact_consent",
-        "solidarity_email",
-    )
-    for submission in submissions.order_by("created_at", "id"):
-        consented = submission.contact_consent
-        row = {
-            "submitted_at": submission.created_at,
-            "name": submission.submitter_name if consented else "",
-            "email": submission.submitter_email if consented else "",
-            "solidarity_email": submission.solidarity_email,
-        }
-        if row["name"] or row["email"] or row["solidarity_email"]:
-            rows.append(row)
-    return rows
-
-
-def invitations_pending(*, dispute=None, organisation=None) -> QuerySet[Invitation]:
-    if (dispute is None) == (organisation is None):
-        raise TypeError("invitations_pending() takes a dispute or an organisation")
-    target = {"dispute": dispute} if dispute is not None else {"organisation": organisation}
-    return Invitation.objects.filter(
-        accepted_at__isnull=True,
-        revoked_at__isnull=True,
-        expires_at__gt=timezone.now(),
-        **target,
-    ).select_related("invited_by")
-
-
-def user_holds_organisation(user, organisation: Organisation) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return organisation.coordinators.filter(pk=user.pk).exists()
-
-
-def organisation_get_for_user(*, user, slug: str) -> Organisation:
-    """An organisation for its account holders and for moderators; PermissionDenied otherwise."""
-    organisation = Organisation.objects.filter(slug=slug).select_related("verified_by").first()
-    if organisation is None:
-        raise Http404(_("There is no organisation at this address."))
-    if not (user_holds_organisation(user, organisation) or is_moderator(user)):
-        raise PermissionDenied
-    return organisation
-
-
-def unions_for_moderators(*, q: str = "", verified: bool | None = None) -> QuerySet:
-    unions = Organisation.objects.filter(kind=Organisation.Kind.UNION).annotate(
-        holder_count=Count("coordinators", distinct=True)
-    )
-    for word in q.split():
-        unions = unions.filter(name__icontains=word)
-    if verified is not None:
-        unions = unions.filter(verified_at__isnull=not verified)
-    return unions.order_by("name", "id")

@@ -1,3 +1,5 @@
+"""The registry's public pages (namespace `disputes`): the map, the list, a dispute, open data."""
+
 from django.urls import path
 
 from picketline.disputes import views

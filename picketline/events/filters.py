@@ -8,11 +8,16 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from picketline.core.geo import parse_lat_lon
 from picketline.disputes.filtering import FilterError
-from picketline.disputes.filters import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MultipleChoiceOrCSV
+from picketline.disputes.filters import MultipleChoiceOrCSV
 from picketline.events.choices import EventMode
-from picketline.places.selectors import place_resolve
+from picketline.places.near import (
+    DEFAULT_RADIUS_KM,
+    NearError,
+    NearField,
+    RadiusField,
+    near_resolve,
+)
 
 
 @dataclass
@@ -50,10 +55,8 @@ class EventFilterForm(forms.Form):
     )
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=200)
     past = forms.BooleanField(label=gettext_lazy("Include past events"), required=False)
-    near = forms.CharField(label=gettext_lazy("Near"), required=False, max_length=200)
-    radius_km = forms.FloatField(
-        label=gettext_lazy("Within (km)"), required=False, min_value=1, max_value=MAX_RADIUS_KM
-    )
+    near = NearField()
+    radius_km = RadiusField(min_value=1)
 
     def clean_country(self):
         codes = [c.strip().upper() for c in self.cleaned_data["country"].split(",") if c.strip()]
@@ -86,7 +89,6 @@ class EventFilterForm(forms.Form):
             q=data.get("q", "").strip(),
             past=bool(data.get("past")),
             near=near,
-            point=parse_lat_lon(near) if near else None,
             radius_km=data.get("radius_km") or DEFAULT_RADIUS_KM,
         )
 
@@ -97,21 +99,10 @@ def event_filters_from_query(query: QueryDict) -> EventFilters:
     if not form.is_valid():
         raise FilterError({name: list(messages) for name, messages in form.errors.items()})
     filters = form.to_filters()
-    if filters.near and filters.point is None:
-        resolution = place_resolve(text=filters.near)
-        if not resolution.found:
-            raise FilterError(
-                {
-                    "near": [
-                        _(
-                            "No place called “%(place)s” was found. Try a town name, or "
-                            "coordinates such as 53.80,-1.55."
-                        )
-                        % {"place": filters.near}
-                    ]
-                },
-                unknown_place=True,
-            )
-        filters.point = resolution.point
-        filters.place = resolution
+    if filters.near:
+        try:
+            near = near_resolve(filters.near, filters.radius_km)
+        except NearError as error:
+            raise FilterError({"near": [error.message]}, unknown_place=True) from None
+        filters.point, filters.place = near.point, near.place
     return filters

@@ -36,12 +36,12 @@ def test_it_finds_a_dispute_whose_slug_is_a_number(client):
 
 def test_it_includes_description_sources_and_actions(client):
     dispute = factories.make_dispute(description="Four weeks of action.", demands_other="Sick pay")
-    services.source_add(
+    services.source_create(
         dispute=dispute, url="https://union.example/news", kind="union", title="News"
     )
     zone = ZoneInfo("Europe/London")
     start = dt.datetime(2026, 12, 1, 0, 0, tzinfo=zone)
-    services.strike_action_create(
+    services.action_create(
         dispute=dispute,
         starts_at=start,
         ends_at=start + dt.timedelta(days=1),
@@ -66,7 +66,7 @@ def test_it_gives_upcoming_shifts_in_local_time_across_a_clock_change(client):
     zone = ZoneInfo("America/Chicago")
     change = _next_clock_change(zone, after=timezone.now().date() + dt.timedelta(days=7))
     first = dt.datetime.combine(change - dt.timedelta(days=7), dt.time(6), zone)
-    shift = services.picket_shift_create(
+    shift = services.shift_create(
         site=dispute.sites.get(),
         starts_at=first,
         ends_at=first + dt.timedelta(hours=3),
@@ -95,7 +95,7 @@ def test_it_gives_upcoming_shifts_in_local_time_across_a_clock_change(client):
 def test_it_leaves_past_shifts_out(client):
     dispute = factories.make_dispute()
     past = timezone.now() - dt.timedelta(days=2)
-    services.picket_shift_create(
+    services.shift_create(
         site=dispute.sites.get(),
         starts_at=past,
         ends_at=past + dt.timedelta(hours=1),

@@ -63,18 +63,18 @@ def test_it_shows_a_dispute_in_a_fixed_number_of_queries(client):
     site = dispute.sites.first()
     begin = timezone.now() + dt.timedelta(days=2)
     for n in range(4):
-        services.picket_shift_create(
+        services.shift_create(
             site=site,
             starts_at=begin + dt.timedelta(days=n),
             ends_at=begin + dt.timedelta(days=n, hours=2),
             timezone="Europe/London",
         )
-        services.strike_action_create(
+        services.action_create(
             dispute=dispute,
             starts_at=begin + dt.timedelta(days=n),
             ends_at=begin + dt.timedelta(days=n, hours=8),
             timezone="Europe/London",
         )
-        services.source_add(dispute=dispute, url=f"https://news.example/{n}")
+        services.source_create(dispute=dispute, url=f"https://news.example/{n}")
     assert _count(client, f"/api/v1/disputes/{dispute.pk}") == few
     assert few <= 8

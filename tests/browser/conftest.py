@@ -170,7 +170,7 @@ def strike_wave(transactional_db):
     today = timezone.localdate()
     tuesday = today + dt.timedelta(days=(1 - today.weekday()) % 7 or 7)
     start = dt.datetime.combine(tuesday, dt.time(6, 0), tzinfo=ZoneInfo("Europe/London"))
-    services.picket_shift_create(
+    services.shift_create(
         site=london.sites.get(),
         starts_at=start,
         ends_at=start + dt.timedelta(hours=3),

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from picketline.disputes.coordinators import invitation_create
+from picketline.disputes.coordinators.services import invitation_create
 from tests import factories
 from tests.browser.conftest import PHONE, log_in
 

@@ -4,8 +4,8 @@ and right to left in Arabic, and run without script errors or refused content.""
 import pytest
 
 from picketline.disputes import services
-from picketline.disputes.coordinators import invitation_create
-from picketline.disputes.submissions import submission_status_path
+from picketline.disputes.coordinators.services import invitation_create
+from picketline.disputes.submissions.services import submission_status_path
 from picketline.moderation.services import item_merge
 from tests import factories
 from tests.browser.conftest import PHONE, log_in
@@ -31,7 +31,7 @@ def _data():
         lon=-1.5492,
         with_shift=True,
     )
-    services.source_add(dispute=dispute, url=LONG_URL, kind="union")
+    services.source_create(dispute=dispute, url=LONG_URL, kind="union")
     coordinator = factories.make_coordinator(dispute, email=LONG_EMAIL)
     invitation_create(dispute=dispute, email=LONG_EMAIL.replace("strike", "picket"), by=coordinator)
     # A report merged into the dispute, whose reporter agreed to be contacted.

@@ -15,7 +15,7 @@ from picketline.moderation.services import item_approve, item_for_object
 from picketline.solidarity.funds.services import fund_create
 from picketline.solidarity.pickets.selectors import occurrence_key
 from tests import factories
-from tests.disputes import submission_helpers
+from tests.disputes.submissions import helpers as submission_helpers
 from tests.events.days.helpers import host_url, online_data
 from tests.solidarity.messages.helpers import send_url
 from tests.solidarity.messages.helpers import valid_data as message_data

@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 
 from picketline.core.ratelimit import client_address
-from tests.disputes.submission_helpers import ADD_URL, valid_data
+from tests.disputes.submissions.helpers import ADD_URL, valid_data
 
 
 def _request(remote="203.0.113.5", forwarded=None):

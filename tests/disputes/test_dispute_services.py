@@ -117,7 +117,7 @@ def test_it_refuses_an_unknown_time_zone_for_a_shift():
     dispute = make_dispute()
     start = timezone.now()
     with pytest.raises(ValidationError) as error:
-        services.picket_shift_create(
+        services.shift_create(
             site=dispute.sites.get(),
             starts_at=start,
             ends_at=start + dt.timedelta(hours=2),

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from picketline.disputes.duplicates import submission_duplicates
-from picketline.disputes.submissions import submission_create
+from picketline.disputes.submissions.services import submission_create
 from tests.factories import make_dispute
 
 pytestmark = pytest.mark.django_db

@@ -107,7 +107,7 @@ def test_it_changes_when_a_site_or_shift_is_added(client):
     assert second["ETag"] != first["ETag"]
     assert len(json.loads(second.content)["features"]) == 2
     start = timezone.now() + dt.timedelta(days=2)
-    services.picket_shift_create(
+    services.shift_create(
         site=site, starts_at=start, ends_at=start + dt.timedelta(hours=2), timezone="Europe/London"
     )
     assert client.get(URL)["ETag"] != second["ETag"]

@@ -36,7 +36,7 @@ def _weekly_shift_across_clock_change(dispute, zone_name: str):
     change = _next_clock_change(zone, after=timezone.now().date() + dt.timedelta(days=21))
     first_day = change - dt.timedelta(days=14)
     start = dt.datetime.combine(first_day, dt.time(6), zone)
-    return services.picket_shift_create(
+    return services.shift_create(
         site=dispute.sites.get(),
         starts_at=start,
         ends_at=start + dt.timedelta(hours=3),
@@ -103,7 +103,7 @@ def test_it_writes_a_strike_action_in_its_own_zone(client):
     dispute = factories.make_dispute(title="Rail strike", timezone_name="America/Chicago")
     zone = ZoneInfo("America/Chicago")
     day = timezone.now().astimezone(zone).date() + dt.timedelta(days=10)
-    action = services.strike_action_create(
+    action = services.action_create(
         dispute=dispute,
         starts_at=dt.datetime.combine(day, dt.time(0), zone),
         ends_at=dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), zone),
@@ -126,7 +126,7 @@ def test_it_leaves_out_what_is_outside_the_window(client):
     long_ago = timezone.now() - dt.timedelta(days=90)
     far_ahead = timezone.now() + dt.timedelta(days=800)
     for start in (long_ago, far_ahead):
-        services.picket_shift_create(
+        services.shift_create(
             site=site, starts_at=start, ends_at=start + dt.timedelta(hours=1), timezone="UTC"
         )
     assert _calendar(client.get(URL)).events == []
@@ -135,7 +135,7 @@ def test_it_leaves_out_what_is_outside_the_window(client):
 def test_it_lists_recent_occurrences_of_a_series_that_began_long_ago(client):
     dispute = factories.make_dispute()
     start = timezone.now().replace(microsecond=0) - dt.timedelta(weeks=20)
-    shift = services.picket_shift_create(
+    shift = services.shift_create(
         site=dispute.sites.get(),
         starts_at=start,
         ends_at=start + dt.timedelta(hours=2),

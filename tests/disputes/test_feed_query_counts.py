@@ -27,7 +27,7 @@ def _seed(count: int, *, start: int = 0) -> None:
             dispute=dispute, name="Depot", city="York", country="GB", latitude=53.9, longitude=-1.1
         )
         begin = timezone.now() + dt.timedelta(days=3)
-        services.picket_shift_create(
+        services.shift_create(
             site=site,
             starts_at=begin,
             ends_at=begin + dt.timedelta(hours=2),
@@ -35,7 +35,7 @@ def _seed(count: int, *, start: int = 0) -> None:
             recurrence="weekly",
             repeat_until=(begin + dt.timedelta(weeks=4)).date(),
         )
-        services.strike_action_create(
+        services.action_create(
             dispute=dispute,
             starts_at=begin,
             ends_at=begin + dt.timedelta(days=1),
@@ -89,7 +89,7 @@ def test_it_builds_a_dispute_calendar_in_a_fixed_number_of_queries(client):
     dispute = Dispute.objects.get(slug=slug)
     begin = timezone.now() + dt.timedelta(days=10)
     for n in range(5):
-        services.strike_action_create(
+        services.action_create(
             dispute=dispute,
             starts_at=begin + dt.timedelta(days=n),
             ends_at=begin + dt.timedelta(days=n, hours=8),

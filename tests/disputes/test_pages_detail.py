@@ -45,7 +45,7 @@ def test_it_shows_every_public_field(client):
         authorised=True,
         verification="union",
     )
-    services.source_add(
+    services.source_create(
         dispute=dispute, url="https://union.example.org/news/1", kind="union", title="Union news"
     )
     html = _page(client, dispute)
@@ -71,7 +71,7 @@ def test_it_shows_every_public_field(client):
 def test_it_shows_a_picket_shift_in_its_local_time_and_names_the_zone(client):
     dispute = factories.make_dispute(timezone_name="Europe/London")
     start = _next_local(LONDON, 6)
-    services.picket_shift_create(
+    services.shift_create(
         site=dispute.sites.get(),
         starts_at=start,
         ends_at=start + dt.timedelta(hours=3),
@@ -92,7 +92,7 @@ def test_it_keeps_the_shift_in_its_own_zone_whatever_the_server_zone(client, set
     new_york = ZoneInfo("America/New_York")
     dispute = factories.make_dispute(timezone_name="America/New_York", lat=40.71, lon=-74.0)
     start = _next_local(new_york, 5)
-    services.picket_shift_create(
+    services.shift_create(
         site=dispute.sites.get(),
         starts_at=start,
         ends_at=start + dt.timedelta(hours=2, minutes=30),
@@ -105,7 +105,7 @@ def test_it_keeps_the_shift_in_its_own_zone_whatever_the_server_zone(client, set
 def test_it_expands_a_weekly_picket_over_the_next_two_weeks(client):
     dispute = factories.make_dispute()
     start = _next_local(LONDON, 7, days_ahead=-20)
-    services.picket_shift_create(
+    services.shift_create(
         site=dispute.sites.get(),
         starts_at=start,
         ends_at=start + dt.timedelta(hours=2),
@@ -122,7 +122,7 @@ def test_it_leaves_out_past_and_far_shifts(client):
     dispute = factories.make_dispute()
     for days in (-3, 20):
         start = _next_local(LONDON, 6, days_ahead=days)
-        services.picket_shift_create(
+        services.shift_create(
             site=dispute.sites.get(),
             starts_at=start,
             ends_at=start + dt.timedelta(hours=1),
@@ -201,7 +201,7 @@ def test_it_names_the_site_of_an_ordinary_dispute(client):
 def test_it_lists_the_strike_actions_in_their_zone(client):
     dispute = factories.make_dispute()
     start = _next_local(LONDON, 0, days_ahead=5)
-    services.strike_action_create(
+    services.action_create(
         dispute=dispute,
         starts_at=start,
         ends_at=start + dt.timedelta(days=1),
@@ -227,10 +227,10 @@ def test_it_keeps_its_query_count_flat(client, django_assert_max_num_queries):
     for n in range(4):
         services.site_create(dispute=dispute, latitude=53 + n / 10, longitude=-1.5, city=f"C{n}")
         start = _next_local(LONDON, 6 + n)
-        services.picket_shift_create(
+        services.shift_create(
             site=site, starts_at=start, ends_at=start + dt.timedelta(hours=1), timezone="UTC"
         )
-        services.source_add(dispute=dispute, url=f"https://example.net/{n}")
+        services.source_create(dispute=dispute, url=f"https://example.net/{n}")
         services.dispute_update(dispute=dispute, workers_involved=100 + n)
         factories.make_event(title=f"Meeting {n}").disputes.add(dispute)
         factories.make_day_of_action(disputes=[dispute])

@@ -177,7 +177,7 @@ def test_it_offers_the_other_places_with_the_same_name(client, monkeypatch):
         )
 
     monkeypatch.setattr(place_selectors, "place_resolve", resolve)
-    monkeypatch.setattr("picketline.disputes.filtering.place_resolve", resolve)
+    monkeypatch.setattr("picketline.places.near.place_resolve", resolve)
     response = client.get(URL, {"near": "Leeds"})
     assert response.status_code == 200
     assert "<strong>Leeds, England, United Kingdom</strong>" in response.text

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from picketline.disputes.services import picket_shift_create
+from picketline.disputes.services import shift_create
 from picketline.disputes.shifts import shift_occurrences
 from tests.factories import make_dispute
 
@@ -13,7 +13,7 @@ LONDON = ZoneInfo("Europe/London")
 
 def _weekly_shift(start_local, weeks, zone="Europe/London"):
     dispute = make_dispute(timezone_name=zone)
-    return picket_shift_create(
+    return shift_create(
         site=dispute.sites.get(),
         starts_at=start_local,
         ends_at=start_local + dt.timedelta(hours=3),

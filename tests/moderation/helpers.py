@@ -1,6 +1,6 @@
 """Submissions and queue helpers shared by the moderation tests."""
 
-from picketline.disputes.submission_forms import SubmissionEditForm
+from picketline.disputes.submissions.forms import SubmissionEditForm
 from tests.factories import LEEDS, make_submission  # noqa: F401 (shared with these tests)
 
 

@@ -25,7 +25,7 @@ def existing():
         start_date=TODAY - dt.timedelta(days=5),
         end_date=TODAY + dt.timedelta(days=5),
     )
-    services.source_add(dispute=dispute, url="https://union.example.org/first")
+    services.source_create(dispute=dispute, url="https://union.example.org/first")
     return dispute
 
 

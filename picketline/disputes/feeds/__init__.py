@@ -1,6 +1,6 @@
 """The open-data feeds: GeoJSON, iCalendar, CSV and Atom, all taking the list filters.
 
-Their URLs are a public contract (see feed_urls.py). Nothing private reaches them: disputes
+Their URLs are a public contract (see urls.py). Nothing private reaches them: disputes
 come from the public selectors, sites are read column by column and only their public points.
 """
 

@@ -93,51 +93,61 @@ def _rows(request: HttpRequest, disputes: QuerySet[Dispute]) -> Iterator[list]:
     path_for = dispute_path_builder()
     rows = disputes.prefetch_related(None).values(*_DISPUTE_FIELDS).iterator(chunk_size=CHUNK_SIZE)
     for chunk in itertools.batched(rows, CHUNK_SIZE):
-        ids = [dispute["id"] for dispute in chunk]
-        employers = _organisation_names("employers", ids)
-        unions = _organisation_names("unions", ids)
-        demands = _grouped(
+        facts = _chunk_facts([dispute["id"] for dispute in chunk])
+        for dispute in chunk:
+            yield _row(dispute, facts, url=origin + path_for(dispute["slug"]))
+
+
+def _chunk_facts(ids: list[int]) -> dict[str, dict[int, list]]:
+    """The organisations, demands and sites of a chunk of disputes: four queries a chunk."""
+    return {
+        "employers": _organisation_names("employers", ids),
+        "unions": _organisation_names("unions", ids),
+        "demands": _grouped(
             DisputeDemand.objects.filter(dispute_id__in=ids)
             .order_by("demand")
             .values_list("dispute_id", "demand")
-        )
-        sites = _grouped(
+        ),
+        "sites": _grouped(
             Site.objects.filter(dispute_id__in=ids)
             .order_by("id")
             .values_list("dispute_id", "city", "country", "public_latitude", "public_longitude")
-        )
-        for dispute in chunk:
-            pk = dispute["id"]
-            places = sites.get(pk, [])
-            lat, lon = ("", "")
-            if places:
-                _city, _country, first_lat, first_lon = places[0]
-                lat = round(first_lat, COORDINATE_DECIMALS)
-                lon = round(first_lon, COORDINATE_DECIMALS)
-            yield [
-                pk,
-                origin + path_for(dispute["slug"]),
-                csv_cell(dispute["title"]),
-                dispute["kind"],
-                dispute["status"],
-                dispute["outcome"],
-                dispute["sector"],
-                csv_cell(SEPARATOR.join(employers.get(pk, []))),
-                csv_cell(SEPARATOR.join(unions.get(pk, []))),
-                _number(dispute["workers_involved"]),
-                _boolean(dispute["workers_approximate"]),
-                SEPARATOR.join(demands.get(pk, [])),
-                _date(dispute["start_date"]),
-                _date(dispute["end_date"]),
-                SEPARATOR.join(_unique(country for _city, country, *_point in places)),
-                csv_cell(SEPARATOR.join(_unique(city for city, *_rest in places))),
-                lat,
-                lon,
-                dispute["verification"],
-                _boolean(dispute["authorised"]),
-                _date(dispute["created_at"]),
-                _date(dispute["updated_at"]),
-            ]
+        ),
+    }
+
+
+def _row(dispute: dict, facts: dict, *, url: str) -> list:
+    pk = dispute["id"]
+    places = facts["sites"].get(pk, [])
+    lat, lon = ("", "")
+    if places:
+        _city, _country, first_lat, first_lon = places[0]
+        lat = round(first_lat, COORDINATE_DECIMALS)
+        lon = round(first_lon, COORDINATE_DECIMALS)
+    return [
+        pk,
+        url,
+        csv_cell(dispute["title"]),
+        dispute["kind"],
+        dispute["status"],
+        dispute["outcome"],
+        dispute["sector"],
+        csv_cell(SEPARATOR.join(facts["employers"].get(pk, []))),
+        csv_cell(SEPARATOR.join(facts["unions"].get(pk, []))),
+        _number(dispute["workers_involved"]),
+        _boolean(dispute["workers_approximate"]),
+        SEPARATOR.join(facts["demands"].get(pk, [])),
+        _date(dispute["start_date"]),
+        _date(dispute["end_date"]),
+        SEPARATOR.join(_unique(country for _city, country, *_point in places)),
+        csv_cell(SEPARATOR.join(_unique(city for city, *_rest in places))),
+        lat,
+        lon,
+        dispute["verification"],
+        _boolean(dispute["authorised"]),
+        _date(dispute["created_at"]),
+        _date(dispute["updated_at"]),
+    ]
 
 
 def _grouped(rows) -> dict[int, list]:

@@ -24,15 +24,15 @@ from django.utils.translation import gettext_lazy as _
 from picketline.core.geo import round_point
 from picketline.core.i18n import current_language
 from picketline.core.text import normalize_name, plain_text
+from picketline.core.times import TIMEZONE_CHOICES, LocalDateTimeField, local, localize
 from picketline.disputes.choices import Precision
 from picketline.disputes.models import Dispute, Organisation
-from picketline.disputes.submission_places import (
+from picketline.disputes.submissions.places import (
     DEFAULT_TIMEZONE,
     LocatedPlace,
     locate_point,
 )
 from picketline.events.choices import EventMode, EventStatus, EventVisibility
-from picketline.events.manage.times import TIMEZONE_CHOICES, LocalDateTimeField, local, localize
 from picketline.events.models import Event
 from picketline.places.selectors import locality_geocode
 

@@ -30,7 +30,7 @@ def _at_noon_in_days(dispute, days: int) -> PicketShift:
     zone = ZoneInfo(site.timezone)
     day = timezone.now().astimezone(zone).date() + dt.timedelta(days=days)
     start = dt.datetime.combine(day, dt.time(12), tzinfo=zone)
-    return dispute_services.picket_shift_create(
+    return dispute_services.shift_create(
         site=site, starts_at=start, ends_at=start + dt.timedelta(hours=2), timezone=site.timezone
     )
 

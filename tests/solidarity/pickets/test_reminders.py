@@ -20,7 +20,7 @@ def _signup(hours_ahead: float, **fields):
     dispute = make_dispute(title="Bakery strike")
     site = dispute.sites.get()
     start = timezone.now().replace(second=0, microsecond=0) + dt.timedelta(hours=hours_ahead)
-    shift = dispute_services.picket_shift_create(
+    shift = dispute_services.shift_create(
         site=site, starts_at=start, ends_at=start + dt.timedelta(hours=2), timezone=site.timezone
     )
     fields = {"name": "Ada", "email": "ada@example.org", **fields}

@@ -144,7 +144,7 @@ def test_it_records_and_corrects_attendance(client):
     dispute = make_dispute()
     site = dispute.sites.get()
     start = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(days=1)
-    shift = dispute_services.picket_shift_create(
+    shift = dispute_services.shift_create(
         site=site, starts_at=start, ends_at=start + dt.timedelta(hours=2), timezone=site.timezone
     )
     coordinator = make_coordinator(dispute)

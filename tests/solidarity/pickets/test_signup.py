@@ -130,7 +130,7 @@ def test_it_has_no_page_for_a_past_occurrence(client):
     dispute = make_dispute()
     site = dispute.sites.get()
     start = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(days=2)
-    shift = dispute_services.picket_shift_create(
+    shift = dispute_services.shift_create(
         site=site, starts_at=start, ends_at=start + dt.timedelta(hours=2), timezone=site.timezone
     )
 
@@ -163,7 +163,7 @@ def test_it_signs_up_to_a_later_week_of_a_weekly_shift(client):
     dispute = make_dispute()
     site = dispute.sites.get()
     start = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(days=1)
-    shift = dispute_services.picket_shift_create(
+    shift = dispute_services.shift_create(
         site=site,
         starts_at=start,
         ends_at=start + dt.timedelta(hours=2),

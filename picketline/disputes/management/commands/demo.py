@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from picketline.disputes.demo import DEMO_PASSWORD, demo_load
-from picketline.disputes.demo_people import DEMO_ACCOUNTS, demo_people_load
+from picketline.disputes.demo.disputes import DEMO_PASSWORD, demo_load
+from picketline.disputes.demo.people import DEMO_ACCOUNTS, demo_people_load
 
 
 class Command(BaseCommand):

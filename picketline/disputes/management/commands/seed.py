@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from picketline.disputes.seeding import seed_disputes
+from picketline.disputes.demo.seeding import seed_disputes
 
 
 class Command(BaseCommand):

@@ -1,0 +1,332 @@
+"""What the registry's public pages show, in the reader's language: the filter panel, the
+list's rows and place, a dispute's sites, upcoming picket shifts (in each shift's own zone) and
+its public history. Views call these to build their context; nothing here reads a request's
+user or writes anything.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import prefetch_related_objects
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from picketline.core.audit import audit_entries_for
+from picketline.core.formats import distance_label, distance_unit_for, span_label
+from picketline.core.forms import ChoiceGroup
+from picketline.disputes.choices import (
+    Demand,
+    DisputeKind,
+    DisputeStatus,
+    Outcome,
+    Sector,
+    Verification,
+)
+from picketline.disputes.filters import DisputeFilterForm, Sort
+from picketline.disputes.models import Dispute, Site
+from picketline.disputes.selectors import (
+    countries_with_disputes,
+)
+from picketline.disputes.shifts import shift_occurrences
+
+UPCOMING_SHIFT_DAYS = 14
+HISTORY_LIMIT = 50
+
+
+# --- filters as the form shows them ---------------------------------------------------------
+
+
+def _selected(query: QueryDict, name: str) -> list[str]:
+    """?status=a&status=b and ?status=a,b alike, as the filter form reads them."""
+    return [part.strip() for item in query.getlist(name) for part in item.split(",") if part]
+
+
+def _choice_group(query, name, label, choices, errors, default=()) -> ChoiceGroup:
+    chosen = set(_selected(query, name) or default)
+    return ChoiceGroup(
+        name=name,
+        label=label,
+        options=[(value, text, value in chosen) for value, text in choices],
+        errors=errors.get(name, []),
+    )
+
+
+_FILTER_LABELS = {name: field.label for name, field in DisputeFilterForm.base_fields.items()}
+_TEXT_FILTERS = ("q", "union", "employer", "date_from", "date_to", "near", "radius_km", "sort")
+
+
+def filter_context(query: QueryDict, errors: dict, *, default_statuses=()) -> dict:
+    countries = countries_with_disputes()
+    chosen_countries = [c.upper() for c in _selected(query, "country")]
+    country_options = [(code, name, code in chosen_countries) for code, name in countries.items()]
+    # A code typed into the address that no site has yet still shows as chosen.
+    country_options += [(code, code, True) for code in chosen_countries if code not in countries]
+    return {
+        "errors": errors,
+        "groups": {
+            "status": _choice_group(
+                query, "status", _("Status"), DisputeStatus.choices, errors, default_statuses
+            ),
+            "kind": _choice_group(query, "kind", _("Kind"), DisputeKind.choices, errors),
+            "sector": _choice_group(query, "sector", _("Sector"), Sector.choices, errors),
+            "demand": _choice_group(query, "demand", _("Demand"), Demand.choices, errors),
+            "country": ChoiceGroup(
+                name="country",
+                label=_("Country"),
+                options=sorted(country_options, key=lambda option: option[1]),
+                errors=errors.get("country", []),
+            ),
+        },
+        "values": {name: query.get(name, "") for name in _TEXT_FILTERS},
+        # Several countries fit a text box ("GB,IE"); the menu holds one.
+        "countries_text": ",".join(chosen_countries) if len(chosen_countries) > 1 else "",
+        "sort_choices": Sort.CHOICES,
+        "non_field_errors": errors.get("__all__", []),
+        "error_list": [
+            (name, _FILTER_LABELS.get(name, name), message)
+            for name, messages in errors.items()
+            if name != "__all__"
+            for message in messages
+        ],
+    }
+
+
+# --- the list -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    dispute: Dispute
+    distance: str
+    country_names: list[str]
+    cities: list[str]
+
+
+@dataclass(frozen=True)
+class PlaceSummary:
+    label: str
+    radius: str
+    alternatives: list[tuple[str, str]]  # (label, url)
+
+
+def result_row(dispute: Dispute, unit: str, countries: dict) -> ResultRow:
+    sites = list(dispute.sites.all())
+    distance = getattr(dispute, "distance_km", None)
+    return ResultRow(
+        dispute=dispute,
+        distance=distance_label(distance, unit) if distance is not None else "",
+        cities=list(dict.fromkeys(site.city for site in sites if site.city)),
+        country_names=list(
+            dict.fromkeys(
+                countries.get(site.country, site.country) for site in sites if site.country
+            )
+        ),
+    )
+
+
+def place_summary(request, filters, unit: str) -> PlaceSummary:
+    radius = distance_label(filters.radius_km, "km")
+    if unit == "mi":
+        radius = f"{radius} ({distance_label(filters.radius_km, 'mi')})"
+    resolution = filters.place
+    if resolution is None:
+        # The place search and "near me" send coordinates with the name the reader chose.
+        label = request.GET.get("near_label", "")[:100] or filters.near
+        return PlaceSummary(label=label, radius=radius, alternatives=[])
+    alternatives = []
+    for candidate in resolution.alternatives[:5]:
+        query = request.GET.copy()
+        query.pop("page", None)
+        query["near"] = candidate.query
+        query["near_label"] = candidate.label
+        alternatives.append((candidate.label, f"{reverse('disputes:list')}?{query.urlencode()}"))
+    return PlaceSummary(
+        label=resolution.label or filters.near, radius=radius, alternatives=alternatives
+    )
+
+
+def feed_query(query: QueryDict) -> str:
+    """The list's filters for the download links: the page number and display-only keys go."""
+    query = query.copy()
+    for key in ("page", "near_label"):
+        query.pop(key, None)
+    if not _selected(query, "status"):
+        # The list shows every status when none is chosen; the GeoJSON feed would otherwise
+        # default to the map's (announced and active), so the downloads say it explicitly.
+        query["status"] = ",".join(DisputeStatus.values)
+    return query.urlencode()
+
+
+# --- a dispute ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    when: str
+    zone: str
+    starts_at: dt.datetime
+    place: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    when: dt.datetime
+    created: bool
+    changes: list[tuple[str, str, str]]  # (field label, old, new)
+
+
+VERIFICATION_NOTES = {
+    Verification.CROWD: gettext_lazy(
+        "Reported by a supporter and not yet confirmed by a union or the press. "
+        "Check the sources before you travel."
+    ),
+    Verification.PRESS: gettext_lazy("Reported in the press: see the sources below."),
+    Verification.UNION: gettext_lazy("Confirmed by a union involved in the dispute."),
+}
+
+
+def site_view(site: Site, dispute: Dispute, countries: dict) -> dict:
+    """What a page may say about a site: a sensitive dispute's sites are named only by town."""
+    place = [site.city, site.region, countries.get(site.country, site.country)]
+    return {
+        "name": "" if dispute.sensitive else site.name,
+        "address": "" if dispute.sensitive else site.address,
+        "place": ", ".join(part for part in place if part),
+        "approximate": dispute.sensitive or site.precision != "exact",
+        "precision": site.get_precision_display(),
+    }
+
+
+def site_point(site: Site, dispute: Dispute) -> dict:
+    label = site.city or site.region or site.country
+    if not dispute.sensitive and site.name:
+        label = f"{site.name}, {label}" if label else site.name
+    return {
+        "lat": site.public_latitude,
+        "lon": site.public_longitude,
+        "label": label,
+        "approximate": dispute.sensitive,
+    }
+
+
+def upcoming_shifts(dispute: Dispute, sites: list[Site]) -> list[ShiftRow]:
+    now = timezone.now()
+    until = now + dt.timedelta(days=UPCOMING_SHIFT_DAYS)
+    rows = []
+    for site in sites:
+        place = site.city if dispute.sensitive else (site.name or site.city)
+        for shift in site.shifts.all():
+            for occurrence in shift_occurrences(shift, after=now, before=until):
+                rows.append(
+                    ShiftRow(
+                        when=span_label(occurrence.starts_at, occurrence.ends_at, shift.timezone),
+                        zone=shift.timezone,
+                        starts_at=occurrence.starts_at,
+                        place=place,
+                        notes=shift.notes,
+                    )
+                )
+    return sorted(rows, key=lambda row: row.starts_at)
+
+
+_CHOICE_FIELDS = {
+    "kind": DisputeKind,
+    "status": DisputeStatus,
+    "outcome": Outcome,
+    "sector": Sector,
+    "verification": Verification,
+    "demands": Demand,
+}
+# Long text changes are announced, not reprinted: the page shows the current text.
+_LONG_FIELDS = frozenset({"description", "demands_other"})
+
+
+def _field_label(name: str) -> str:
+    if name == "demands":
+        return _("Demands")
+    return str(Dispute._meta.get_field(name).verbose_name).capitalize()
+
+
+def _history_value(name: str, value) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    choices = _CHOICE_FIELDS.get(name)
+    if isinstance(value, list):
+        labels = dict(choices.choices) if choices else {}
+        return ", ".join(str(labels.get(item, item)) for item in value)
+    if choices is not None:
+        return str(dict(choices.choices).get(value, value))
+    if name in {"start_date", "end_date"}:
+        try:
+            return formats.date_format(dt.date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def public_history(dispute: Dispute) -> list[HistoryRow]:
+    """Changes to public fields only, and never who made them."""
+    # Only entries that record field changes: coordinators' other entries (sites added,
+    # invitations sent) must not push the changes out of the window.
+    entries = (
+        audit_entries_for(dispute)
+        .filter(data__has_key="changes")
+        .select_related(None)
+        .only("action", "data", "created_at")
+    )
+    rows = []
+    for entry in entries[:HISTORY_LIMIT]:
+        if entry.action == "dispute.created":
+            rows.append(HistoryRow(when=entry.created_at, created=True, changes=[]))
+            continue
+        changes = (entry.data or {}).get("changes") or {}
+        shown = []
+        for name in Dispute.PUBLIC_FIELDS:
+            if name not in changes:
+                continue
+            old, new = changes[name]
+            if name in _LONG_FIELDS:
+                shown.append((_field_label(name), "", _("changed")))
+            else:
+                shown.append(
+                    (_field_label(name), _history_value(name, old), _history_value(name, new))
+                )
+        if shown:
+            rows.append(HistoryRow(when=entry.created_at, created=False, changes=shown))
+    return rows
+
+
+def list_rows(request, page, filters) -> tuple[list[ResultRow], PlaceSummary | None]:
+    """The rows of one page of results, in the reader's distance unit, and the place searched
+    around, when there is one."""
+    unit = distance_unit_for(request)
+    countries = countries_with_disputes()
+    rows = [result_row(dispute, unit, countries) for dispute in page.object_list]
+    place = place_summary(request, filters, unit) if filters.point is not None else None
+    return rows, place
+
+
+def dispute_page(dispute: Dispute) -> dict:
+    """What a dispute's public page shows of it, besides the dispute itself. Its sources,
+    actions and sites with their shifts are read in one query each."""
+    prefetch_related_objects([dispute], "sources", "actions", "sites__shifts")
+    sites = list(dispute.sites.all())
+    countries = countries_with_disputes()
+    return {
+        "sites": [site_view(site, dispute, countries) for site in sites],
+        "site_points": [site_point(site, dispute) for site in sites],
+        "shifts": upcoming_shifts(dispute, sites),
+        "actions": [
+            (action, span_label(action.starts_at, action.ends_at, action.timezone))
+            for action in dispute.actions.all()
+        ],
+        "history": public_history(dispute),
+        "demand_labels": [demand.get_demand_display() for demand in dispute.demands.all()],
+        "verification_note": VERIFICATION_NOTES.get(dispute.verification, ""),
+    }
