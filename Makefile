@@ -25,7 +25,7 @@ help:
 	@echo "make bench         run the benchmarks and write bench/RESULTS.md"
 	@echo "make bench-load    load gunicorn on PostgreSQL with locust (a few minutes)"
 	@echo "make bench-faults  kill the database connections under load (PostgreSQL)"
-	@echo "make lint          ruff check and format check"
+	@echo "make lint          ruff check, format check and the import contracts"
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -71,6 +71,7 @@ fuzz: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -216,7 +216,7 @@ def rendered_digests(recipients) -> list[tuple[str, list[str], bytes]]:
     """The digests ours will send, rendered with the same template: (from, to, bytes)."""
     from django.utils import timezone
 
-    from picketline.solidarity.messages.tasks import _due, _email
+    from picketline.solidarity.messages.delivery import _due, _email
 
     now = timezone.now()
     emails = []
@@ -236,7 +236,7 @@ def send_plain(port: int, emails) -> None:
 def delivery(dispute, server, recipients: int, messages: int) -> dict:
     from django.core.management import call_command
 
-    from picketline.solidarity.messages.tasks import deliver_digest
+    from picketline.solidarity.messages.delivery import deliver_digest
     from picketline.solidarity.models import DeliveryStatus, MessageDelivery
 
     rng = random.Random(SEED)

@@ -41,7 +41,7 @@ def moderation_submit(*, obj, kind: str, user=None) -> ModerationItem:
         submitted_at=timezone.now(),
     )
     log_action(obj, f"{kind}.submitted", user=user, data={"item": item.pk})
-    from picketline.moderation.tasks import moderators_digest_schedule
+    from picketline.moderation.digest import moderators_digest_schedule
 
     transaction.on_commit(moderators_digest_schedule)
     return item

@@ -13,8 +13,8 @@ needs them. `models.py` here gathers every part's models for Django; `http.py` h
 the views share.
 
 Arrows point one way: views → services and selectors → models; tasks call services, never
-the reverse (a service queues email through its part's `notices` or `tasks` module, which does
-not import it back). Between parts: `levels` reads messages and delegations, and `dashboard`
+the reverse (a service queues email through its part's `notices` or `delivery` module, which
+does not import it back). Between parts: `levels` reads messages and delegations, and `dashboard`
 reads every part, so it is a part of its own rather than living in one of the parts it counts;
 no part imports `levels` or `dashboard`. tests/solidarity/test_layout.py checks these arrows.
 """

@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
+from picketline.moderation.digest import moderators_digest_send
 from picketline.moderation.services import item_approve
-from picketline.moderation.tasks import moderators_digest_send
 from tests.factories import make_admin, make_moderator, make_user
 from tests.moderation.helpers import make_submission
 

@@ -104,9 +104,9 @@ def fund_update(*, fund: Fund, user, **fields) -> Fund:
 
 def _resubmit(fund: Fund, *, user) -> None:
     """Puts the fund back in the review queue (its one item is reopened once decided)."""
+    from picketline.moderation.digest import moderators_digest_schedule
     from picketline.moderation.models import OPEN_STATUSES, ItemStatus, ModerationItem
     from picketline.moderation.services import item_for_object, moderation_submit
-    from picketline.moderation.tasks import moderators_digest_schedule
 
     item = item_for_object(fund)
     if item is None:

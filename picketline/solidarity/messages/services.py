@@ -14,13 +14,13 @@ from PIL import Image, ImageOps
 from picketline.core.audit import log_action
 from picketline.core.text import plain_text
 from picketline.disputes.models import Dispute, Organisation
+from picketline.solidarity.messages.delivery import digest_schedule
 from picketline.solidarity.messages.models import (
     DigestFrequency,
     Message,
     MessageDelivery,
     MessageRecipient,
 )
-from picketline.solidarity.messages.tasks import digest_schedule
 
 KIND = "message"
 PHOTO_MAX_SIDE = 1600

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from picketline.settings import mailer_settings
+from picketline.solidarity.messages.delivery import deliver_digest
 from picketline.solidarity.messages.services import message_publish
-from picketline.solidarity.messages.tasks import deliver_digest
 from picketline.solidarity.models import DeliveryStatus, Message, MessageDelivery, MessageRecipient
 from tests.factories import make_coordinator, make_dispute
 from tests.solidarity.messages.smtp_server import SmtpServer, free_port

@@ -1,7 +1,7 @@
 from django.core import mail
 
+from picketline.solidarity.messages.delivery import deliver_digest
 from picketline.solidarity.messages.services import message_publish
-from picketline.solidarity.messages.tasks import deliver_digest
 from picketline.solidarity.models import DeliveryStatus, Message, MessageDelivery, MessageRecipient
 from tests.factories import make_dispute
 

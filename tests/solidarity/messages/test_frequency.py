@@ -4,8 +4,8 @@ from django.core import mail
 from django.tasks import default_task_backend
 from django.utils import timezone
 
+from picketline.solidarity.messages.delivery import deliver_digest
 from picketline.solidarity.messages.services import message_publish, recipient_for
-from picketline.solidarity.messages.tasks import deliver_digest
 from picketline.solidarity.models import DeliveryStatus, DigestFrequency, Message, MessageDelivery
 from tests.factories import make_coordinator, make_dispute
 
