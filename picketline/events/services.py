@@ -36,7 +36,8 @@ RESERVED_SLUGS = frozenset(
     {"new", "mine", "map", "rsvp", "host", "feed", "calendar", "near", "manage", "api"}
 )
 
-EVENT_FIELDS = (
+# What an organiser's form sets; the services also take the status and where an event comes from.
+EVENT_DETAIL_FIELDS = (
     "title",
     "description",
     "language",
@@ -55,6 +56,9 @@ EVENT_FIELDS = (
     "join_url",
     "capacity",
     "visibility",
+)
+EVENT_FIELDS = (
+    *EVENT_DETAIL_FIELDS,
     "status",
     "status_note",
     "day_of_action",

@@ -34,6 +34,7 @@ from picketline.disputes.submissions.places import (
 )
 from picketline.events.choices import EventMode, EventStatus, EventVisibility
 from picketline.events.models import Event
+from picketline.events.services import EVENT_DETAIL_FIELDS
 from picketline.places.selectors import locality_geocode
 
 MAX_SPEAKERS = 10
@@ -41,27 +42,6 @@ MAX_LINKED = 20
 MAX_CAPACITY = 1_000_000
 # Text fields whose value is shown as plain text: any markup is dropped before it is stored.
 PLAIN_FIELDS = ("title", "description", "organiser_name", "venue", "address", "locality")
-# What `event_create` / `event_update` take from the form (besides disputes, sponsors, speakers).
-SERVICE_FIELDS = (
-    "title",
-    "description",
-    "language",
-    "organisation",
-    "organiser_name",
-    "starts_at",
-    "ends_at",
-    "timezone",
-    "mode",
-    "venue",
-    "address",
-    "locality",
-    "country",
-    "latitude",
-    "longitude",
-    "join_url",
-    "capacity",
-    "visibility",
-)
 _SEPARATORS = re.compile(r"[,\s]+")
 
 
@@ -561,7 +541,7 @@ class EventForm(forms.Form):
     def service_fields(self) -> dict:
         """What `event_create` and `event_update` take, from a valid form."""
         cleaned = self.cleaned_data
-        fields = {name: cleaned.get(name) for name in SERVICE_FIELDS}
+        fields = {name: cleaned.get(name) for name in EVENT_DETAIL_FIELDS}
         fields["organisation"] = cleaned.get("organisation")
         fields["organiser_name"] = cleaned.get("organiser_name", "")
         fields["join_url"] = cleaned.get("join_url", "")
