@@ -50,3 +50,20 @@ def test_it_leaves_out_an_email_given_without_consent(db, settings):
     mail.outbox.clear()
     deliver_digest.call(recipient_id=MessageRecipient.objects.get().pk)
     assert "Agreed to be contacted" not in mail.outbox[0].body
+
+
+def test_it_writes_a_title_with_an_apostrophe_as_it_is(db, settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    }
+    dispute = make_dispute(
+        title="Drivers' pay & <conditions>", solidarity_email="committee@example.org"
+    )
+    message_publish(message=Message.objects.create(dispute=dispute, body="Solidarity"))
+    mail.outbox.clear()
+
+    deliver_digest.call(recipient_id=MessageRecipient.objects.get().pk)
+
+    # Plain-text mail: nothing is HTML-escaped, in the subject or the body.
+    assert "1 message of solidarity for Drivers' pay & <conditions>" in mail.outbox[0].subject
+    assert "Drivers' pay & <conditions>" in mail.outbox[0].body
