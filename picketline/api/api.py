@@ -1,4 +1,6 @@
-"""The one JSON API: public, read-only, described by one OpenAPI 3.1 document.
+"""The one JSON API, described by one OpenAPI 3.1 document: public reads of disputes, events and
+organisations; anonymous writes of reports, messages and RSVPs (rate-limited); and writes with a
+personal API token (bearer) for moderators, coordinators and verified unions.
 
 Every error leaves as an RFC 9457 problem document: ninja's own handlers (validation, 404,
 HTTP errors and anything unexpected) are replaced here, so no client ever gets an HTML page.

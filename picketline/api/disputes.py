@@ -1,4 +1,5 @@
-"""`/api/v1/disputes`: the registry, read-only, through the same filters as the pages and feeds."""
+"""`/api/v1/disputes`: reading the registry, through the same filters as the pages and feeds.
+(Writes with a token are in `manage.py`.)"""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
