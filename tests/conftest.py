@@ -19,12 +19,13 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: "gazetteer" in getattr(item, "fixturenames", ()))
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
-    skip = pytest.mark.skip(
-        reason="needs PostgreSQL: run `make test-postgres` (SQLite serialises all writers)"
-    )
     for item in items:
-        if "postgres" in item.keywords:
-            item.add_marker(skip)
+        marker = item.get_closest_marker("postgres")
+        if marker is not None:
+            # Why it needs PostgreSQL, when the test says; most need concurrent writers.
+            why = marker.args[0] if marker.args else "SQLite serialises all writers"
+            reason = f"needs PostgreSQL: run `make test-postgres` ({why})"
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(autouse=True)

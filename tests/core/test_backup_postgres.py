@@ -14,7 +14,10 @@ from django.db import connection
 from picketline.core import backups
 from tests import factories
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres("it backs up with pg_dump and restores with pg_restore"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def _url(name: str) -> str:

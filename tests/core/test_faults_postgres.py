@@ -14,7 +14,7 @@ from django.db import connection
 
 from tests.core.faults_harness import run_faults
 
-pytestmark = pytest.mark.postgres
+pytestmark = pytest.mark.postgres("it kills the app's PostgreSQL connections under load")
 
 
 @pytest.fixture(scope="module")

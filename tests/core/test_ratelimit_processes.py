@@ -47,7 +47,13 @@ def _postgres_url(name: str) -> str:
 
 
 @pytest.fixture(
-    params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.postgres("the same workers against a PostgreSQL database"),
+        ),
+    ],
 )
 def database_url(request, tmp_path):
     """A database of the test's own, migrated from nothing by `picketline migrate`."""
