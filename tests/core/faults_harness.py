@@ -96,7 +96,7 @@ def _django(code: str, *, env: dict[str, str]) -> dict:
 
 TARGETS = """
 from django.utils import timezone
-from picketline.disputes.demo_people import DEMO_COORDINATED
+from picketline.disputes.demo.people import DEMO_COORDINATED
 from picketline.disputes.models import Dispute
 from picketline.events.models import Event
 from picketline.solidarity.models import Fund
