@@ -27,6 +27,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -60,8 +62,11 @@ def site_env(database_url: str, *, conn_max_age: int) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         EMAIL_URL="dummy://",
         CACHE_URL="locmem://",
-        # One client address sends everything here; the limit is not what is tested.
-        SUBMISSION_RATE_LIMIT="1000000/minute",
+        # One client address sends everything here; the limits are not what is tested.
+        **dict.fromkeys(
+            (variable for variable, _default in settings.RATE_LIMIT_VARIABLES.values()),
+            "1000000/minute",
+        ),
         TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png",
         LOG_LEVEL="ERROR",
         PYTHONUNBUFFERED="1",
