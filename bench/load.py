@@ -221,7 +221,8 @@ def ensure_database(url: str, disputes: int) -> float:
     )
     try:
         if run_inside("count", env, quiet=True)["seeded"] == disputes:
-            log(f"{name} already holds {disputes} seeded disputes")
+            log(f"{name} already holds {disputes} seeded disputes; migrating it to this code")
+            picketline("migrate", "--no-input", "--verbosity", "0", env=env)
             return 0.0
     except RuntimeError:
         pass
