@@ -437,6 +437,8 @@ RATE_LIMIT_VARIABLES = {
     "login-code": ("RATE_LIMIT_LOGIN_CODE", "10/hour"),
     # passkey assertions tried for one account, from anywhere
     "login-passkey": ("RATE_LIMIT_LOGIN_PASSKEY", "10/hour"),
+    # password reset links asked for (each sends an email to the address typed)
+    "password-reset": ("RATE_LIMIT_PASSWORD_RESET", "5/hour"),
 }
 RATE_LIMITS = env_rates(RATE_LIMIT_VARIABLES)
 

@@ -3,7 +3,6 @@ from django.urls import path
 
 from picketline.accounts import passkey_views, views
 from picketline.accounts.decorators import two_factor_verified_required
-from picketline.accounts.forms import QueuedPasswordResetForm
 
 urlpatterns = [
     path("", views.account, name="account"),
@@ -33,7 +32,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

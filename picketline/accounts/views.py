@@ -19,7 +19,12 @@ from django.views.decorators.http import require_POST
 
 from picketline.accounts import services, throttle, totp
 from picketline.accounts.decorators import two_factor_verified_required
-from picketline.accounts.forms import ApiTokenForm, CodeForm, ConfirmDeviceForm
+from picketline.accounts.forms import (
+    ApiTokenForm,
+    CodeForm,
+    ConfirmDeviceForm,
+    QueuedPasswordResetForm,
+)
 from picketline.accounts.selectors import (
     api_tokens_for,
     recovery_codes_remaining,
@@ -40,6 +45,8 @@ from picketline.accounts.two_factor import (
     url_with_next,
     wrong_code_count,
 )
+from picketline.core.http import too_many_requests
+from picketline.core.ratelimit import submission_rate_limited
 
 # Wrong codes allowed in one login before the password has to be given again. Codes tried for
 # one account from anywhere are limited too (throttle.py): guessing stays hopeless even for
@@ -353,3 +360,15 @@ def api_token_revoke(request, pk: int):
         % {"name": token.name},
     )
     return redirect("api_tokens")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Asking for a reset link, limited per client address: each request emails the address
+    typed, so without a limit the form could flood anyone's inbox."""
+
+    form_class = QueuedPasswordResetForm
+
+    def post(self, request, *args, **kwargs):
+        if submission_rate_limited(request, scope="password-reset"):
+            return too_many_requests(request, scope="password-reset")
+        return super().post(request, *args, **kwargs)

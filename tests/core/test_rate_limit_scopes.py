@@ -63,5 +63,6 @@ def test_the_scopes_in_use_today_are_all_there():
         "login-account",
         "login-code",
         "login-passkey",
+        "password-reset",
     }
     assert set(settings.RATE_LIMITS) == expected
