@@ -15,8 +15,9 @@ USER_PREFIX = "bench-rsvp-"
 EMAIL_DOMAIN = "bench-events.example.org"
 
 
-def clean() -> None:
-    """Removes every bench row: events, their RSVPs and audit entries, accounts, email tasks."""
+def bench_rows_remove(*, slug_prefix: str, username_prefix: str, email_domain: str) -> None:
+    """Removes a benchmark's rows: its events, their RSVPs and audit entries, its days of action,
+    its accounts and the email tasks its RSVPs queued (no worker runs during a bench)."""
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
     from django_tasks_db.models import DBTaskResult
@@ -24,19 +25,23 @@ def clean() -> None:
     from picketline.core.models import AuditEntry
     from picketline.events.models import DayOfAction, Event, Rsvp
 
-    events = Event.objects.filter(slug__startswith=PREFIX)
+    events = Event.objects.filter(slug__startswith=slug_prefix)
     ids = [str(pk) for pk in events.values_list("pk", flat=True)]
     AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Event), object_id__in=ids
     ).delete()
     Rsvp.objects.filter(event__in=events).delete()
     events.delete()
-    DayOfAction.objects.filter(slug__startswith=PREFIX).delete()
-    get_user_model().objects.filter(username__startswith=USER_PREFIX).delete()
-    # The emails the RSVPs queued; no worker runs during the bench, so none was sent.
+    DayOfAction.objects.filter(slug__startswith=slug_prefix).delete()
+    get_user_model().objects.filter(username__startswith=username_prefix).delete()
     DBTaskResult.objects.filter(
-        task_path__endswith="send_email", args_kwargs__icontains=EMAIL_DOMAIN
+        task_path__endswith="send_email", args_kwargs__icontains=email_domain
     ).delete()
+
+
+def clean() -> None:
+    """Removes every row the events benchmark made."""
+    bench_rows_remove(slug_prefix=PREFIX, username_prefix=USER_PREFIX, email_domain=EMAIL_DOMAIN)
 
 
 def bench_event(name: str, capacity: int | None, **fields):

@@ -90,22 +90,11 @@ def inside(step: str, options: dict) -> dict:
 
 
 def _clean() -> None:
-    from django.contrib.auth import get_user_model
-    from django.contrib.contenttypes.models import ContentType
-    from django_tasks_db.models import DBTaskResult
+    from events_data import bench_rows_remove
 
-    from picketline.core.models import AuditEntry
-    from picketline.events.models import Event, Rsvp
-
-    events = Event.objects.filter(slug__startswith=PREFIX)
-    ids = [str(pk) for pk in events.values_list("pk", flat=True)]
-    AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Event), object_id__in=ids
-    ).delete()
-    Rsvp.objects.filter(event__in=events).delete()
-    events.delete()
-    get_user_model().objects.filter(username__startswith=f"{PREFIX}-").delete()
-    DBTaskResult.objects.filter(args_kwargs__icontains=f"@{PREFIX}.example.org").delete()
+    bench_rows_remove(
+        slug_prefix=PREFIX, username_prefix=f"{PREFIX}-", email_domain=f"@{PREFIX}.example.org"
+    )
 
 
 def _setup(*, accounts: int, capacity: int) -> dict:
