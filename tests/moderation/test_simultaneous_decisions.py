@@ -4,44 +4,21 @@ A barrier lines the threads up so their transactions overlap; the row lock and t
 check decide, not the order the threads happened to start in.
 """
 
-import threading
-
 import pytest
-from django.db import connection
 
 from picketline.core.conflicts import EditConflict
 from picketline.disputes import services
 from picketline.disputes.models import Dispute
 from picketline.moderation.models import ItemStatus, ModerationItem
 from picketline.moderation.services import item_approve, item_reject
+from tests.concurrency import race
 from tests.factories import make_dispute, make_moderator, make_submission
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def _race(*actions):
-    """Runs each action in its own thread and database connection, all released at once.
-
-    Returns what each returned, or the EditConflict it raised.
-    """
-    barrier = threading.Barrier(len(actions))
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = action()
-        except EditConflict as conflict:
-            outcomes[index] = conflict
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
+    return race(actions, refused=EditConflict)
 
 
 def test_it_lets_one_of_two_moderators_decide_an_item():

@@ -6,12 +6,9 @@ at a time (a semaphore) while the rest queue for theirs: the event's row lock, n
 threads started in, decides who gets a seat.
 """
 
-import threading
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from picketline.core.models import AuditEntry
 from picketline.core.tokens import token_new
@@ -19,11 +16,10 @@ from picketline.events.choices import RsvpStatus
 from picketline.events.models import Event, Rsvp
 from picketline.events.rsvps import selectors as rsvp_selectors
 from picketline.events.rsvps import services as rsvps
+from tests.concurrency import race
 from tests.factories import make_event
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-OPEN_CONNECTIONS = 60
 
 
 def _users(count: int, prefix: str) -> list:
@@ -35,32 +31,7 @@ def _users(count: int, prefix: str) -> list:
 
 
 def _race(actions):
-    """Runs every action in its own thread and connection, released together.
-
-    Returns what each returned, or the ValidationError it raised.
-    """
-    barrier = threading.Barrier(len(actions))
-    gate = threading.BoundedSemaphore(OPEN_CONNECTIONS)
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait(timeout=60)
-            with gate:
-                try:
-                    outcomes[index] = action()
-                finally:
-                    connection.close()
-        except ValidationError as error:
-            outcomes[index] = error
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "an RSVP never finished"
-    return outcomes
+    return race(actions, refused=ValidationError)
 
 
 def _assert_consistent(event: Event) -> list[Rsvp]:

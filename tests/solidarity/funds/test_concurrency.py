@@ -6,11 +6,9 @@ A barrier lines the threads up so their transactions overlap.
 """
 
 import datetime as dt
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from picketline.moderation.services import item_approve, item_for_object
 from picketline.solidarity.funds.selectors import fund_totals
@@ -21,32 +19,14 @@ from picketline.solidarity.funds.services import (
     pledge_mark_received,
 )
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
+from tests.concurrency import race
 from tests.factories import make_coordinator, make_dispute, make_moderator
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def _race(*actions):
-    """Runs each action in its own thread and connection, all released at once; returns what
-    each returned, or the ValidationError it raised."""
-    barrier = threading.Barrier(len(actions))
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = action()
-        except ValidationError as refused:
-            outcomes[index] = refused
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+    return race(actions, refused=ValidationError)
 
 
 def _fund():
