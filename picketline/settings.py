@@ -238,6 +238,7 @@ INSTALLED_APPS = [
     "picketline.places",
     "picketline.accounts",
     "picketline.moderation",
+    "picketline.organisations",
     "picketline.disputes",
     "picketline.solidarity",
     "picketline.events",

@@ -12,9 +12,9 @@ from picketline.accounts.roles import Role
 from picketline.accounts.services import user_grant_role
 from picketline.accounts.two_factor import VERIFIED_KEY, has_second_factor, two_factor_required
 from picketline.disputes import services
-from picketline.disputes.models import Organisation
 from picketline.disputes.submissions.services import submission_create
 from picketline.moderation.services import item_for_object
+from picketline.organisations.models import Organisation
 
 _counter = itertools.count(1)
 
@@ -136,10 +136,14 @@ def make_dispute(
     return dispute
 
 
-def make_coordinator(dispute, **kwargs):
-    """A supporter's account that coordinates `dispute`."""
+def make_coordinator(dispute, *, with_device=True, **kwargs):
+    """An account that coordinates `dispute`, with the second factor every coordinator needs
+    (they see the contact details people shared)."""
     user = make_user(**kwargs)
     dispute.coordinators.add(user)
+    if with_device:
+        # Kept on the object for the browser tests' log-in (the code step).
+        user.totp_secret = make_totp_device(user)
     return user
 
 
@@ -232,3 +236,16 @@ def make_day_of_action(*, title=None, organiser=None, disputes=(), days_ahead=14
         disputes=disputes,
         **{**defaults, **fields},
     )
+
+
+def invite(target, email: str, *, by=None):
+    """An emailed invitation to coordinate a dispute, hold a union's account or organise an
+    event, as the pages send it; returns (invitation, raw token)."""
+    from picketline.organisations.invitations.services import invitation_create
+
+    role = {
+        "disputes.Dispute": "coordinator",
+        "organisations.Organisation": "account-holder",
+        "events.Event": "event-organiser",
+    }[target._meta.label]
+    return invitation_create(role=role, target=target, email=email, by=by)

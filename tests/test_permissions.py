@@ -13,14 +13,14 @@ import datetime as dt
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from picketline.accounts.models import Passkey
+from picketline.accounts.models import Passkey, TotpDevice
 from picketline.accounts.services import api_token_create
 from picketline.core.models import AuditEntry
 from picketline.disputes import services
-from picketline.disputes.coordinators import services as coordinators
 from picketline.events.models import DayOfAction, Event, Rsvp
 from picketline.events.rsvps import selectors as rsvp_selectors
 from picketline.events.rsvps import services as rsvps
@@ -60,7 +60,7 @@ PUBLIC = {
     "submissions:add",
     "submissions:status",
     "submissions:answer",
-    "manage:invitation",
+    "invitations:invitation",
     # Solidarity: sending a message, a fund's page and pledge, joining a picket, the dashboards;
     # a pledge's or a picket sign-up's page is reached only through the secret in its link.
     "solidarity:message_send",
@@ -132,9 +132,9 @@ MODERATORS = {
 # before the method is looked at.
 MODERATORS_POST_ONLY = MODERATORS | {"moderator": 405, "admin": 405}
 MODERATORS_REDIRECTED = MODERATORS | {"moderator": 302, "admin": 302}
-# Pages listing the people coming to an event: its organiser (the "coordinator" role, who has
-# no authenticator here) is sent to set up two factors first.
-ATTENDEE_PAGE = DISPUTE_PAGE | {"coordinator": 302}
+# Pages listing the people coming to an event: for its organiser (the "coordinator" role) as
+# for the dispute's pages. Without a second factor, see test_pages_ask_two_factors_of_….
+ATTENDEE_PAGE = DISPUTE_PAGE
 # POST-only pages of a dispute's coordinators: the method is checked first.
 DISPUTE_POST_ONLY = _everyone(405)
 # …or sign-in is asked for first, then the method.
@@ -152,9 +152,13 @@ M = "/moderation/{item}/"
 MATRIX = {
     ("get", "/accounts/"): SIGNED_IN,
     ("get", "/accounts/two-factor/"): SIGNED_IN,
-    # Moderators and admins already have a device (every one must): the page says so.
+    # Moderators, admins and coordinators already have a device (every one must): the page
+    # says so.
     ("get", "/accounts/two-factor/setup/"): SIGNED_IN
-    | {"moderator": (302, "/accounts/two-factor/"), "admin": (302, "/accounts/two-factor/")},
+    | {
+        role: (302, "/accounts/two-factor/")
+        for role in ("coordinator", "other_coordinator", "moderator", "admin")
+    },
     ("get", "/accounts/two-factor/recovery-codes/"): POST_ONLY,
     ("get", "/accounts/two-factor/remove/"): POST_ONLY,
     ("get", "/accounts/passkeys/"): SIGNED_IN,
@@ -170,6 +174,7 @@ MATRIX = {
     ("get", "/admin/disputes/dispute/"): STAFF,
     ("get", "/admin/disputes/dispute/{dispute_pk}/change/"): STAFF,
     ("get", "/admin/disputes/submission/"): STAFF,
+    ("get", "/admin/organisations/organisation/"): STAFF,
     ("get", "/admin/disputes/submission/{submission}/change/"): STAFF,
     ("get", "/admin/moderation/moderationitem/"): STAFF,
     ("get", "/admin/core/auditentry/"): STAFF,
@@ -270,13 +275,18 @@ PRIVATE = {
             "invite",
             "invitation_revoke",
             "coordinator_remove",
-            "organisations",
-            "organisation",
-            "organisation_verify",
-            "organisation_unverify",
-            "organisation_invite",
-            "organisation_invitation_revoke",
-            "organisation_holder_remove",
+        )
+    ),
+    *(
+        f"organisations:{name}"
+        for name in (
+            "manage_list",
+            "manage",
+            "verify",
+            "unverify",
+            "invite",
+            "invitation_revoke",
+            "holder_remove",
         )
     ),
     "solidarity:delegation_add",
@@ -475,15 +485,12 @@ def world(db):
         dispute=dispute, starts_at=start, ends_at=start + dt.timedelta(hours=8), timezone="UTC"
     )
     source = services.source_create(dispute=dispute, url="https://example.org/news")
-    invitation, _raw = coordinators.invitation_create(
-        dispute=dispute, email="new@example.org", by=first
-    )
+    invitation, _raw = factories.invite(dispute, "new@example.org", by=first)
     union = factories.make_organisation(name="Bakers Union")
     holder = factories.make_user()
     union.coordinators.add(holder)
-    union_invitation, _raw = coordinators.invitation_create(
-        organisation=union, email="rep@example.org", by=holder
-    )
+    factories.make_totp_device(holder)
+    union_invitation, _raw = factories.invite(union, "rep@example.org", by=holder)
     _submission, item = factories.make_submission()
     delegation = delegation_add(
         dispute=dispute,
@@ -591,6 +598,44 @@ def test_each_role_gets_what_it_should(client, world, method, url, role):
         url.startswith("/admin/") and expected == 302
     ):
         assert response["Location"].startswith((LOGIN, "/admin/login/")), response["Location"]
+
+
+# Every page a coordinator, organiser or account holder opens shows, or leads to, other people's
+# personal data: without a second factor they are sent to set one up, whatever the page.
+PERSONAL_DATA_PAGES = sorted(
+    url
+    for (method, url), statuses in MATRIX.items()
+    if method == "get" and statuses.get("coordinator") == 200 and statuses is not SIGNED_IN
+)
+
+
+def test_the_coordinators_pages_are_listed():
+    assert len(PERSONAL_DATA_PAGES) > 30
+    assert "/disputes/{dispute}/manage/" in PERSONAL_DATA_PAGES
+    assert "/events/{event}/manage/" in PERSONAL_DATA_PAGES
+
+
+@pytest.mark.parametrize("url", PERSONAL_DATA_PAGES)
+def test_pages_ask_two_factors_of_a_coordinator_without_them(client, world, url):
+    person = world["people"]["coordinator"]
+    TotpDevice.objects.filter(user=person).delete()
+    client.force_login(person)
+    response = client.get(url.format(**_values(world)))
+    assert response.status_code == 302, url
+    assert response["Location"].startswith("/accounts/two-factor/setup/?next="), url
+
+
+@pytest.mark.parametrize("url", [U, U + "holders/{holder}/remove/"])
+def test_a_unions_account_holder_needs_two_factors(client, world, url):
+    holder = get_user_model().objects.get(pk=world["holder"])
+    factories.login(client, holder)
+    assert client.get(url.format(**_values(world))).status_code == 200
+    TotpDevice.objects.filter(user=holder).delete()
+    client.logout()
+    client.force_login(holder)
+    response = client.get(url.format(**_values(world)))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/two-factor/setup/?next=")
 
 
 @pytest.mark.parametrize(

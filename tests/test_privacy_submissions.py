@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.cache import cache
 
 from picketline.disputes import services
-from picketline.disputes.coordinators import services as coordinators
 from picketline.disputes.models import Dispute
 from picketline.moderation.services import item_approve, item_merge, item_reject
 from tests import factories
@@ -64,7 +63,7 @@ def seeded(db):
     item_reject(item=item, version=item.version, user=moderator, reason=REJECT_REASON)
     _report(employer=PENDING_EMPLOYER)
     coordinator = factories.make_coordinator(published)
-    coordinators.invitation_create(dispute=published, email=INVITEE_EMAIL, by=coordinator)
+    factories.invite(published, INVITEE_EMAIL, by=coordinator)
     services.dispute_update(dispute=published, user=coordinator, status="suspended")
     return {"published": published, "sensitive": sensitive, "merged": target}
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from picketline.accounts import totp
 from picketline.accounts.models import ApiToken, RecoveryCode, TotpDevice
@@ -18,6 +19,10 @@ from picketline.core.audit import log_action
 from picketline.core.tokens import token_hash
 
 RECOVERY_CODE_COUNT = 10
+KEEP_TWO_FACTOR = gettext_lazy(
+    "Your account sees other people's personal data (as a moderator, administrator, "
+    "coordinator, account holder or organiser): it must keep two-factor authentication on."
+)
 # Letters and digits that cannot be mistaken for one another when read off paper.
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 RECOVERY_CODE_LENGTH = 10
@@ -131,10 +136,10 @@ def totp_verify(*, user, code: str) -> bool:
 
 
 def totp_device_remove(*, user) -> None:
-    """Turns two-factor off. Refused for moderators and admins, who must keep it on."""
+    """Turns two-factor off. Refused for everyone who sees other people's personal data."""
     if two_factor_required(user):
         raise ValidationError(
-            _("Moderators and administrators must keep two-factor authentication on."),
+            KEEP_TWO_FACTOR,
             code="required",
         )
     with transaction.atomic():

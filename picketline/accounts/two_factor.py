@@ -7,6 +7,7 @@ and with it the mark; logging in as someone else starts a new session.
 """
 
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.shortcuts import resolve_url
@@ -23,11 +24,24 @@ TRIES_KEY = "two_factor_wrong_codes"
 PENDING_SECONDS = 10 * 60
 
 
+# Rooms whose people see other people's personal data register, from their AppConfig.ready(),
+# a check of whether a user is one of them: a dispute's coordinators, a union's account holders,
+# an event's organisers. Moderators, admins and staff are always.
+_PERSONAL_DATA_HOLDERS: dict[str, Callable] = {}
+
+
+def personal_data_holder_register(key: str, check: Callable) -> None:
+    """`check(user) -> bool`: whether `user` sees other people's personal data in this room."""
+    _PERSONAL_DATA_HOLDERS[key] = check
+
+
 def two_factor_required(user) -> bool:
-    """Moderators, admins and staff see other people's personal data: they need two factors."""
+    """Whether `user` sees other people's personal data, and so needs two factors."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_staff or is_moderator(user)
+    if user.is_staff or is_moderator(user):
+        return True
+    return any(check(user) for check in _PERSONAL_DATA_HOLDERS.values())
 
 
 def has_confirmed_device(user) -> bool:

@@ -248,9 +248,7 @@ def two_factor_remove(request):
     form = CodeForm(request.POST, prefix="remove")
     if form.is_valid():
         if two_factor_required(request.user):
-            form.add_error(
-                None, _("Moderators and administrators must keep two-factor authentication on.")
-            )
+            form.add_error(None, services.KEEP_TWO_FACTOR)
         elif services.totp_verify(user=request.user, code=form.cleaned_data["code"]):
             try:
                 services.totp_device_remove(user=request.user)

@@ -29,13 +29,14 @@ from picketline.api.problems import (
 )
 from picketline.core.http import private_page
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute
 from picketline.events.choices import EventVisibility, RsvpStatus
 from picketline.events.models import Event, Rsvp, Speaker
 from picketline.events.rsvps import services as rsvps
 from picketline.events.rsvps.forms import AccountRsvpForm, RsvpForm
 from picketline.events.rsvps.selectors import rsvp_get_by_token, rsvp_token
 from picketline.events.selectors import event_public_queryset, event_search
+from picketline.organisations.models import Organisation
 
 router = Router(tags=["events"])
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from picketline.disputes.models import Organisation
+from picketline.organisations.models import Organisation
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100

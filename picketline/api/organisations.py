@@ -12,7 +12,8 @@ from picketline.api import schemas
 from picketline.api.pagination import ORGANISATIONS_NAME, next_url, paginate
 from picketline.api.params import OrganisationListQuery, record_id
 from picketline.api.problems import not_found, openapi_responses
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute
+from picketline.organisations.models import Organisation
 
 router = Router(tags=["organisations"])
 

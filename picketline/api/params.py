@@ -28,9 +28,9 @@ from picketline.api.problems import unknown_place
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilters, Sort
-from picketline.disputes.models import Organisation
 from picketline.events.choices import EventMode
 from picketline.events.filters import EventFilters, event_filters_from_query
+from picketline.organisations.models import Organisation
 from picketline.places.near import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
 
 

@@ -1,4 +1,5 @@
-"""What forms share: the honeypot every public form carries, and choices as filters show them."""
+"""What forms share: the honeypot every public form carries, choices as filters show them, and
+a service's refusal put on the form that called it."""
 
 from dataclasses import dataclass
 
@@ -50,3 +51,13 @@ class ChoiceGroup:
     @property
     def selected_count(self) -> int:
         return sum(1 for option in self.options if option[2])
+
+
+def add_validation_error(form: forms.Form, error: ValidationError) -> None:
+    """Puts a service's ValidationError on the form: on the field it names, if the form has
+    that field, else above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -7,7 +7,9 @@ class DisputesConfig(AppConfig):
     verbose_name = _("Disputes")
 
     def ready(self):
+        from picketline.disputes.coordinators.roles import register_coordinator_role
         from picketline.disputes.submissions.moderation import SubmissionHandler
         from picketline.moderation.registry import moderation_register
 
         moderation_register(SubmissionHandler())
+        register_coordinator_role()

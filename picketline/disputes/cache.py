@@ -13,7 +13,8 @@ from django.db import connection
 from django.http import QueryDict
 from django.utils.translation import get_language
 
-from picketline.disputes.models import Dispute, Organisation, Site
+from picketline.disputes.models import Dispute, Site
+from picketline.organisations.models import Organisation
 
 # The registry's parts whose rows end up in feeds and on the map.
 _VERSIONED_MODELS = (Dispute, Site, Organisation)

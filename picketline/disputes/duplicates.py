@@ -29,8 +29,9 @@ from django.utils.translation import gettext as _
 from picketline.core.geo import bounding_box, distance_km_expression, haversine_km
 from picketline.core.text import normalize_name
 from picketline.disputes.choices import DisputeStatus
-from picketline.disputes.models import Dispute, Organisation, Site, Submission
+from picketline.disputes.models import Dispute, Site, Submission
 from picketline.moderation.registry import Candidate
+from picketline.organisations.models import Organisation
 
 NEAR_KM = 50.0
 # A sensitive dispute's public point is rounded to 0.1°: up to 0.05° off in each direction,

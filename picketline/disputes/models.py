@@ -1,6 +1,7 @@
 from zoneinfo import available_timezones
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -20,6 +21,7 @@ from picketline.disputes.choices import (
     SourceKind,
     Verification,
 )
+from picketline.organisations.models import Organisation
 
 
 def validate_timezone(value: str) -> None:
@@ -34,67 +36,6 @@ def _timezones() -> set[str]:
     if not _TIMEZONES:
         _TIMEZONES.update(available_timezones())
     return _TIMEZONES
-
-
-class Organisation(TimeStampedModel):
-    class Kind(models.TextChoices):
-        EMPLOYER = "employer", _("Employer")
-        UNION = "union", _("Union")
-        OTHER = "other", _("Other")
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True, allow_unicode=True)
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind)
-    country = models.CharField(_("country"), max_length=2, blank=True)
-    website = models.URLField(_("website"), blank=True)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("part of"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="children",
-    )
-    # Kept equal to normalize_name(name) by the services: duplicate detection looks names up here.
-    name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
-    # A verified union's coordinators publish without moderation, with a union-verified badge.
-    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("verified by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    coordinators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account holders"),
-        blank=True,
-        related_name="coordinated_organisations",
-    )
-    is_demo = models.BooleanField(_("demo data"), default=False)
-
-    class Meta:
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        ordering = ["name"]
-        indexes = [models.Index(fields=["updated_at"], name="organisation_updated")]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "name", "country"], name="organisation_unique_name"
-            ),
-            models.CheckConstraint(
-                condition=~Q(parent=F("id")), name="organisation_not_own_parent"
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def is_verified(self) -> bool:
-        return self.verified_at is not None
 
 
 class Dispute(TimeStampedModel):
@@ -171,6 +112,8 @@ class Dispute(TimeStampedModel):
         blank=True,
         related_name="coordinated_disputes",
     )
+    # Invitations to coordinate it, deleted with it.
+    invitations = GenericRelation("organisations.Invitation")
     # Names of employers and unions, title and description folded to one lower-case key, kept
     # by the services so free-text search is one indexed-column scan on every database.
     search_text = models.TextField(editable=False, blank=True, default="")
@@ -449,44 +392,3 @@ class Submission(TimeStampedModel):
     @property
     def union_names(self) -> list[str]:
         return [name.strip() for name in self.unions.split(",") if name.strip()]
-
-
-class Invitation(TimeStampedModel):
-    """An emailed invitation to coordinate a dispute, or to hold an organisation's account."""
-
-    dispute = models.ForeignKey(
-        Dispute, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
-    )
-    organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
-    )
-    email = models.EmailField(_("email"))
-    token_hash = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    expires_at = models.DateTimeField(_("expires"))
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(dispute__isnull=False, organisation__isnull=True)
-                | Q(dispute__isnull=True, organisation__isnull=False),
-                name="invitation_one_target",
-            ),
-        ]
-
-    def __str__(self):
-        return self.email

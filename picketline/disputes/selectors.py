@@ -14,9 +14,9 @@ from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import (
     Dispute,
     DisputeDemand,
-    Organisation,
     Site,
 )
+from picketline.organisations.models import Organisation
 from picketline.places.models import Country
 
 

@@ -18,12 +18,12 @@ from picketline.disputes.choices import Precision, Recurrence
 from picketline.disputes.models import (
     Dispute,
     DisputeDemand,
-    Organisation,
     PicketShift,
     Site,
     Source,
     StrikeAction,
 )
+from picketline.organisations.models import Organisation
 
 DISPUTE_FIELDS = (
     "title",

@@ -22,7 +22,6 @@ from django.views.decorators.http import require_safe
 from picketline.disputes.cache import feed_cache_key
 from picketline.disputes.feeds.common import bad_filters_text, cached_json_feed, choice_labels
 from picketline.disputes.filtering import FilterError
-from picketline.disputes.models import Organisation
 from picketline.disputes.public import COORDINATE_DECIMALS
 from picketline.events import calendar
 from picketline.events.choices import EventMode, EventStatus
@@ -30,6 +29,7 @@ from picketline.events.days.models import DayOfAction
 from picketline.events.filters import EventFilters, event_filters_from_query
 from picketline.events.models import Event
 from picketline.events.selectors import event_search
+from picketline.organisations.models import Organisation
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
 

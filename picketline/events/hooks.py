@@ -38,9 +38,11 @@ def public_section(request, dispute) -> dict | None:
 
 def register() -> None:
     from picketline.events.moderation import EventHandler
+    from picketline.events.roles import register_organiser_role
     from picketline.moderation.registry import moderation_register
 
     moderation_register(EventHandler())
+    register_organiser_role()
     dispute_section_register(
         DisputeSection(
             key="events",

@@ -1,6 +1,6 @@
-"""The events core's models: an event, its speakers, and the invitation that makes someone who
-hosted without an account its organiser. The models of the other parts are defined in their
-own packages and imported at the end, so Django finds every model of the `events` app here.
+"""The events core's models: an event and its speakers. The models of the other parts are
+defined in their own packages and imported here, so Django finds every model of the `events`
+app in this module.
 
 The rules that keep an event from being overbooked live in the database as well as in the
 services: `confirmed_count` never passes `capacity`, each person holds one live RSVP per event,
@@ -8,18 +8,20 @@ and each RSVP's place in the queue (`number`) is unique within its event.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
-from picketline.disputes.models import Dispute, Organisation, validate_timezone
+from picketline.disputes.models import Dispute, validate_timezone
 from picketline.events.choices import EventMode, EventStatus, EventVisibility
 from picketline.events.days.models import HAS_ORGANISER, DayOfAction
 from picketline.events.rsvps.models import Rsvp
+from picketline.organisations.models import Organisation
 
-__all__ = ["DayOfAction", "Event", "HostInvitation", "Rsvp", "Speaker"]
+__all__ = ["DayOfAction", "Event", "Rsvp", "Speaker"]
 
 _VALID_POINT = Q(latitude__isnull=True, longitude__isnull=True) | Q(
     latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
@@ -67,6 +69,8 @@ class Event(TimeStampedModel):
         blank=True,
         related_name="organised_events",
     )
+    # Invitations to organise it (sent to a host without an account), deleted with it.
+    invitations = GenericRelation("organisations.Invitation")
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     timezone = models.CharField(
@@ -195,25 +199,3 @@ class Speaker(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class HostInvitation(TimeStampedModel):
-    """Sent to someone who hosted an event without an account, once it is published: following
-    it (signing up first when needed) makes them the event's organiser. Single-use, expires."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="host_invitations")
-    email = models.EmailField(_("email"))
-    token_hash = models.CharField(max_length=64, unique=True)
-    expires_at = models.DateTimeField(_("expires"))
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("host invitation")
-        verbose_name_plural = _("host invitations")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return self.email

@@ -9,26 +9,24 @@ services build on these.
 import datetime as dt
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from picketline.accounts.roles import is_moderator
-from picketline.accounts.services import user_sign_up
 from picketline.core.audit import field_changes, log_action
 from picketline.core.conflicts import EditConflict
-from picketline.core.tasks import send_email
-from picketline.core.tokens import token_hash, token_new, token_plausible
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute
 from picketline.disputes.services import unique_slug
 from picketline.events.choices import EventStatus
-from picketline.events.models import Event, HostInvitation, Speaker
+from picketline.events.models import Event, Speaker
+from picketline.events.roles import ORGANISER
 from picketline.events.rsvps import notices
 from picketline.events.rsvps.services import seats_fill
+from picketline.organisations.invitations.models import Invitation
+from picketline.organisations.invitations.services import invitation_create
+from picketline.organisations.models import Organisation
 
 EVENT_KIND = "event"
 # Paths under /events/ and /days-of-action/ that a slug must not take.
@@ -224,66 +222,7 @@ def event_update(
 # --- hosts without an account ---------------------------------------------------------------
 
 
-def host_invitation_send(*, event: Event) -> HostInvitation:
-    raw, hashed = token_new()
-    invitation = HostInvitation.objects.create(
-        event=event,
-        email=event.host_email,
-        token_hash=hashed,
-        expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_DAYS),
-    )
-    context = {
-        "event": event,
-        "host_name": event.host_name,
-        "url": f"{settings.SITE_URL}{reverse('events:host_invitation', kwargs={'token': raw})}",
-        "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
-        "days": settings.INVITATION_DAYS,
-        "SITE_NAME": settings.SITE_NAME,
-    }
-    subject = _("Your event is published: %(title)s") % {"title": event.title}
-    body = render_to_string("events/email/host_invitation.txt", context)
-    to = [event.host_email]
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))
-    log_action(event, "event.host_invited", data={"invitation": invitation.pk})
+def host_invitation_send(*, event: Event) -> Invitation:
+    """Invites the host who sent the event without an account to organise it."""
+    invitation, _raw = invitation_create(role=ORGANISER, target=event, email=event.host_email)
     return invitation
-
-
-def host_invitation_get(*, raw: str) -> HostInvitation | None:
-    if not token_plausible(raw):
-        return None
-    return HostInvitation.objects.select_related("event").filter(token_hash=token_hash(raw)).first()
-
-
-def host_invitation_check(invitation: HostInvitation) -> None:
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been used."), code="used")
-    if invitation.expires_at <= timezone.now():
-        raise ValidationError(
-            _("This invitation has expired. Ask a moderator to send a new one."), code="expired"
-        )
-
-
-@transaction.atomic
-def host_invitation_accept(*, invitation: HostInvitation, user) -> Event:
-    invitation = HostInvitation.objects.select_for_update().get(pk=invitation.pk)
-    host_invitation_check(invitation)
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
-    event = invitation.event
-    event.organisers.add(user)
-    log_action(event, "event.organiser_joined", user=user, data={"invitation": invitation.pk})
-    return event
-
-
-@transaction.atomic
-def host_invitation_sign_up(
-    *, invitation: HostInvitation, username: str, email: str, password: str
-):
-    """Creates the host's account and makes it the event's organiser, or does neither."""
-    host_invitation_check(invitation)
-    user = user_sign_up(
-        username=username, email=email, password=password, data={"host_invitation": invitation.pk}
-    )
-    host_invitation_accept(invitation=invitation, user=user)
-    return user

@@ -284,7 +284,7 @@ def test_a_verified_unions_account_holder_publishes_as_union_verified(client):
     union = factories.make_organisation(name="Refuse Workers")
     holder = factories.make_user()
     union.coordinators.add(holder)
-    from picketline.disputes.coordinators.services import organisation_verify
+    from picketline.organisations.services import organisation_verify
 
     organisation_verify(organisation=union, by=factories.make_moderator())
     body = _ok(

@@ -1,6 +1,6 @@
 import pytest
 
-from picketline.disputes.models import Organisation
+from picketline.organisations.models import Organisation
 from tests import factories
 from tests.api.helpers import body, problem, walk
 

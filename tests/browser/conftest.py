@@ -185,7 +185,9 @@ def strike_wave(transactional_db):
 def log_in(tab, user, *, secret=None, path="/accounts/login/"):
     """Logs `user` in through the login pages, as a person would: the password, then the code
     from the authenticator app when the account has one. `path` may be a page that sends
-    people who are not logged in to the login page first."""
+    people who are not logged in to the login page first. The code comes from `secret`, or
+    from the device the factories gave the account (`user.totp_secret`)."""
+    secret = secret or getattr(user, "totp_secret", None)
     page = tab.page
     tab.goto(path)
     page.wait_for_url("**/accounts/login/**")

@@ -4,7 +4,6 @@ and right to left in Arabic, and run without script errors or refused content.""
 import pytest
 
 from picketline.disputes import services
-from picketline.disputes.coordinators.services import invitation_create
 from picketline.disputes.submissions.services import submission_status_path
 from picketline.moderation.services import item_merge
 from tests import factories
@@ -33,7 +32,7 @@ def _data():
     )
     services.source_create(dispute=dispute, url=LONG_URL, kind="union")
     coordinator = factories.make_coordinator(dispute, email=LONG_EMAIL)
-    invitation_create(dispute=dispute, email=LONG_EMAIL.replace("strike", "picket"), by=coordinator)
+    factories.invite(dispute, LONG_EMAIL.replace("strike", "picket"), by=coordinator)
     # A report merged into the dispute, whose reporter agreed to be contacted.
     _merged, merged_item = factories.make_submission(
         employer="Northgate Buses", point=(53.7998, -1.5491), email=LONG_EMAIL

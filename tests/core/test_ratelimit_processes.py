@@ -156,13 +156,20 @@ def _report(address: str, number: int) -> int:
         return error.code
 
 
-def _answers_by_worker(log: Path) -> dict[str, Counter]:
-    workers: dict[str, Counter] = {}
-    for line in log.read_text().splitlines():
-        pid, status, method, path = line.split()
-        if method == "POST" and path == "/api/v1/submissions":
-            workers.setdefault(pid, Counter())[int(status)] += 1
-    return workers
+def _answers_by_worker(log: Path, *, count: int) -> dict[str, Counter]:
+    """The reports' answers in the access log, by worker. A worker writes its log line just
+    after the answer has gone out, so the log is read again (for at most ten seconds) until it
+    holds all `count` answers."""
+    deadline = time.monotonic() + 10
+    while True:
+        workers: dict[str, Counter] = {}
+        for line in log.read_text().splitlines():
+            pid, status, method, path = line.split()
+            if method == "POST" and path == "/api/v1/submissions":
+                workers.setdefault(pid, Counter())[int(status)] += 1
+        if sum(map(Counter.total, workers.values())) >= count or time.monotonic() > deadline:
+            return workers
+        time.sleep(0.05)
 
 
 def _outside_the_last_minute_of_a_window() -> None:
@@ -183,7 +190,7 @@ def test_two_worker_processes_refuse_the_eleventh_report_in_an_hour(server):
         after = list(pool.map(lambda n: _report(address, n), range(10, 14)))
     assert after == [429] * 4
 
-    workers = _answers_by_worker(log)
+    workers = _answers_by_worker(log, count=14)
     assert len(workers) == 2, f"both workers must have answered: {workers}"
     for answers in workers.values():
         # Each worker accepted some reports but fewer than ten: neither counted alone.

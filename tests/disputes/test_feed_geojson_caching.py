@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from picketline.disputes import services
-from picketline.disputes.models import Organisation
+from picketline.organisations.models import Organisation
 from tests import factories
 
 pytestmark = pytest.mark.django_db

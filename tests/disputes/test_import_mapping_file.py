@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from picketline.core.models import AuditEntry
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute
+from picketline.organisations.models import Organisation
 from picketline.places.services import gazetteer_clear
 
 

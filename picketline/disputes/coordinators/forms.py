@@ -34,16 +34,6 @@ def copy_of(instance):
     return copy.copy(instance)
 
 
-def add_validation_error(form: forms.Form, error: ValidationError) -> None:
-    """Puts a service's ValidationError on the form: on the field it names, if the form has
-    that field, else above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 class ModelFormWithoutConstraints(forms.ModelForm):
     """The services check database constraints on save; these forms say the same thing
     first, in words people understand, instead of naming the constraint."""
@@ -354,13 +344,3 @@ class PicketShiftForm(ZonedTimesForm):
             "repeat_until": self.cleaned_data.get("repeat_until"),
             "capacity": self.cleaned_data.get("capacity"),
         }
-
-
-# --- people ----------------------------------------------------------------------------------
-
-
-class InviteForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Email address"),
-        help_text=_("We send an invitation link to this address. It works once."),
-    )

@@ -1,28 +1,23 @@
 """Reads for coordinators and moderators: the dispute's dashboard, disputes someone
-coordinates, what reporters agreed to share, pending invitations, unions' accounts.
+coordinates, what reporters agreed to share.
 
 Each takes a dispute or organisation already loaded through its permission door
 (`dispute_get_for_user(..., write=True)`, `organisation_get_for_user`), so nothing here checks
 who is asking, except that door itself.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, QuerySet
-from django.http import Http404
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.db.models import Prefetch, QuerySet
 
-from picketline.accounts.roles import is_moderator
 from picketline.core.formats import span_label
+from picketline.disputes.coordinators.roles import COORDINATOR
 from picketline.disputes.models import (
     Dispute,
-    Invitation,
-    Organisation,
     PicketShift,
     Site,
     Submission,
 )
 from picketline.disputes.shifts import shift_occurrences
+from picketline.organisations.invitations.selectors import invitations_pending
 
 
 def dispute_dashboard(*, dispute: Dispute) -> dict:
@@ -52,7 +47,9 @@ def dispute_dashboard(*, dispute: Dispute) -> dict:
         ],
         "sources": list(dispute.sources.order_by("created_at", "id")),
         "coordinators": list(dispute.coordinators.order_by("username")),
-        "invitations": list(invitations_pending(dispute=dispute).order_by("created_at")),
+        "invitations": list(
+            invitations_pending(role=COORDINATOR, target=dispute).order_by("created_at")
+        ),
         "contacts": dispute_submission_contacts(dispute=dispute),
     }
 
@@ -92,45 +89,6 @@ def dispute_submission_contacts(*, dispute: Dispute) -> list[dict]:
         if row["name"] or row["email"] or row["solidarity_email"]:
             rows.append(row)
     return rows
-
-
-def invitations_pending(*, dispute=None, organisation=None) -> QuerySet[Invitation]:
-    if (dispute is None) == (organisation is None):
-        raise TypeError("invitations_pending() takes a dispute or an organisation")
-    target = {"dispute": dispute} if dispute is not None else {"organisation": organisation}
-    return Invitation.objects.filter(
-        accepted_at__isnull=True,
-        revoked_at__isnull=True,
-        expires_at__gt=timezone.now(),
-        **target,
-    ).select_related("invited_by")
-
-
-def user_holds_organisation(user, organisation: Organisation) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return organisation.coordinators.filter(pk=user.pk).exists()
-
-
-def organisation_get_for_user(*, user, slug: str) -> Organisation:
-    """An organisation for its account holders and for moderators; PermissionDenied otherwise."""
-    organisation = Organisation.objects.filter(slug=slug).select_related("verified_by").first()
-    if organisation is None:
-        raise Http404(_("There is no organisation at this address."))
-    if not (user_holds_organisation(user, organisation) or is_moderator(user)):
-        raise PermissionDenied
-    return organisation
-
-
-def unions_for_moderators(*, q: str = "", verified: bool | None = None) -> QuerySet:
-    unions = Organisation.objects.filter(kind=Organisation.Kind.UNION).annotate(
-        holder_count=Count("coordinators", distinct=True)
-    )
-    for word in q.split():
-        unions = unions.filter(name__icontains=word)
-    if verified is not None:
-        unions = unions.filter(verified_at__isnull=not verified)
-    return unions.order_by("name", "id")
 
 
 def site_defaults(*, dispute: Dispute) -> dict:

@@ -1,14 +1,13 @@
-"""The coordinators' addresses (namespace `manage`): a dispute's page and its parts, the people
-who keep it, unions' accounts, and the page an emailed invitation leads to."""
+"""The coordinators' addresses (namespace `manage`): a dispute's page and its parts, and the
+people who keep it."""
 
 from django.urls import path
 
-from picketline.disputes.coordinators.views import disputes, invitations, organisations, parts
+from picketline.disputes.coordinators.views import disputes, parts
 
 app_name = "manage"
 
 DISPUTE = "disputes/<str:slug>/manage/"
-UNION = "organisations/<str:slug>/manage/"
 
 urlpatterns = [
     path("my/disputes/", disputes.my_disputes, name="mine"),
@@ -35,21 +34,5 @@ urlpatterns = [
         f"{DISPUTE}coordinators/<int:user_id>/remove/",
         disputes.coordinator_remove,
         name="coordinator_remove",
-    ),
-    path("invitations/<str:token>/", invitations.invitation, name="invitation"),
-    path("organisations/manage/", organisations.organisations, name="organisations"),
-    path(UNION, organisations.organisation, name="organisation"),
-    path(f"{UNION}verify/", organisations.organisation_verify, name="organisation_verify"),
-    path(f"{UNION}unverify/", organisations.organisation_unverify, name="organisation_unverify"),
-    path(f"{UNION}invite/", organisations.organisation_invite, name="organisation_invite"),
-    path(
-        f"{UNION}invitations/<int:pk>/revoke/",
-        organisations.organisation_invitation_revoke,
-        name="organisation_invitation_revoke",
-    ),
-    path(
-        f"{UNION}holders/<int:user_id>/remove/",
-        organisations.organisation_holder_remove,
-        name="organisation_holder_remove",
     ),
 ]

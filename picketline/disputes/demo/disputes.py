@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from picketline.disputes import services
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute
+from picketline.organisations.models import Organisation
 
 
 @dataclass

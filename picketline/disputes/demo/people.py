@@ -12,8 +12,9 @@ from django.utils import timezone
 from picketline.accounts.roles import Role
 from picketline.accounts.services import user_grant_role
 from picketline.disputes.demo.disputes import DEMO_PASSWORD
-from picketline.disputes.models import Dispute, Organisation, Submission
+from picketline.disputes.models import Dispute, Submission
 from picketline.disputes.submissions.services import submission_create
+from picketline.organisations.models import Organisation
 
 # (username, role, what they are for)
 DEMO_ACCOUNTS = (

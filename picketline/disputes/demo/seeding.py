@@ -46,12 +46,12 @@ from picketline.disputes.demo.words import (
 from picketline.disputes.models import (
     Dispute,
     DisputeDemand,
-    Organisation,
     Site,
     Source,
     StrikeAction,
 )
 from picketline.disputes.services import search_text_for, set_public_point
+from picketline.organisations.models import Organisation
 
 SOURCE_KEY_PREFIX = "seed:"
 

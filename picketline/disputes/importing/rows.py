@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from picketline.disputes.choices import DisputeStatus
 from picketline.disputes.importing.mapping import CHOICES, Mapping
-from picketline.disputes.models import Dispute, Organisation, Source
+from picketline.disputes.models import Dispute, Source
+from picketline.organisations.models import Organisation
 from picketline.places.selectors import Geocoded, LocalityGeocoder, country_code
 
 EXACT = "exact"

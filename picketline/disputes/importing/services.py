@@ -30,8 +30,9 @@ from picketline.core.audit import field_changes
 from picketline.core.models import AuditEntry
 from picketline.core.text import normalize_name
 from picketline.disputes.importing.rows import ImportRow
-from picketline.disputes.models import Dispute, DisputeDemand, Organisation, Site, Source
+from picketline.disputes.models import Dispute, DisputeDemand, Site, Source
 from picketline.disputes.services import DISPUTE_FIELDS, search_text_for, set_public_point
+from picketline.organisations.models import Organisation
 
 CREATED = "created"
 UPDATED = "updated"

@@ -22,7 +22,8 @@ from picketline.core.text import normalize_name, plain_text
 from picketline.core.tokens import token_hash
 from picketline.disputes import services
 from picketline.disputes.choices import Recurrence, Verification
-from picketline.disputes.models import Dispute, Organisation, Submission
+from picketline.disputes.models import Dispute, Submission
+from picketline.organisations.models import Organisation
 
 KIND = "submission"
 # A submitted site closer than this to one of the dispute's sites is the same site.

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute
+from picketline.organisations.models import Organisation
 
 # An organisation, or the name a person chose to show: events and days of action both need one.
 HAS_ORGANISER = Q(organisation__isnull=False) | ~Q(organiser_name="")

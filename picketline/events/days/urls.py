@@ -2,11 +2,17 @@
 never hides them."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from picketline.events.days import views
 
 urlpatterns = [
-    path("events/host/<str:token>/", views.host_invitation, name="host_invitation"),
+    # Links in hosts' invitations sent before every invitation had one address.
+    path(
+        "events/host/<str:token>/",
+        RedirectView.as_view(pattern_name="invitations:invitation", permanent=True),
+        name="host_invitation",
+    ),
     path("days-of-action/", views.days_of_action, name="days_of_action"),
     path("days-of-action/new/", views.day_of_action_create, name="day_of_action_create"),
     path(

@@ -4,30 +4,23 @@ an account their event's organiser."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from picketline.accounts.decorators import two_factor_verified_required
-from picketline.accounts.forms import SignUpForm
-from picketline.accounts.two_factor import url_with_next
-from picketline.core.http import private_page
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.events import pages
-from picketline.events import services as event_services
 from picketline.events.days import selectors, services
 from picketline.events.days.forms import DayOfActionForm, HostEventForm
 from picketline.events.days.models import DayOfAction
 from picketline.events.days.pages import day_page_context, day_query, day_rows, host_context
 from picketline.events.forms import add_service_errors
-from picketline.events.models import Event, HostInvitation
+from picketline.events.models import Event
 
 GET_POST = require_http_methods(["GET", "POST"])
 FORM_TEMPLATE = "events/days/form.html"
@@ -147,85 +140,3 @@ def host_thanks(request, slug: str):
     day = selectors.day_of_action_get_public(slug=slug)
     context = {"day": day, "published": request.GET.get("published") == "1"}
     return render(request, "events/days/host_thanks.html", context)
-
-
-# --- the invitation -------------------------------------------------------------------------
-
-
-def manage_url(event: Event) -> str:
-    """The event's page for its organisers, or its public page where there is none."""
-    try:
-        return reverse("events:manage", kwargs={"slug": event.slug})
-    except NoReverseMatch:
-        return event.get_absolute_url()
-
-
-def _welcome(event: Event) -> str:
-    return _("You now organise “%(title)s”: you see who is coming and can change the event.") % {
-        "title": event.title
-    }
-
-
-def _gone(request, invitation: HostInvitation, error: ValidationError):
-    context = {"invitation": invitation, "event": invitation.event, "reasons": error.messages}
-    return private_page(
-        render(request, "events/days/host_invitation_gone.html", context, status=410)
-    )
-
-
-def _invitation_page(request, invitation: HostInvitation, form=None):
-    context = {
-        "invitation": invitation,
-        "event": invitation.event,
-        "form": form,
-        "login_url": url_with_next("login", request.path),
-    }
-    status = 400 if form is not None and form.errors else 200
-    return private_page(render(request, "events/days/host_invitation.html", context, status=status))
-
-
-def _welcomed(request, event: Event):
-    messages.success(request, _welcome(event))
-    return redirect(manage_url(event))
-
-
-def _accept_as_account(request, invitation: HostInvitation):
-    """Raises ValidationError when the invitation can no longer be accepted."""
-    if request.method != "POST":
-        return _invitation_page(request, invitation)
-    event_services.host_invitation_accept(invitation=invitation, user=request.user)
-    return _welcomed(request, invitation.event)
-
-
-def _accept_with_sign_up(request, invitation: HostInvitation):
-    """Raises ValidationError when the invitation can no longer be accepted."""
-    form = SignUpForm(request.POST or None, initial={"email": invitation.email})
-    if request.method != "POST" or not form.is_valid():
-        return _invitation_page(request, invitation, form)
-    new_user = event_services.host_invitation_sign_up(
-        invitation=invitation,
-        username=form.cleaned_data["username"],
-        email=form.cleaned_data["email"],
-        password=form.cleaned_data["password1"],
-    )
-    login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
-    return _welcomed(request, invitation.event)
-
-
-@never_cache
-@GET_POST
-@sensitive_post_parameters("password1", "password2")
-def host_invitation(request, token: str):
-    invitation = event_services.host_invitation_get(raw=token)
-    if invitation is None:
-        raise Http404(_("There is no invitation at this address. Check the link in the email."))
-    user = request.user
-    if user.is_authenticated and invitation.accepted_by_id == user.pk:
-        return redirect(manage_url(invitation.event))
-    try:
-        event_services.host_invitation_check(invitation)
-        if user.is_authenticated:
-            return _accept_as_account(request, invitation)
-        return _accept_with_sign_up(request, invitation)
-    except ValidationError as error:
-        return _gone(request, invitation, error)

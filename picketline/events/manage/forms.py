@@ -26,7 +26,7 @@ from picketline.core.i18n import current_language
 from picketline.core.text import normalize_name, plain_text
 from picketline.core.times import TIMEZONE_CHOICES, LocalDateTimeField, local, localize
 from picketline.disputes.choices import Precision
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute
 from picketline.disputes.submissions.places import (
     DEFAULT_TIMEZONE,
     LocatedPlace,
@@ -35,6 +35,7 @@ from picketline.disputes.submissions.places import (
 from picketline.events.choices import EventMode, EventStatus, EventVisibility
 from picketline.events.models import Event
 from picketline.events.services import EVENT_DETAIL_FIELDS
+from picketline.organisations.models import Organisation
 from picketline.places.selectors import locality_geocode
 
 MAX_SPEAKERS = 10

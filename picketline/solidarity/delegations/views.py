@@ -28,7 +28,7 @@ from picketline.solidarity.http import form_save, public_dispute, retry_later
 GET_POST = require_http_methods(["GET", "POST"])
 # The dispute's management pages' own form and confirmation templates.
 FORM_TEMPLATE = "disputes/manage/form.html"
-CONFIRM_TEMPLATE = "disputes/manage/confirm.html"
+CONFIRM_TEMPLATE = "includes/confirm_page.html"
 
 
 def _back(dispute: Dispute) -> str:

@@ -13,7 +13,8 @@ from PIL import Image, ImageOps
 
 from picketline.core.audit import log_action
 from picketline.core.text import plain_text
-from picketline.disputes.models import Dispute, Organisation
+from picketline.disputes.models import Dispute
+from picketline.organisations.models import Organisation
 from picketline.solidarity.messages.delivery import digest_schedule
 from picketline.solidarity.messages.models import (
     DigestFrequency,

@@ -3,7 +3,7 @@
 import pytest
 
 from picketline.core.audit import audit_entries_for
-from picketline.disputes.models import Invitation
+from picketline.organisations.models import Invitation
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 
 from picketline.disputes import services
-from picketline.disputes.coordinators import services as coordinators
 from tests import factories
 
 ROLES = ["anonymous", "supporter", "coordinator", "other_coordinator", "moderator", "admin"]
@@ -28,15 +27,11 @@ def world(db):
         dispute=dispute, starts_at=start, ends_at=start + dt.timedelta(hours=8), timezone="UTC"
     )
     source = services.source_create(dispute=dispute, url="https://example.org/news")
-    invitation, _raw = coordinators.invitation_create(
-        dispute=dispute, email="new@example.org", by=first
-    )
+    invitation, _raw = factories.invite(dispute, "new@example.org", by=first)
     union = factories.make_organisation(name="Bakers Union")
     holder = factories.make_user()
     union.coordinators.add(holder)
-    union_invitation, _raw = coordinators.invitation_create(
-        organisation=union, email="rep@example.org", by=holder
-    )
+    union_invitation, _raw = factories.invite(union, "rep@example.org", by=holder)
     people = {
         "anonymous": None,
         "supporter": factories.make_user(),

@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from picketline.accounts.roles import is_moderator
-from picketline.disputes.models import Dispute, Organisation, Submission
+from picketline.disputes.models import Dispute, Submission
 from picketline.moderation.models import ItemStatus, ModerationItem
+from picketline.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

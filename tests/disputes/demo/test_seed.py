@@ -9,8 +9,9 @@ from picketline.core.text import normalize_name
 from picketline.disputes.choices import DisputeStatus
 from picketline.disputes.demo.seeding import seed_disputes
 from picketline.disputes.filters import DisputeFilters, Sort
-from picketline.disputes.models import Dispute, Organisation, Site
+from picketline.disputes.models import Dispute, Site
 from picketline.disputes.selectors import dispute_search
+from picketline.organisations.models import Organisation
 from picketline.places.models import Country, Place
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from picketline.events.models import DayOfAction
 from picketline.moderation.services import item_for_object
-from tests.factories import login, make_dispute, make_moderator, make_organisation, make_user
+from tests.factories import (
+    login,
+    make_dispute,
+    make_moderator,
+    make_organisation,
+    make_totp_device,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 URL = "/days-of-action/new/"
@@ -60,6 +67,7 @@ def test_it_publishes_a_verified_organisations_call_at_once(client):
     union.verified_at = timezone.now()
     union.save()
     union.coordinators.add(user)
+    make_totp_device(user)  # a union's account holders need two factors
     login(client, user)
     client.post(URL, _data(organisation=str(union.pk), organiser_name=""))
     day = DayOfAction.objects.get()
@@ -71,6 +79,7 @@ def test_it_does_not_publish_in_the_name_of_an_unverified_organisation(client):
     user = make_user()
     union = make_organisation(name="New Drivers Union")
     union.coordinators.add(user)
+    make_totp_device(user)  # a union's account holders need two factors
     login(client, user)
     client.post(URL, _data(organisation=str(union.pk), organiser_name=""))
     assert DayOfAction.objects.get().published_at is None

@@ -153,6 +153,7 @@ def test_it_offers_only_the_organisations_the_user_holds(client, supporter):
     held = factories.make_organisation(name="Held Union")
     factories.make_organisation(name="Other Union")
     held.coordinators.add(supporter)
+    factories.make_totp_device(supporter)  # a union's account holders need two factors
     login(client, supporter)
     response = client.get(URL)
     assert "Held Union" in response.text

@@ -4,13 +4,13 @@ import pytest
 
 from picketline.events.rsvps import services as rsvps
 from tests import factories
-from tests.events.manage.helpers import login
+from tests.events.manage.helpers import login, make_organiser
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_lists_the_users_events_with_status_and_counts(client):
-    organiser = factories.make_user()
+    organiser = make_organiser()
     published = factories.make_event(organiser=organiser, title="Published rally", capacity=1)
     factories.make_event(organiser=organiser, title="Pending rally", published=False)
     factories.make_event(organiser=factories.make_user(), title="Someone else's")
@@ -32,7 +32,7 @@ def test_it_sends_anonymous_people_to_log_in(client):
 
 
 def test_its_queries_do_not_grow_with_the_events(client, django_assert_max_num_queries):
-    organiser = factories.make_user()
+    organiser = make_organiser()
     for _ in range(5):
         factories.make_event(organiser=organiser)
     login(client, organiser)

@@ -81,7 +81,9 @@ def test_it_refuses_someone_else_before_asking_for_two_factors(client, event):
     assert client.get(_url("manage", event)).status_code == 403
 
 
-def test_it_still_lets_an_organiser_without_two_factors_edit_the_event(client, event):
+def test_the_other_organisers_pages_ask_for_two_factors_too(client, event):
     factories.login(client, _organiser(event))
-    assert client.get(_url("edit", event)).status_code == 200
-    assert EMAIL not in client.get(_url("edit", event)).text
+    for url in (_url("edit", event), "/events/mine/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/accounts/two-factor/setup/"), url

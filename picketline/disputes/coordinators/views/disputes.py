@@ -17,26 +17,26 @@ from django.views.decorators.http import require_http_methods
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.accounts.roles import is_moderator
 from picketline.core.conflicts import EditConflict
+from picketline.core.forms import add_validation_error
+from picketline.core.pages import save_or_show
 from picketline.disputes import services
 from picketline.disputes.coordinators import services as coordinators
-from picketline.disputes.coordinators.forms import DisputeForm, InviteForm, add_validation_error
-from picketline.disputes.coordinators.selectors import (
-    dispute_dashboard,
-    disputes_coordinated_by,
-    invitations_pending,
-)
+from picketline.disputes.coordinators.forms import DisputeForm
+from picketline.disputes.coordinators.roles import COORDINATOR
+from picketline.disputes.coordinators.selectors import dispute_dashboard, disputes_coordinated_by
 from picketline.disputes.coordinators.views.pages import (
     GET_POST,
     confirm_page,
-    invitation_sent,
     manage_url,
     managed_dispute,
     remove_or_confirm,
-    save_or_show,
     section_form,
 )
 from picketline.disputes.hooks import MANAGE, dispute_sections
 from picketline.disputes.models import Dispute
+from picketline.organisations.invitations import services as invitations
+from picketline.organisations.invitations.forms import InviteForm
+from picketline.organisations.invitations.selectors import invitations_pending
 
 INVITE_INTRO = gettext_lazy(
     "Coordinators can change everything on this page, invite others and see the "
@@ -118,10 +118,10 @@ def invite(request, slug):
     return save_or_show(
         request,
         form,
-        save=lambda data: coordinators.invitation_create(
-            dispute=dispute, email=data["email"], by=request.user
+        save=lambda data: invitations.invitation_create(
+            role=COORDINATOR, target=dispute, email=data["email"], by=request.user
         )[0],
-        done=invitation_sent,
+        done=InviteForm.sent_message,
         back=manage_url(dispute, "coordinators"),
         show=lambda: section_form(
             request,
@@ -139,11 +139,11 @@ def invite(request, slug):
 @two_factor_verified_required
 def invitation_revoke(request, slug, pk):
     dispute = managed_dispute(request, slug)
-    invitation = get_object_or_404(invitations_pending(dispute=dispute), pk=pk)
+    invitation = get_object_or_404(invitations_pending(role=COORDINATOR, target=dispute), pk=pk)
     return remove_or_confirm(
         request,
         dispute,
-        remove=lambda: coordinators.invitation_revoke(invitation=invitation, by=request.user),
+        remove=lambda: invitations.invitation_revoke(invitation=invitation, by=request.user),
         done=_("The invitation has been withdrawn."),
         back=manage_url(dispute, "coordinators"),
         title=_("Withdraw an invitation"),

@@ -4,20 +4,16 @@ call with the service to run.
 """
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from picketline.disputes.coordinators.forms import add_validation_error
+from picketline.core import pages
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user
 
 FORM_TEMPLATE = "disputes/manage/form.html"
-CONFIRM_TEMPLATE = "disputes/manage/confirm.html"
 GET_POST = require_http_methods(["GET", "POST"])
 
 
@@ -45,16 +41,13 @@ def form_page(request, dispute, form, *, title, submit, back, status=None, **ext
     return render(request, template, context, status=status)
 
 
-def confirm_page(request, dispute, *, title, question, submit, back, detail=""):
-    context = {
-        "dispute": dispute,
-        "title": title,
-        "question": question,
-        "detail": detail,
-        "submit": submit,
-        "back": back,
-    }
-    return render(request, CONFIRM_TEMPLATE, context)
+def confirm_page(request, dispute, **confirm):
+    return pages.confirm_page(request, dispute=dispute, **confirm)
+
+
+def remove_or_confirm(request, dispute, **steps):
+    """`core.pages.remove_or_confirm`, with the dispute named above the question."""
+    return pages.remove_or_confirm(request, dispute=dispute, **steps)
 
 
 def section_form(request, dispute, form, section: str, title: str, submit: str, **extra):
@@ -72,32 +65,3 @@ def map_pin() -> dict:
         "icon_retina_url": static("vendor/leaflet/images/marker-icon-2x.png"),
         "shadow_url": static("vendor/leaflet/images/marker-shadow.png"),
     }
-
-
-def save_or_show(request, form, *, save, done, back, show):
-    """On a valid POST: `save(cleaned_data)`, say `done` (a text, or a function of what
-    `save` returned) and go `back`. Otherwise, or when the service refuses, `show()` the form
-    with its errors."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = save(form.cleaned_data)
-        except ValidationError as error:
-            add_validation_error(form, error)
-        else:
-            messages.success(request, done(result) if callable(done) else done)
-            return redirect(back)
-    return show()
-
-
-def remove_or_confirm(request, dispute, *, remove, done, back, then=None, **confirm):
-    """On POST: `remove()`, say `done` and go `then` (or `back`); on GET: ask first, with a
-    way `back`."""
-    if request.method == "POST":
-        remove()
-        messages.success(request, done)
-        return redirect(then or back)
-    return confirm_page(request, dispute, back=back, **confirm)
-
-
-def invitation_sent(invitation) -> str:
-    return _("An invitation has been sent to %(email)s.") % {"email": invitation.email}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.formats import span_label
+from picketline.core.pages import save_or_show
 from picketline.disputes import services
 from picketline.disputes.coordinators.forms import (
     PicketShiftForm,
@@ -25,7 +26,6 @@ from picketline.disputes.coordinators.views.pages import (
     managed_dispute,
     map_pin,
     remove_or_confirm,
-    save_or_show,
     section_form,
 )
 from picketline.disputes.models import Dispute, PicketShift

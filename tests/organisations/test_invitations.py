@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
+from picketline.accounts.two_factor import url_with_next
 from picketline.core.audit import audit_entries_for
 from picketline.core.tokens import token_hash
-from picketline.disputes.models import Invitation
+from picketline.organisations.models import Invitation
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +99,9 @@ def test_it_refuses_a_weak_password_with_a_field_error_and_creates_nothing(clien
     assert Invitation.objects.get().accepted_at is None
 
 
-def test_it_creates_the_account_makes_a_coordinator_and_offers_two_factor(client, invited, dispute):
+def test_it_creates_the_account_makes_a_coordinator_and_asks_for_two_factors(
+    client, invited, dispute
+):
     _message, path = invited
     response = client.post(
         path,
@@ -114,11 +117,12 @@ def test_it_creates_the_account_makes_a_coordinator_and_offers_two_factor(client
     assert invitation.accepted_by == sam and invitation.accepted_at is not None
     joined = audit_entries_for(dispute).get(action="dispute.coordinator_joined")
     assert joined.user == sam
-    # The setup page is offered, not forced: the dispute's page opens straight away.
+    # The dispute's page shows contact details: it waits for the second factor.
     setup = client.get(response["Location"])
     assert setup.status_code == 200
-    assert f'href="{manage}"' in setup.text and "skip this for now" in setup.text
-    assert client.get(manage).status_code == 200
+    assert "You are now a coordinator" in setup.text
+    closed = client.get(manage)
+    assert closed.status_code == 302 and closed["Location"] == response["Location"]
 
 
 def test_it_works_only_once(client, invited):
@@ -144,9 +148,21 @@ def test_it_lets_someone_with_an_account_accept(client, invited, dispute):
     page = client.get(path)
     assert page.status_code == 200 and "Accept the invitation" in page.text
     response = client.post(path, follow=True)
-    assert response.redirect_chain[-1][0] == f"/disputes/{dispute.slug}/manage/"
+    manage = f"/disputes/{dispute.slug}/manage/"
+    assert response.redirect_chain[-1][0] == url_with_next("two_factor_setup", manage)
     assert dispute.coordinators.filter(pk=someone.pk).exists()
     assert "two-factor authentication" in response.text
+
+
+def test_someone_with_two_factors_goes_straight_to_the_dispute(client, invited, dispute):
+    _message, path = invited
+    someone = factories.make_user()
+    factories.make_totp_device(someone)
+    factories.login(client, someone)
+    response = client.post(path, follow=True)
+    assert response.redirect_chain[-1][0] == f"/disputes/{dispute.slug}/manage/"
+    assert response.status_code == 200
+    assert "You are now a coordinator" in response.text
 
 
 def test_it_refuses_an_expired_invitation_with_410(client, invited, dispute):

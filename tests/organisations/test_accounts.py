@@ -6,7 +6,6 @@ import pytest
 from django.core import mail
 
 from picketline.core.audit import audit_entries_for
-from picketline.disputes.models import Invitation
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +74,8 @@ def test_an_invited_account_holder_joins_and_invites_a_colleague(
     path = re.search(r"/invitations/\S+/", mail.outbox[-1].body).group(0)
     assert "Bakers and Allied Workers" in mail.outbox[-1].subject
     rep = factories.make_user()
-    client.force_login(rep)
+    factories.make_totp_device(rep)
+    factories.login(client, rep)
     response = client.post(path)
     assert response["Location"] == f"/organisations/{union.slug}/manage/"
     assert union.coordinators.filter(pk=rep.pk).exists()
@@ -83,7 +83,7 @@ def test_an_invited_account_holder_joins_and_invites_a_colleague(
     assert "Account holders" in page and "Verify this union" not in page
     client.post(f"/organisations/{union.slug}/manage/invite/", {"email": "colleague@example.org"})
     assert "colleague@example.org" in client.get(response["Location"]).text
-    assert Invitation.objects.filter(organisation=union, invited_by=rep).exists()
+    assert union.invitations.filter(role="account-holder", invited_by=rep).exists()
     # Account holders do not get the moderators' list, nor another union's page.
     assert client.get("/organisations/manage/").status_code == 403
     other = factories.make_organisation(name="Print Workers")

@@ -13,19 +13,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from picketline.accounts.decorators import moderator_required, two_factor_verified_required
 from picketline.accounts.roles import is_moderator
-from picketline.disputes.coordinators import services as coordinators
-from picketline.disputes.coordinators.forms import InviteForm
-from picketline.disputes.coordinators.selectors import (
-    invitations_pending,
-    organisation_get_for_user,
-    unions_for_moderators,
-)
-from picketline.disputes.coordinators.views.pages import (
-    GET_POST,
-    invitation_sent,
-    remove_or_confirm,
-    save_or_show,
-)
+from picketline.core.pages import remove_or_confirm, save_or_show
+from picketline.organisations import services
+from picketline.organisations.invitations import services as invitations
+from picketline.organisations.invitations.forms import InviteForm
+from picketline.organisations.invitations.selectors import invitations_pending
+from picketline.organisations.roles import ACCOUNT_HOLDER
+from picketline.organisations.selectors import organisation_get_for_user, unions_for_moderators
+
+GET_POST = require_http_methods(["GET", "POST"])
 
 
 @never_cache
@@ -38,7 +34,7 @@ def organisations(request):
     page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
-        "disputes/manage/organisations.html",
+        "organisations/manage_list.html",
         {"page": page, "q": q, "verified": request.GET.get("verified", "")},
     )
 
@@ -48,7 +44,7 @@ def _organisation(request, slug):
 
 
 def _organisation_url(organisation) -> str:
-    return reverse("manage:organisation", kwargs={"slug": organisation.slug})
+    return organisation.get_manage_url()
 
 
 @never_cache
@@ -62,12 +58,12 @@ def organisation(request, slug):
 def _organisation_page(request, organisation, invite_form, status=200):
     return render(
         request,
-        "disputes/manage/organisation.html",
+        "organisations/manage.html",
         {
             "organisation": organisation,
             "holders": list(organisation.coordinators.order_by("username")),
             "invitations": list(
-                invitations_pending(organisation=organisation).order_by("created_at")
+                invitations_pending(role=ACCOUNT_HOLDER, target=organisation).order_by("created_at")
             ),
             "invite_form": invite_form,
             "is_moderator": is_moderator(request.user),
@@ -82,7 +78,7 @@ def _organisation_page(request, organisation, invite_form, status=200):
 def organisation_verify(request, slug):
     organisation = _organisation(request, slug)
     try:
-        coordinators.organisation_verify(organisation=organisation, by=request.user)
+        services.organisation_verify(organisation=organisation, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -95,7 +91,7 @@ def organisation_verify(request, slug):
 @moderator_required
 def organisation_unverify(request, slug):
     organisation = _organisation(request, slug)
-    coordinators.organisation_unverify(organisation=organisation, by=request.user)
+    services.organisation_unverify(organisation=organisation, by=request.user)
     messages.success(request, _("%(name)s is no longer verified.") % {"name": organisation.name})
     return redirect(_organisation_url(organisation))
 
@@ -108,10 +104,10 @@ def organisation_invite(request, slug):
     return save_or_show(
         request,
         form,
-        save=lambda data: coordinators.invitation_create(
-            organisation=organisation, email=data["email"], by=request.user
+        save=lambda data: invitations.invitation_create(
+            role=ACCOUNT_HOLDER, target=organisation, email=data["email"], by=request.user
         )[0],
-        done=invitation_sent,
+        done=InviteForm.sent_message,
         back=_organisation_url(organisation),
         show=lambda: _organisation_page(request, organisation, form, status=400),
     )
@@ -121,11 +117,12 @@ def organisation_invite(request, slug):
 @two_factor_verified_required
 def organisation_invitation_revoke(request, slug, pk):
     organisation = _organisation(request, slug)
-    invitation = get_object_or_404(invitations_pending(organisation=organisation), pk=pk)
+    invitation = get_object_or_404(
+        invitations_pending(role=ACCOUNT_HOLDER, target=organisation), pk=pk
+    )
     return remove_or_confirm(
         request,
-        None,
-        remove=lambda: coordinators.invitation_revoke(invitation=invitation, by=request.user),
+        remove=lambda: invitations.invitation_revoke(invitation=invitation, by=request.user),
         done=_("The invitation has been withdrawn."),
         back=_organisation_url(organisation),
         title=_("Withdraw an invitation"),
@@ -144,8 +141,7 @@ def organisation_holder_remove(request, slug, user_id):
     leaving = person.pk == request.user.pk and not is_moderator(request.user)
     return remove_or_confirm(
         request,
-        None,
-        remove=lambda: coordinators.account_holder_remove(
+        remove=lambda: services.account_holder_remove(
             organisation=organisation, user=person, by=request.user
         ),
         done=_("%(name)s no longer holds this account.") % {"name": name},

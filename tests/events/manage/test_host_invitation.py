@@ -1,4 +1,6 @@
-"""Approval of a hosted event invites its host to manage it; the link works once, then 410."""
+"""Approval of a hosted event invites its host to manage it, through the one invitation flow
+(role `event-organiser`); the link works once, then 410; after signing up, the host sets up
+two factors before seeing who is coming."""
 
 import datetime as dt
 import re
@@ -9,13 +11,14 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from picketline.events.models import Event, HostInvitation
+from picketline.events.models import Event
 from picketline.moderation.services import item_approve, item_for_object
+from picketline.organisations.models import Invitation as HostInvitation
 from tests.events.days.helpers import hosted_event as _hosted_event
-from tests.factories import login, make_moderator, make_user
+from tests.factories import login, make_moderator, make_totp_device, make_user
 
 pytestmark = pytest.mark.django_db
-INVITATION = re.compile(r"http://\S+/events/host/([\w-]+)/")
+INVITATION = re.compile(r"http://\S+/invitations/([\w-]+)/")
 
 
 def _approve(event: Event, send_now) -> str:
@@ -31,7 +34,7 @@ def _approve(event: Event, send_now) -> str:
 
 
 def _url(token: str) -> str:
-    return reverse("events:host_invitation", kwargs={"token": token})
+    return reverse("invitations:invitation", kwargs={"token": token})
 
 
 def test_approval_publishes_the_event_and_emails_the_host_an_invitation(db, send_now):
@@ -42,6 +45,7 @@ def test_approval_publishes_the_event_and_emails_the_host_an_invitation(db, send
     assert event.published_at is not None
     invitation = HostInvitation.objects.get()
     assert invitation.email == "ana@example.org"
+    assert (invitation.role, invitation.target) == ("event-organiser", event)
     message = next(m for m in mail.outbox if INVITATION.search(m.body))
     assert "Rally at the depot" in message.subject
     assert "Day for the drivers" in message.body
@@ -52,6 +56,7 @@ def test_approval_publishes_the_event_and_emails_the_host_an_invitation(db, send
 def test_a_signed_in_host_accepts_with_a_button(client, db, send_now):
     token = _approve(_hosted_event(), send_now)
     user = make_user()
+    make_totp_device(user)
     login(client, user)
     page = client.get(_url(token))
     assert page.status_code == 200
@@ -82,10 +87,25 @@ def test_a_host_without_an_account_signs_up_on_the_spot(client, db, send_now):
             "password2": "a long strike-proof passphrase",
         },
     )
+    event = Event.objects.get()
+    manage = f"/events/{event.slug}/manage/"
     assert response.status_code == 302
+    assert response["Location"] == f"/accounts/two-factor/setup/?next={manage.replace('/', '%2F')}"
     user = get_user_model().objects.get(username="anahost")
-    assert list(Event.objects.get().organisers.all()) == [user]
+    assert list(event.organisers.all()) == [user]
     assert int(client.session["_auth_user_id"]) == user.pk
+    # Until the second factor is set up, the attendees stay closed.
+    closed = client.get(manage)
+    assert closed.status_code == 302 and closed["Location"].startswith(
+        "/accounts/two-factor/setup/"
+    )
+
+
+def test_a_link_from_an_earlier_email_still_opens_the_invitation(client, db, send_now):
+    token = _approve(_hosted_event(), send_now)
+    response = client.get(f"/events/host/{token}/")
+    assert response.status_code == 301
+    assert response["Location"] == _url(token)
 
 
 def test_a_bad_sign_up_creates_nobody_and_accepts_nothing(client, db, send_now):
@@ -102,7 +122,7 @@ def test_a_bad_sign_up_creates_nobody_and_accepts_nothing(client, db, send_now):
 def test_the_login_link_comes_back_here(client, db, send_now):
     token = _approve(_hosted_event(), send_now)
     page = client.get(_url(token)).content.decode()
-    assert f"?next=%2Fevents%2Fhost%2F{token}%2F" in page
+    assert f"?next=%2Finvitations%2F{token}%2F" in page
 
 
 def test_a_used_invitation_is_gone(client, db, send_now):
@@ -136,6 +156,7 @@ def test_an_unknown_token_is_not_found(client, db):
 def test_the_host_who_accepted_goes_straight_to_the_event(client, db, send_now):
     token = _approve(_hosted_event(), send_now)
     user = make_user()
+    make_totp_device(user)
     login(client, user)
     first = client.post(_url(token))
     again = client.get(_url(token))

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationsConfig(AppConfig):
+    name = "picketline.organisations"
+    verbose_name = _("Organisations")
+
+    def ready(self):
+        from picketline.organisations.roles import register_account_holder_role
+
+        register_account_holder_role()
