@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from picketline.accounts.roles import is_moderator
 from picketline.core.geo import bounding_box, distance_km_expression
 from picketline.core.text import normalize_name
-from picketline.disputes.choices import MAP_STATUSES
+from picketline.disputes.choices import DEFAULT_STATUSES
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import (
     Dispute,
@@ -113,10 +113,11 @@ def disputes_near(
     return qs.filter(in_box).annotate(distance_km=Min(distance)).filter(distance_km__lte=radius_km)
 
 
-def dispute_map_queryset(*, filters: DisputeFilters) -> QuerySet:
-    """What the map shows by default: announced and active disputes."""
+def dispute_feed_search(*, filters: DisputeFilters) -> QuerySet:
+    """`dispute_search` for the map, every feed and the API: with no status chosen, only
+    DEFAULT_STATUSES (announced and active). `filters.statuses` is filled in to say so."""
     if not filters.statuses:
-        filters.statuses = list(MAP_STATUSES)
+        filters.statuses = list(DEFAULT_STATUSES)
     return dispute_search(filters=filters)
 
 

@@ -19,8 +19,8 @@ from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.hooks import PUBLIC, dispute_sections, map_scripts
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import (
+    dispute_feed_search,
     dispute_get_public,
-    dispute_map_queryset,
     dispute_search,
     user_can_manage,
 )
@@ -40,7 +40,7 @@ def _filter_errors(query: QueryDict):
 
 def map_page(request):
     filters, errors = _filter_errors(request.GET)
-    count = dispute_map_queryset(filters=filters).count() if filters is not None else 0
+    count = dispute_feed_search(filters=filters).count() if filters is not None else 0
     context = {
         "filters": display.filter_context(request.GET, errors, default_statuses=MAP_STATUSES),
         "filtered": any(
@@ -82,6 +82,7 @@ def dispute_list(request):
         "rows": rows,
         "place": place,
         "feed_query": display.feed_query(request.GET),
+        "feed_default_statuses": display.feeds_use_default_statuses(request.GET),
     }
     return render(request, "disputes/list.html", context, status=400 if errors else 200)
 
