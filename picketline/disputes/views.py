@@ -15,7 +15,7 @@ from picketline.disputes import display
 from picketline.disputes.choices import (
     MAP_STATUSES,
 )
-from picketline.disputes.filtering import FilterError, filters_from_query
+from picketline.disputes.filtering import FilterError, filters_from_query, list_filters_from_query
 from picketline.disputes.hooks import PUBLIC, dispute_sections, map_scripts
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import (
@@ -27,10 +27,10 @@ from picketline.disputes.selectors import (
 from picketline.places import selectors as place_selectors
 
 
-def _filter_errors(query: QueryDict):
+def _filter_errors(query: QueryDict, read=filters_from_query):
     """(filters, {}) for a usable query string, else (None, {parameter: [messages]})."""
     try:
-        return filters_from_query(query), {}
+        return read(query), {}
     except FilterError as error:
         return None, error.errors
 
@@ -70,7 +70,7 @@ def _map_labels() -> dict:
 
 
 def dispute_list(request):
-    filters, errors = _filter_errors(request.GET)
+    filters, errors = _filter_errors(request.GET, read=list_filters_from_query)
     page = rows = place = None
     if filters is not None:
         paginator = Paginator(dispute_search(filters=filters), settings.PAGE_SIZE)
