@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models.functions import Length
 
 from picketline.core.geo import bounding_box, distance_km_expression, parse_lat_lon
 from picketline.core.text import normalize_name
+from picketline.places.matching import FUZZY_MIN_LENGTH, misspellings_among, resembles
 from picketline.places.models import Country, Place, PlaceName, Region
 
 MAX_ALTERNATIVES = 10
@@ -174,11 +176,25 @@ def _scope(qualifiers: list[str]) -> tuple[Q, bool]:
     return scope, understood
 
 
+def _resembling(key: str, name_row: PlaceName) -> bool:
+    """A place found by its own name, or whose own name looks like what was typed."""
+    return name_row.is_main or resembles(key, own_name=normalize_name(name_row.place.name))
+
+
 def _lookup(key: str, scope: Q, *, limit: int) -> list[PlaceCandidate]:
+    """Places with a name equal to `key`, best ranked first. The first is kept whatever its
+    own name ("Bombay" is Mumbai); the others only when their own name resembles `key`."""
     if not key:
         return []
     names = _names().filter(key=key).filter(scope).order_by(*RANKING)
-    return [_candidate(name.place) for name in names[:limit]]
+    found: dict[int, PlaceCandidate] = {}
+    for name_row in names[: limit * 2]:
+        if name_row.place_id in found or (found and not _resembling(key, name_row)):
+            continue
+        found[name_row.place_id] = _candidate(name_row.place)
+        if len(found) == limit:
+            break
+    return list(found.values())
 
 
 def place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[PlaceCandidate]:
@@ -214,20 +230,46 @@ def place_resolve(*, text: str) -> PlaceResolution:
 
 
 def place_search(*, text: str, limit: int = 10) -> list[PlaceCandidate]:
-    """Places whose name starts with `text`, most populous first: for autocompletion."""
+    """Suggestions for what is being typed: places named exactly so, then places with a name
+    starting so, then misspellings of it, each group most populous first. A place found only
+    through another of its names is left out when its own name does not resemble the text."""
     name, *qualifiers = [part.strip() for part in text.split(",")]
     key = normalize_name(name)
     if not key or limit < 1:
         return []
     scope, _ = _scope([qualifier for qualifier in qualifiers if qualifier])
-    names = _names().filter(_key_prefix(key)).filter(scope).order_by(*RANKING)
-    # A place matches once per name that starts with the text; keep its first.
-    found: dict[int, PlaceCandidate] = {}
-    for name_row in names[: limit * 4]:
-        found.setdefault(name_row.place_id, _candidate(name_row.place))
-        if len(found) == limit:
-            break
+    names = _names().filter(scope)
+    found = {candidate.geonameid: candidate for candidate in _lookup(key, scope, limit=limit)}
+    prefixed = names.filter(_key_prefix(key)).exclude(key=key).order_by(*RANKING)
+    _add_resembling(found, key, prefixed[: limit * 4], limit=limit)
+    if len(found) < limit and len(key) >= FUZZY_MIN_LENGTH:
+        _add_resembling(found, key, _misspellings(names, key, limit=limit), limit=limit)
     return list(found.values())
+
+
+def _misspellings(names: QuerySet[PlaceName], key: str, *, limit: int) -> QuerySet[PlaceName]:
+    """Names that start with the same two letters as `key`, are about as long and differ by a
+    letter or two ("manchestr"), most populous first.
+
+    The candidate keys are read from the index alone and compared in memory, cheapest test
+    first: a few thousand keys take a few milliseconds."""
+    keys = (
+        PlaceName.objects.filter(_key_prefix(key[:2]))
+        .annotate(length=Length("key"))
+        .filter(length__gte=len(key) - 2, length__lte=len(key) + 2)
+        .values_list("key", flat=True)
+        .distinct()
+    )
+    close = misspellings_among(key, keys.iterator())
+    return names.filter(key__in=close).order_by(*RANKING)[: limit * 4]
+
+
+def _add_resembling(found: dict, key: str, name_rows, *, limit: int) -> None:
+    for name_row in name_rows:
+        if len(found) == limit:
+            return
+        if name_row.place_id not in found and _resembling(key, name_row):
+            found[name_row.place_id] = _candidate(name_row.place)
 
 
 # Abbreviations in place names, each with what else it may be written as.
