@@ -17,7 +17,7 @@ from picketline.disputes.models import (
     Organisation,
     Site,
 )
-from picketline.places.models import Country
+from picketline.places.countries import country_names
 
 
 def dispute_public_queryset() -> QuerySet[Dispute]:
@@ -135,16 +135,16 @@ COUNTRIES_CACHE_SECONDS = 600
 
 
 def countries_with_disputes() -> dict[str, str]:
-    """Country code → name for every country a dispute has a site in (cached ten minutes)."""
-    names = cache.get("disputes:country_names")
-    if names is None:
+    """Country code → name in the reader's language for every country a dispute has a site in
+    (the codes cached ten minutes)."""
+    codes = cache.get("disputes:country_codes")
+    if codes is None:
         # order_by() drops the model's ordering, which would make DISTINCT see every row.
         sites = Site.objects.exclude(country="").order_by()
         codes = sorted(sites.values_list("country", flat=True).distinct())
-        known = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
-        names = {code: known.get(code, code) for code in codes}
-        cache.set("disputes:country_names", names, COUNTRIES_CACHE_SECONDS)
-    return names
+        cache.set("disputes:country_codes", codes, COUNTRIES_CACHE_SECONDS)
+    names = country_names(codes)
+    return {code: names.get(code, code) for code in codes}
 
 
 def dispute_get_public(*, slug: str) -> Dispute:

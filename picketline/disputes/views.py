@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -130,4 +131,7 @@ def place_search(request):
         {"name": candidate.name, "label": candidate.label, "query": candidate.query}
         for candidate in place_selectors.place_search(text=text, limit=8)
     ]
-    return JsonResponse({"results": results})
+    response = JsonResponse({"results": results})
+    # Names follow the reader's language, which the language cookie can choose.
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response

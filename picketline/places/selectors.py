@@ -8,16 +8,26 @@ imports reads each region's names once and then matches them in memory.
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.db.models.functions import Length
+from django.utils.translation import gettext
 
 from picketline.core.geo import bounding_box, distance_km_expression, parse_lat_lon
+from picketline.core.i18n import current_language
 from picketline.core.text import normalize_name
+from picketline.places.countries import country_name
 from picketline.places.matching import FUZZY_MIN_LENGTH, misspellings_among, resembles
-from picketline.places.models import Country, Place, PlaceName, Region
+from picketline.places.models import (
+    LOCAL_NAME_LANGUAGES,
+    Country,
+    Place,
+    PlaceLocalName,
+    PlaceName,
+    Region,
+)
 
 MAX_ALTERNATIVES = 10
 
@@ -87,9 +97,29 @@ class Geocoded:
 def place_label(place: Place) -> str:
     parts = [place.name]
     if place.region is not None and place.region.has_name:
-        parts.append(place.region.name)
-    parts.append(place.country.name)
+        # The regions named by the loader are in the catalogue; the others stay as they are.
+        parts.append(gettext(place.region.name))
+    parts.append(country_name(place.country_id, default=place.country.name))
     return ", ".join(parts)
+
+
+def _localised(candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """The candidates with their names in the reader's language, where the gazetteer has them:
+    one query, and none for a language it keeps no names in."""
+    language = current_language()
+    if language not in LOCAL_NAME_LANGUAGES or not candidates:
+        return candidates
+    names = dict(
+        PlaceLocalName.objects.filter(
+            language=language, place_id__in=[c.geonameid for c in candidates]
+        ).values_list("place_id", "name")
+    )
+    return [
+        replace(c, name=names[c.geonameid], label=names[c.geonameid] + c.label[len(c.name) :])
+        if c.geonameid in names
+        else c
+        for c in candidates
+    ]
 
 
 def _candidate(place: Place) -> PlaceCandidate:
@@ -197,7 +227,7 @@ def _lookup(key: str, scope: Q, *, limit: int) -> list[PlaceCandidate]:
     return list(found.values())
 
 
-def place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[PlaceCandidate]:
+def _place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[PlaceCandidate]:
     """Places called `text`, most populous first; "Name, region or country" narrows them."""
     name, *qualifiers = [part.strip() for part in text.split(",")]
     qualifiers = [qualifier for qualifier in qualifiers if qualifier]
@@ -211,6 +241,12 @@ def place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[Pl
         # "Leeds, West Yorkshire": the county is not a region the gazetteer knows.
         found = _lookup(normalize_name(name), Q(), limit=limit)
     return found
+
+
+def place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[PlaceCandidate]:
+    """Places called `text`, most populous first, named in the reader's language where the
+    gazetteer can; "Name, region or country" narrows them."""
+    return _localised(_place_candidates(text=text, limit=limit))
 
 
 def place_resolve(*, text: str) -> PlaceResolution:
@@ -244,7 +280,7 @@ def place_search(*, text: str, limit: int = 10) -> list[PlaceCandidate]:
     _add_resembling(found, key, prefixed[: limit * 4], limit=limit)
     if len(found) < limit and len(key) >= FUZZY_MIN_LENGTH:
         _add_resembling(found, key, _misspellings(names, key, limit=limit), limit=limit)
-    return list(found.values())
+    return _localised(list(found.values()))
 
 
 def _misspellings(names: QuerySet[PlaceName], key: str, *, limit: int) -> QuerySet[PlaceName]:

@@ -34,7 +34,7 @@ def test_it_lists_disputes_with_what_people_need_to_know(client):
     assert ">Strike<" in html
     assert "Leeds City Council" in html
     assert "GMB" in html
-    assert "Leeds, GB" in html
+    assert "Leeds, United Kingdom" in html
     assert "about 1,200" in html
     assert "<time datetime=" in html
 
@@ -79,7 +79,7 @@ def test_it_filters(client, query, expected):
 def test_it_offers_the_countries_that_have_disputes(client):
     factories.make_dispute(country="ES", city="Bilbao")
     html = client.get(URL, {"country": "es"}).text
-    assert '<option value="ES" selected>ES</option>' in html
+    assert '<option value="ES" selected>Spain</option>' in html
 
 
 def test_it_keeps_several_countries_in_a_text_box(client):
