@@ -37,11 +37,15 @@ class EventFilters:
     radius_km: float = DEFAULT_RADIUS_KM
 
 
-class CountryCodesField(forms.Field):
+class CountryCodesField(forms.CharField):
     """Two-letter country codes from ?country=GB&country=IE (a menu allowing several) and
-    ?country=GB,IE (the documented form) alike."""
+    ?country=GB,IE (the documented form) alike; `max_length` bounds the codes as written
+    with commas."""
 
     widget = forms.MultipleHiddenInput
+
+    def run_validators(self, value):
+        super().run_validators(",".join(value))
 
     def to_python(self, value):
         values = value if isinstance(value, (list, tuple)) else [value or ""]
@@ -61,7 +65,7 @@ class CountryCodesField(forms.Field):
 class EventFilterForm(forms.Form):
     date_from = forms.DateField(label=gettext_lazy("From"), required=False)
     date_to = forms.DateField(label=gettext_lazy("To"), required=False)
-    country = CountryCodesField(label=gettext_lazy("Country"), required=False)
+    country = CountryCodesField(label=gettext_lazy("Country"), required=False, max_length=200)
     mode = MultipleChoiceOrCSV(
         label=gettext_lazy("Where"), choices=EventMode.choices, required=False
     )
