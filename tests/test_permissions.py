@@ -35,6 +35,7 @@ LOGIN = "/accounts/login/"
 # reached only through the secret in their link.
 PUBLIC = {
     "healthz",
+    "favicon",
     "javascript-catalog",
     "set_language",
     "login",

@@ -37,7 +37,7 @@ from picketline.disputes.choices import (
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import Dispute, PicketShift, Site
 from picketline.disputes.public import public_location, public_point
-from picketline.disputes.selectors import dispute_public_queryset, dispute_search
+from picketline.disputes.selectors import dispute_feed_search, dispute_public_queryset
 from picketline.disputes.shifts import shift_occurrences
 
 router = Router(tags=["disputes"])
@@ -55,14 +55,15 @@ _ORDERINGS = {Sort.NEWEST: DISPUTES_NEWEST, Sort.START: DISPUTES_START}
     summary=gettext_lazy("List disputes"),
     description=gettext_lazy(
         "Disputes matching the list filters, newest first, or nearest first when “near” is "
-        "given. Pages follow the “next” link."
+        "given; announced and active ones unless “status” is given. Pages follow the “next” "
+        "link."
     ),
     openapi_extra={"responses": openapi_responses(400)},
 )
 def dispute_list(request: HttpRequest, query: Query[DisputeListQuery]):
     filters = query.filters
     page = paginate(
-        dispute_search(filters=filters),
+        dispute_feed_search(filters=filters),
         ordering=_ordering(filters),
         cursor=query.cursor,
         limit=query.limit,

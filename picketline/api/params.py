@@ -147,7 +147,10 @@ class ListQuery(Schema):
 class DisputeListQuery(ListQuery):
     status: list[_codes(DisputeStatus)] = Field(
         default_factory=list,
-        description=_("Dispute status; repeat the parameter or separate values with commas."),
+        description=_(
+            "Dispute status; repeat the parameter or separate values with commas. Announced "
+            "and active when left out."
+        ),
     )
     kind: list[_codes(DisputeKind)] = Field(
         default_factory=list,

@@ -2,8 +2,8 @@
 
 from functools import wraps
 
-from django.http import HttpResponseNotAllowed, JsonResponse
-from django.urls import path, re_path
+from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, path, re_path, resolve
 from django.utils.translation import gettext as _
 
 from picketline.api import problems
@@ -40,7 +40,25 @@ def api_root(request):
     )
 
 
+def _without_trailing_slash(request) -> str | None:
+    """The address without its trailing slash, when that is one of the API's own."""
+    if not request.path.endswith("/") or request.path.endswith("//"):
+        return None
+    bare = request.path[:-1]
+    try:
+        match = resolve(bare)
+    except Resolver404:
+        return None
+    if match.view_name in ("api:not_found", "api:index"):
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    return f"{bare}?{query}" if query else bare
+
+
 def not_found(request, unmatched: str = ""):
+    # "/api/v1/disputes/" is what many people type: send them on, keeping the method and body.
+    if (bare := _without_trailing_slash(request)) is not None:
+        return HttpResponsePermanentRedirect(bare, preserve_request=True)
     return problems.problem_response(
         request,
         problems.not_found(

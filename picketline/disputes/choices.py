@@ -22,8 +22,10 @@ class DisputeStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
 
 
-# What the map shows: disputes people can still go and support.
-MAP_STATUSES = (DisputeStatus.ANNOUNCED, DisputeStatus.ACTIVE)
+# What the map, every feed and the API give when no status is chosen: disputes people can
+# still go and support. One default, documented on /data/ and in the README.
+DEFAULT_STATUSES = (DisputeStatus.ANNOUNCED, DisputeStatus.ACTIVE)
+MAP_STATUSES = DEFAULT_STATUSES
 
 
 class Outcome(models.TextChoices):

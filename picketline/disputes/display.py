@@ -149,15 +149,18 @@ def place_summary(request, filters, unit: str) -> PlaceSummary:
 
 
 def feed_query(query: QueryDict) -> str:
-    """The list's filters for the download links: the page number and display-only keys go."""
+    """The list's filters for the download links: the page number and display-only keys go.
+
+    With no status chosen the feeds give their documented default (announced and active),
+    which the list page says beside the links."""
     query = query.copy()
     for key in ("page", "near_label"):
         query.pop(key, None)
-    if not _selected(query, "status"):
-        # The list shows every status when none is chosen; the GeoJSON feed would otherwise
-        # default to the map's (announced and active), so the downloads say it explicitly.
-        query["status"] = ",".join(DisputeStatus.values)
     return query.urlencode()
+
+
+def feeds_use_default_statuses(query: QueryDict) -> bool:
+    return not _selected(query, "status")
 
 
 # --- a dispute ------------------------------------------------------------------------------

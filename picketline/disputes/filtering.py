@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from picketline.disputes.filters import DisputeFilterForm, DisputeFilters
+from picketline.disputes.filters import DisputeFilterForm, DisputeFilters, Sort
 from picketline.places.near import NearError, near_resolve
 
 
@@ -30,4 +30,13 @@ def filters_from_query(query: QueryDict) -> DisputeFilters:
         except NearError as error:
             raise FilterError({"near": [error.message]}, unknown_place=True) from None
         filters.point, filters.place = near.point, near.place
+    return filters
+
+
+def list_filters_from_query(query: QueryDict) -> DisputeFilters:
+    """`filters_from_query` for the list page: with no order chosen and no place, disputes
+    people can still support come first, then the newest (`Sort.CURRENT`)."""
+    filters = filters_from_query(query)
+    if not query.get("sort") and filters.point is None:
+        filters.sort = Sort.CURRENT
     return filters

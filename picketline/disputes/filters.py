@@ -17,6 +17,9 @@ class Sort:
     NEWEST = "newest"
     START = "start"
     DISTANCE = "distance"
+    # The list page's order when none is chosen and no place is given: disputes people can
+    # still support (announced and active) first, then the newest. Not a value of `sort`.
+    CURRENT = "current"
     CHOICES = [
         (NEWEST, _("Newest")),
         (START, _("Start date")),

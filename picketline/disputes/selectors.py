@@ -2,14 +2,14 @@
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Min, Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Min, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from picketline.accounts.roles import is_moderator
 from picketline.core.geo import bounding_box, distance_km_expression
 from picketline.core.text import normalize_name
-from picketline.disputes.choices import MAP_STATUSES
+from picketline.disputes.choices import DEFAULT_STATUSES
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import (
     Dispute,
@@ -17,7 +17,7 @@ from picketline.disputes.models import (
     Site,
 )
 from picketline.organisations.models import Organisation
-from picketline.places.models import Country
+from picketline.places.countries import country_names
 
 
 def dispute_public_queryset() -> QuerySet[Dispute]:
@@ -87,7 +87,17 @@ def dispute_search(*, filters: DisputeFilters, queryset: QuerySet | None = None)
         return qs.order_by("distance_km", "-id")
     if filters.sort == Sort.START:
         return qs.order_by("-start_date", "-id")
+    if filters.sort == Sort.CURRENT:
+        return qs.order_by(_CURRENT_FIRST, "-created_at", "-id")
     return qs.order_by("-created_at", "-id")
+
+
+# 0 for the disputes people can still go and support, 1 for the rest.
+_CURRENT_FIRST = Case(
+    When(status__in=DEFAULT_STATUSES, then=Value(0)),
+    default=Value(1),
+    output_field=IntegerField(),
+)
 
 
 def disputes_near(
@@ -113,10 +123,11 @@ def disputes_near(
     return qs.filter(in_box).annotate(distance_km=Min(distance)).filter(distance_km__lte=radius_km)
 
 
-def dispute_map_queryset(*, filters: DisputeFilters) -> QuerySet:
-    """What the map shows by default: announced and active disputes."""
+def dispute_feed_search(*, filters: DisputeFilters) -> QuerySet:
+    """`dispute_search` for the map, every feed and the API: with no status chosen, only
+    DEFAULT_STATUSES (announced and active). `filters.statuses` is filled in to say so."""
     if not filters.statuses:
-        filters.statuses = list(MAP_STATUSES)
+        filters.statuses = list(DEFAULT_STATUSES)
     return dispute_search(filters=filters)
 
 
@@ -124,16 +135,16 @@ COUNTRIES_CACHE_SECONDS = 600
 
 
 def countries_with_disputes() -> dict[str, str]:
-    """Country code → name for every country a dispute has a site in (cached ten minutes)."""
-    names = cache.get("disputes:country_names")
-    if names is None:
+    """Country code → name in the reader's language for every country a dispute has a site in
+    (the codes cached ten minutes)."""
+    codes = cache.get("disputes:country_codes")
+    if codes is None:
         # order_by() drops the model's ordering, which would make DISTINCT see every row.
         sites = Site.objects.exclude(country="").order_by()
         codes = sorted(sites.values_list("country", flat=True).distinct())
-        known = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
-        names = {code: known.get(code, code) for code in codes}
-        cache.set("disputes:country_names", names, COUNTRIES_CACHE_SECONDS)
-    return names
+        cache.set("disputes:country_codes", codes, COUNTRIES_CACHE_SECONDS)
+    names = country_names(codes)
+    return {code: names.get(code, code) for code in codes}
 
 
 def dispute_get_public(*, slug: str) -> Dispute:

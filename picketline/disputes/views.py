@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -15,22 +16,22 @@ from picketline.disputes import display
 from picketline.disputes.choices import (
     MAP_STATUSES,
 )
-from picketline.disputes.filtering import FilterError, filters_from_query
+from picketline.disputes.filtering import FilterError, filters_from_query, list_filters_from_query
 from picketline.disputes.hooks import PUBLIC, dispute_sections, map_scripts
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import (
+    dispute_feed_search,
     dispute_get_public,
-    dispute_map_queryset,
     dispute_search,
     user_can_manage,
 )
 from picketline.places import selectors as place_selectors
 
 
-def _filter_errors(query: QueryDict):
+def _filter_errors(query: QueryDict, read=filters_from_query):
     """(filters, {}) for a usable query string, else (None, {parameter: [messages]})."""
     try:
-        return filters_from_query(query), {}
+        return read(query), {}
     except FilterError as error:
         return None, error.errors
 
@@ -40,7 +41,7 @@ def _filter_errors(query: QueryDict):
 
 def map_page(request):
     filters, errors = _filter_errors(request.GET)
-    count = dispute_map_queryset(filters=filters).count() if filters is not None else 0
+    count = dispute_feed_search(filters=filters).count() if filters is not None else 0
     context = {
         "filters": display.filter_context(request.GET, errors, default_statuses=MAP_STATUSES),
         "filtered": any(
@@ -70,7 +71,7 @@ def _map_labels() -> dict:
 
 
 def dispute_list(request):
-    filters, errors = _filter_errors(request.GET)
+    filters, errors = _filter_errors(request.GET, read=list_filters_from_query)
     page = rows = place = None
     if filters is not None:
         paginator = Paginator(dispute_search(filters=filters), settings.PAGE_SIZE)
@@ -82,6 +83,7 @@ def dispute_list(request):
         "rows": rows,
         "place": place,
         "feed_query": display.feed_query(request.GET),
+        "feed_default_statuses": display.feeds_use_default_statuses(request.GET),
     }
     return render(request, "disputes/list.html", context, status=400 if errors else 200)
 
@@ -129,4 +131,7 @@ def place_search(request):
         {"name": candidate.name, "label": candidate.label, "query": candidate.query}
         for candidate in place_selectors.place_search(text=text, limit=8)
     ]
-    return JsonResponse({"results": results})
+    response = JsonResponse({"results": results})
+    # Names follow the reader's language, which the language cookie can choose.
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response

@@ -37,10 +37,35 @@ class EventFilters:
     radius_km: float = DEFAULT_RADIUS_KM
 
 
+class CountryCodesField(forms.CharField):
+    """Two-letter country codes from ?country=GB&country=IE (a menu allowing several) and
+    ?country=GB,IE (the documented form) alike; `max_length` bounds the codes as written
+    with commas."""
+
+    widget = forms.MultipleHiddenInput
+
+    def run_validators(self, value):
+        super().run_validators(",".join(value))
+
+    def to_python(self, value):
+        values = value if isinstance(value, (list, tuple)) else [value or ""]
+        codes = [part.strip().upper() for item in values for part in str(item).split(",")]
+        return list(dict.fromkeys(code for code in codes if code))
+
+    def validate(self, value):
+        super().validate(value)
+        for code in value:
+            if len(code) != 2 or not code.isalpha():
+                raise forms.ValidationError(
+                    _("Countries are two-letter codes such as GB or MX, not “%(code)s”.")
+                    % {"code": code}
+                )
+
+
 class EventFilterForm(forms.Form):
     date_from = forms.DateField(label=gettext_lazy("From"), required=False)
     date_to = forms.DateField(label=gettext_lazy("To"), required=False)
-    country = forms.CharField(label=gettext_lazy("Country"), required=False, max_length=200)
+    country = CountryCodesField(label=gettext_lazy("Country"), required=False, max_length=200)
     mode = MultipleChoiceOrCSV(
         label=gettext_lazy("Where"), choices=EventMode.choices, required=False
     )
@@ -57,16 +82,6 @@ class EventFilterForm(forms.Form):
     past = forms.BooleanField(label=gettext_lazy("Include past events"), required=False)
     near = NearField()
     radius_km = RadiusField(min_value=1)
-
-    def clean_country(self):
-        codes = [c.strip().upper() for c in self.cleaned_data["country"].split(",") if c.strip()]
-        for code in codes:
-            if len(code) != 2 or not code.isalpha():
-                raise forms.ValidationError(
-                    _("Countries are two-letter codes such as GB or MX, not “%(code)s”.")
-                    % {"code": code}
-                )
-        return codes
 
     def clean(self):
         cleaned = super().clean()

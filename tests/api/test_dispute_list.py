@@ -65,10 +65,13 @@ def test_it_lists_newest_first_by_default(client):
     assert [i["id"] for i in body(client.get(URL))["items"]] == [second.pk, first.pk]
 
 
-def test_it_lists_every_status_without_a_filter(client):
+def test_it_lists_announced_and_active_disputes_without_a_status(client):
     for status in ("balloting", "announced", "active", "suspended", "ended"):
         factories.make_dispute(status=status)
-    assert len(body(client.get(URL))["items"]) == 5
+    items = body(client.get(URL))["items"]
+    assert sorted(item["status"] for item in items) == ["active", "announced"]
+    every = body(client.get(URL, {"status": "balloting,announced,active,suspended,ended"}))
+    assert len(every["items"]) == 5
 
 
 def test_it_honours_every_list_filter(client):

@@ -36,7 +36,7 @@ def test_it_answers_an_unexpected_error_with_a_problem_and_logs_it(client, monke
     def broken(**kwargs):
         raise RuntimeError("the database caught fire")
 
-    monkeypatch.setattr("picketline.api.disputes.dispute_search", broken)
+    monkeypatch.setattr("picketline.api.disputes.dispute_feed_search", broken)
     with caplog.at_level(logging.ERROR, logger="picketline.api"):
         document = problem(client.get("/api/v1/disputes"), 500)
     assert document["type"] == "urn:picketline:problem:server-error"

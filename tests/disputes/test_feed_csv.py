@@ -123,10 +123,12 @@ def test_it_honours_the_filters(client):
     assert {row["title"] for row in rows} == {"Dockers", "Nurses"}
 
 
-def test_it_lists_every_status_without_a_filter(client):
+def test_it_lists_every_status_asked_for(client):
     for status in ("balloting", "announced", "active", "suspended", "ended"):
         factories.make_dispute(status=status)
-    assert len(_rows(client.get(URL))) == 5
+    assert len(_rows(client.get(URL))) == 2
+    every = "?status=balloting,announced,active,suspended,ended"
+    assert len(_rows(client.get(URL + every))) == 5
 
 
 def test_it_reads_in_chunks(client, monkeypatch):

@@ -34,7 +34,7 @@ def test_it_lists_disputes_with_what_people_need_to_know(client):
     assert ">Strike<" in html
     assert "Leeds City Council" in html
     assert "GMB" in html
-    assert "Leeds, GB" in html
+    assert "Leeds, United Kingdom" in html
     assert "about 1,200" in html
     assert "<time datetime=" in html
 
@@ -79,7 +79,7 @@ def test_it_filters(client, query, expected):
 def test_it_offers_the_countries_that_have_disputes(client):
     factories.make_dispute(country="ES", city="Bilbao")
     html = client.get(URL, {"country": "es"}).text
-    assert '<option value="ES" selected>ES</option>' in html
+    assert '<option value="ES" selected>Spain</option>' in html
 
 
 def test_it_keeps_several_countries_in_a_text_box(client):
@@ -190,9 +190,9 @@ def test_it_offers_the_other_places_with_the_same_name(client, monkeypatch):
 def test_it_links_to_the_filtered_list_in_every_format(client):
     factories.make_dispute()
     html = client.get(URL, {"kind": "strike", "page": "1"}).text
-    every_status = "status=balloting%2Cannounced%2Cactive%2Csuspended%2Cended"
+    # No status chosen: the feeds' own default (announced and active), said beside the links.
     for path in ("/disputes.geojson", "/disputes.ics", "/disputes.csv", "/disputes.atom"):
-        assert f'href="{path}?kind=strike&amp;{every_status}"' in html
+        assert f'href="{path}?kind=strike"' in html
 
 
 def test_its_downloads_keep_the_chosen_statuses(client):

@@ -15,7 +15,7 @@ from picketline.disputes.feeds.common import bad_filters_text
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilters
 from picketline.disputes.models import Dispute
-from picketline.disputes.selectors import dispute_search
+from picketline.disputes.selectors import dispute_feed_search
 
 ENTRIES = 50
 SUMMARY_WORDS = 80
@@ -41,7 +41,7 @@ class DisputeAtomFeed(Feed):
         return reverse("feeds:atom") + (f"?{self.query}" if self.query else "")
 
     def items(self, filters: DisputeFilters):
-        disputes = dispute_search(filters=filters).prefetch_related(None)
+        disputes = dispute_feed_search(filters=filters).prefetch_related(None)
         return disputes.order_by("-created_at", "-id")[:ENTRIES]
 
     def item_title(self, item: Dispute) -> str:

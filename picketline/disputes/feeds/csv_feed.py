@@ -18,7 +18,7 @@ from picketline.disputes.feeds.common import bad_filters_text, dispute_path_buil
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.models import Dispute, DisputeDemand, Site
 from picketline.disputes.public import COORDINATE_DECIMALS
-from picketline.disputes.selectors import dispute_search
+from picketline.disputes.selectors import dispute_feed_search
 
 CHUNK_SIZE = 500
 COLUMNS = (
@@ -80,7 +80,7 @@ def disputes_csv(request: HttpRequest) -> HttpResponse:
     except FilterError as error:
         return bad_filters_text(error)
     writer = csv.writer(_Echo())
-    lines = (writer.writerow(row) for row in _rows(request, dispute_search(filters=filters)))
+    lines = (writer.writerow(row) for row in _rows(request, dispute_feed_search(filters=filters)))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="disputes.csv"'
     return response

@@ -3,7 +3,7 @@
 The body is cached under the normalised query, the language and the registry version, and
 carries an ETag, so a map that polls gets 304s until something changes. Building it costs four
 queries whatever the registry's size: sites joined to their disputes, then employer and union
-names; the disputes themselves are chosen by `dispute_map_queryset` inside a subquery.
+names; the disputes themselves are chosen by `dispute_feed_search` inside a subquery.
 """
 
 from django.db.models import F, QuerySet
@@ -18,7 +18,7 @@ from picketline.disputes.filtering import filters_from_query
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import Dispute, Site
 from picketline.disputes.public import COORDINATE_DECIMALS
-from picketline.disputes.selectors import dispute_map_queryset
+from picketline.disputes.selectors import dispute_feed_search
 
 CONTENT_TYPE = "application/geo+json"
 
@@ -59,7 +59,7 @@ def geojson(request: HttpRequest) -> HttpResponse:
 
 def feature_collection(*, filters: DisputeFilters) -> dict:
     """The FeatureCollection for these filters; with no status asked, what the map shows."""
-    dispute_ids = dispute_map_queryset(filters=filters).order_by().values("pk")
+    dispute_ids = dispute_feed_search(filters=filters).order_by().values("pk")
     employers = _organisation_names("employers", dispute_ids)
     unions = _organisation_names("unions", dispute_ids)
     path_for = dispute_path_builder()

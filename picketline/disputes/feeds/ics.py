@@ -24,7 +24,7 @@ from picketline.disputes.feeds.common import bad_filters_text, choice_labels, di
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.models import PicketShift, Site, StrikeAction
 from picketline.disputes.public import PUBLIC_SITE_FIELDS, public_location
-from picketline.disputes.selectors import dispute_public_queryset, dispute_search
+from picketline.disputes.selectors import dispute_feed_search, dispute_public_queryset
 from picketline.disputes.shifts import shift_occurrences
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -41,7 +41,7 @@ def disputes_ics(request: HttpRequest) -> HttpResponse:
         filters = filters_from_query(request.GET)
     except FilterError as error:
         return bad_filters_text(error)
-    dispute_ids = dispute_search(filters=filters).order_by().values("pk")
+    dispute_ids = dispute_feed_search(filters=filters).order_by().values("pk")
     calendar = build_calendar(
         request=request, dispute_ids=dispute_ids, name=_("Picketline: strikes and pickets")
     )

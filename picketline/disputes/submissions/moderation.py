@@ -10,7 +10,7 @@ from picketline.disputes.choices import Demand, DisputeKind
 from picketline.disputes.models import Dispute, Submission
 from picketline.disputes.submissions import services as submissions
 from picketline.moderation.registry import Candidate, Facets, ModerationHandler
-from picketline.places.models import Country
+from picketline.places.countries import country_name
 
 
 class SubmissionHandler(ModerationHandler):
@@ -30,10 +30,9 @@ class SubmissionHandler(ModerationHandler):
         )
 
     def detail_context(self, obj: Submission) -> dict:
-        country = Country.objects.filter(code=obj.country).values_list("name", flat=True).first()
         return {
             "demand_labels": [Demand(value).label for value in obj.demands if value in Demand],
-            "country_name": country or obj.country,
+            "country_name": country_name(obj.country),
             "language_name": _language_name(obj.language),
         }
 

@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 
 from picketline.core.charts import Bar, bar_chart
 from picketline.disputes.models import Dispute
-from picketline.places.models import Country
+from picketline.places.countries import country_names
 from picketline.solidarity.delegations.models import Delegation
 from picketline.solidarity.funds.models import LedgerEntry
 from picketline.solidarity.messages.models import Message
@@ -48,11 +48,7 @@ def solidarity_figures(*, dispute: Dispute | None = None) -> Figures:
         .annotate(n=Count("id"))
         .order_by("-n", "country")[:TOP_COUNTRIES]
     )
-    names = dict(
-        Country.objects.filter(code__in=[row["country"] for row in rows]).values_list(
-            "code", "name"
-        )
-    )
+    names = country_names(row["country"] for row in rows)
     figures.by_country = [
         (names.get(row["country"], row["country"]) or "—", row["n"]) for row in rows
     ]

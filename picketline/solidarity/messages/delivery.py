@@ -16,13 +16,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import (
     DeliveryStatus,
     DigestFrequency,
     MessageDelivery,
     MessageRecipient,
 )
-from picketline.solidarity.messages.selectors import country_names
 
 # The wait before each further attempt; after the last one the delivery is given up.
 BACKOFF = (

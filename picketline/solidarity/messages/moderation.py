@@ -4,9 +4,9 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from picketline.moderation.registry import Facets, ModerationHandler
+from picketline.places.countries import country_names
 from picketline.solidarity.messages import services
 from picketline.solidarity.messages.models import Message
-from picketline.solidarity.messages.selectors import country_names
 
 SUMMARY_WORDS = 12
 

@@ -6,17 +6,10 @@ from django.db.models import Count, Q, QuerySet
 
 from picketline.disputes.models import Dispute
 from picketline.moderation.models import ItemStatus, ModerationItem
-from picketline.places.models import Country
+from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import Message
 
 KIND = "message"
-
-
-def country_names(codes) -> dict[str, str]:
-    codes = {code for code in codes if code}
-    if not codes:
-        return {}
-    return dict(Country.objects.filter(code__in=codes).values_list("code", "name"))
 
 
 def messages_published(*, dispute: Dispute) -> QuerySet[Message]:

@@ -109,8 +109,8 @@ def test_it_counts_a_disputes_solidarity(client, activity):
     assert figures.money == [("EUR", 5_000, 5_000), ("GBP", 17_000, 4_500)]
     assert (figures.people_coming, figures.people_came, figures.delegations) == (4, 9, 1)
     body = response.content.decode()
-    # Country names come from the gazetteer; without it, the codes stand in.
-    assert "<svg" in body and ">FR<" in body
+    # Country names come from CLDR, with or without the gazetteer.
+    assert "<svg" in body and ">France<" in body
     assert "45.00 GBP" in body or "45.00\xa0GBP" in body
     assert "USD" not in body
 
@@ -118,7 +118,7 @@ def test_it_counts_a_disputes_solidarity(client, activity):
 def test_it_counts_every_dispute_on_the_site_page(client, activity):
     figures = client.get("/solidarity/").context["figures"]
     assert figures.messages == 4
-    assert dict(figures.by_country) == {"FR": 2, "ES": 1, "IT": 1}
+    assert dict(figures.by_country) == {"France": 2, "Spain": 1, "Italy": 1}
 
 
 def test_it_shows_nobody(client, activity):
