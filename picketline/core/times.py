@@ -11,6 +11,16 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+_TIMEZONES: set[str] = set()
+
+
+def validate_timezone(value: str) -> None:
+    if not _TIMEZONES:
+        _TIMEZONES.update(available_timezones())
+    if value not in _TIMEZONES:
+        raise ValidationError(_("%(zone)s is not a time zone name."), params={"zone": value})
+
+
 TIMEZONE_CHOICES = [(name, name) for name in sorted(available_timezones()) if "/" in name]
 TIMEZONE_CHOICES += [("UTC", "UTC")]
 

@@ -1,14 +1,12 @@
-from zoneinfo import available_timezones
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
+from picketline.core.times import validate_timezone  # earlier migrations name it here
 from picketline.disputes.choices import (
     ActionKind,
     Demand,
@@ -22,20 +20,6 @@ from picketline.disputes.choices import (
     Verification,
 )
 from picketline.organisations.models import Organisation
-
-
-def validate_timezone(value: str) -> None:
-    if value not in _timezones():
-        raise ValidationError(_("%(zone)s is not a time zone name."), params={"zone": value})
-
-
-_TIMEZONES: set[str] = set()
-
-
-def _timezones() -> set[str]:
-    if not _TIMEZONES:
-        _TIMEZONES.update(available_timezones())
-    return _TIMEZONES
 
 
 class Dispute(TimeStampedModel):

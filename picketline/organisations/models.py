@@ -1,5 +1,5 @@
 """An organisation: an employer, a union or another group, with the people who hold its
-account. Invitations live in `invitations/` and are gathered here."""
+account. Chapters (`chapters/`) and invitations (`invitations/`) are gathered here."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
+from picketline.organisations.chapters.models import Chapter
 from picketline.organisations.invitations.models import Invitation
 
-__all__ = ["Invitation", "Organisation"]
+__all__ = ["Chapter", "Invitation", "Organisation"]
 
 
 class Organisation(TimeStampedModel):
