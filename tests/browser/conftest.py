@@ -58,9 +58,17 @@ class Page:
     """A browser tab on the live server, with what went wrong in it collected for asserts."""
 
     def __init__(
-        self, browser, live_server, *, viewport, locale="en-GB", timezone_id=None, geolocation=None
+        self,
+        browser,
+        live_server,
+        *,
+        viewport,
+        locale="en-GB",
+        timezone_id=None,
+        geolocation=None,
+        javascript=True,
     ):
-        options = {"viewport": viewport, "locale": locale}
+        options = {"viewport": viewport, "locale": locale, "java_script_enabled": javascript}
         if timezone_id:
             options["timezone_id"] = timezone_id
         if geolocation:
