@@ -69,7 +69,8 @@
   }
 
   function disputeMap(element) {
-    shared.clusteredGeoJSON(element, {
+    // Kept for map-search.js, which moves this map to a place searched for.
+    shared.disputeMap = shared.clusteredGeoJSON(element, {
       popup: popupFor,
       onMarker: announce,
       maxZoom: 11,
