@@ -323,6 +323,8 @@ LANGUAGES = [
 LANGUAGE_COOKIE_NAME = "picketline_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date and time style per language, beside its catalogue: locale/<language>/formats.py.
+FORMAT_MODULE_PATH = ["picketline.locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

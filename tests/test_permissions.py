@@ -49,6 +49,7 @@ PUBLIC = {
     "password_reset_confirm",
     "password_reset_complete",
     "disputes:map",
+    "disputes:map_nearest",
     "disputes:list",
     "disputes:detail",
     "disputes:place_search",

@@ -41,6 +41,17 @@ def distance_label(distance_km: float, unit: str) -> str:
     return _("%(distance)s km") % {"distance": shown}
 
 
+def day_label(value: dt.datetime | dt.date) -> str:
+    """A day with its weekday, in the reader's language: "Mon 7 Dec" (the locale's
+    MONTH_DAY_FORMAT, in picketline/locale/<language>/formats.py)."""
+    return dateformat.format(value, formats.get_format("MONTH_DAY_FORMAT"))
+
+
+def time_label(value: dt.datetime | dt.time) -> str:
+    """A time of day in the reader's language's style: "22:13"."""
+    return dateformat.time_format(value, formats.get_format("TIME_FORMAT"))
+
+
 def span_label(starts_at: dt.datetime, ends_at: dt.datetime, zone_name: str) -> str:
     """A time span in the zone it belongs to, naming the zone.
 
@@ -54,18 +65,18 @@ def span_label(starts_at: dt.datetime, ends_at: dt.datetime, zone_name: str) -> 
         if not abbreviation or abbreviation == zone_name or abbreviation.startswith(("+", "-"))
         else f"{zone_name}, {abbreviation}"
     )
-    day = dateformat.format(start, "D j M")
+    day = day_label(start)
     if start.date() == end.date():
         when = _("%(day)s, %(start)s–%(end)s") % {  # noqa: RUF001 (an en dash for a range)
             "day": day,
-            "start": dateformat.format(start, "H:i"),
-            "end": dateformat.format(end, "H:i"),
+            "start": time_label(start),
+            "end": time_label(end),
         }
     else:
         when = _("%(day)s, %(start)s – %(end_day)s, %(end)s") % {  # noqa: RUF001
             "day": day,
-            "start": dateformat.format(start, "H:i"),
-            "end_day": dateformat.format(end, "D j M"),
-            "end": dateformat.format(end, "H:i"),
+            "start": time_label(start),
+            "end_day": day_label(end),
+            "end": time_label(end),
         }
     return f"{when} ({zone_label})"

@@ -38,3 +38,18 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def csv_cell(value: str) -> str:
     """Text for a CSV cell that a spreadsheet shows as text, never runs as a formula."""
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+# A label that already ends a sentence takes no colon after it ("What is it about?").
+_CLOSING_PUNCTUATION = ("?", "!", ":", ".", ";", "\u061f", "\uff1f", "\uff1a", "\u3002")
+
+
+def labelled(label: str, message: str) -> str:
+    """A message about a field, after the field's label: "Employer: This field is required.",
+    but "What is it about? This field is required." rather than a colon after a question mark."""
+    from django.utils.translation import gettext as _
+
+    label = str(label).rstrip()
+    if label.endswith(_CLOSING_PUNCTUATION):
+        return _("%(label)s %(message)s") % {"label": label, "message": message}
+    return _("%(label)s: %(message)s") % {"label": label, "message": message}

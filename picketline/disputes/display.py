@@ -199,6 +199,8 @@ def site_view(site: Site, dispute: Dispute, countries: dict) -> dict:
         "name": "" if dispute.sensitive else site.name,
         "address": "" if dispute.sensitive else site.address,
         "place": ", ".join(part for part in place if part),
+        # Each part isolated on the page (`bdi_join`): an Arabic town beside an English country.
+        "place_parts": [part for part in place if part],
         "approximate": dispute.sensitive or site.precision != "exact",
         "precision": site.get_precision_display(),
     }
@@ -313,6 +315,33 @@ def list_rows(request, page, filters) -> tuple[list[ResultRow], PlaceSummary | N
     rows = [result_row(dispute, unit, countries) for dispute in page.object_list]
     place = place_summary(request, filters, unit) if filters.point is not None else None
     return rows, place
+
+
+@dataclass(frozen=True)
+class NearestOnMap:
+    """The map page's side list: the disputes nearest a place, where the map should go, and
+    the address of the whole list around the same place."""
+
+    rows: list[ResultRow]
+    place: PlaceSummary
+    latitude: float
+    longitude: float
+    list_url: str
+
+
+def nearest_on_map(request, disputes, filters) -> NearestOnMap:
+    """`disputes` nearest first, around `filters.point`, in the reader's distance unit."""
+    unit = distance_unit_for(request)
+    countries = countries_with_disputes()
+    query = request.GET.copy()
+    query["sort"] = Sort.DISTANCE
+    return NearestOnMap(
+        rows=[result_row(dispute, unit, countries) for dispute in disputes],
+        place=place_summary(request, filters, unit),
+        latitude=filters.point[0],
+        longitude=filters.point[1],
+        list_url=f"{reverse('disputes:list')}?{query.urlencode()}",
+    )
 
 
 def dispute_page(dispute: Dispute) -> dict:

@@ -8,6 +8,7 @@ app_name = "disputes"
 
 urlpatterns = [
     path("", views.map_page, name="map"),
+    path("map/nearest/", views.map_nearest, name="map_nearest"),
     path("disputes/", views.dispute_list, name="list"),
     path("disputes/<str:slug>/", views.dispute_detail, name="detail"),
     path("data/", views.open_data, name="open_data"),

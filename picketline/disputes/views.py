@@ -17,6 +17,7 @@ from picketline.disputes.choices import (
     MAP_STATUSES,
 )
 from picketline.disputes.filtering import FilterError, filters_from_query, list_filters_from_query
+from picketline.disputes.filters import Sort
 from picketline.disputes.hooks import PUBLIC, dispute_sections, map_scripts
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import (
@@ -65,6 +66,25 @@ def _map_labels() -> dict:
         "failed": _("The map could not load the disputes. The list still works."),
         "approximate": _("Approximate location"),
     }
+
+
+# How many disputes the map page lists beside the map after a place search.
+NEAREST_ON_MAP = 10
+
+
+@require_GET
+def map_nearest(request):
+    """The disputes nearest a place, as a fragment the map page's script shows beside the map
+    (and moves the map to). Without script, the same search goes to the list."""
+    filters, errors = _filter_errors(request.GET)
+    if filters is not None and filters.point is None:
+        errors = {"near": [_("Type a place to find the disputes near it.")]}
+    if errors:
+        return render(request, "disputes/_map_nearest.html", {"errors": errors}, status=400)
+    filters.sort = Sort.DISTANCE
+    disputes = dispute_feed_search(filters=filters)[:NEAREST_ON_MAP]
+    context = {"nearest": display.nearest_on_map(request, disputes, filters)}
+    return render(request, "disputes/_map_nearest.html", context)
 
 
 # --- the list -------------------------------------------------------------------------------

@@ -26,10 +26,16 @@ _ICAL_STATUS = {
 }
 
 
+def event_location_parts(event: Event) -> list[str]:
+    """The public place of an event, piece by piece (venue, address, town, country), so that
+    a page can isolate each: they may be written in different scripts."""
+    parts = [event.venue, event.address, event.locality, event.country]
+    return [part for part in parts if part]
+
+
 def event_location(event: Event) -> str:
     """The public place of an event: venue, address, town, country; "Online" when it has none."""
-    parts = [event.venue, event.address, event.locality, event.country]
-    place = ", ".join(part for part in parts if part)
+    place = ", ".join(event_location_parts(event))
     if event.is_online:
         online = _("Online")
         return f"{place} ({online})" if place else online

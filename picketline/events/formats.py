@@ -13,14 +13,20 @@ def event_when(event: Event) -> str:
     return span_label(event.starts_at, event.ends_at, event.timezone)
 
 
-def event_place(event: Event, countries: dict[str, str] | None = None) -> str:
-    """Town and country for a list: "Online" for an event that has no place. `countries`
-    names the country codes; a code stays as it is without it."""
+def event_place_parts(event: Event, countries: dict[str, str] | None = None) -> list[str]:
+    """Town and country for a list, each its own piece of text so that a page can isolate
+    each (an Arabic town beside an English country); "Online" for an event without a place.
+    `countries` names the country codes; a code stays as it is without it."""
     if not event.has_place:
-        return _("Online")
+        return [_("Online")]
     countries = countries or {}
     parts = [event.locality, countries.get(event.country, event.country)]
-    return ", ".join(part for part in parts if part)
+    return [part for part in parts if part]
+
+
+def event_place(event: Event, countries: dict[str, str] | None = None) -> str:
+    """`event_place_parts` as one line of text, for calendars and exports."""
+    return ", ".join(event_place_parts(event, countries))
 
 
 def local_time(value, event: Event) -> str:

@@ -11,7 +11,7 @@ from picketline.disputes.hooks import PUBLIC, DisputeSection, dispute_section_re
 from picketline.events import selectors
 from picketline.events.days import hooks as days_hooks
 from picketline.events.days.selectors import days_of_action_for_dispute
-from picketline.events.formats import event_place, event_when
+from picketline.events.formats import event_place_parts, event_when
 
 # The section lists the soonest few and links to the full list beyond them.
 SECTION_LIMIT = 5
@@ -28,7 +28,7 @@ def public_section(request, dispute) -> dict | None:
         return None
     return {
         "events": [
-            {"event": event, "when": event_when(event), "place": event_place(event)}
+            {"event": event, "when": event_when(event), "place": event_place_parts(event)}
             for event in events[:SECTION_LIMIT]
         ],
         "more": len(events) > SECTION_LIMIT,

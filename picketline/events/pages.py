@@ -19,7 +19,7 @@ from picketline.disputes.filtering import FilterError
 from picketline.events import calendar, selectors
 from picketline.events.choices import EventMode, EventVisibility
 from picketline.events.filters import EventFilterForm, event_filters_from_query
-from picketline.events.formats import event_place, event_when
+from picketline.events.formats import event_place_parts, event_when
 from picketline.events.json_ld import event_json_ld, json_ld_script, local_iso
 from picketline.events.models import Event
 from picketline.events.rsvps import selectors as rsvp_selectors
@@ -130,7 +130,7 @@ def feed_query(query: QueryDict) -> str:
 class EventRow:
     event: Event
     when: str
-    place: str
+    place: list[str]  # town and country, each isolated on the page
     distance: str
     full: bool
 
@@ -145,7 +145,7 @@ def event_rows(events) -> list[EventRow]:
             EventRow(
                 event=event,
                 when=event_when(event),
-                place=event_place(event, countries),
+                place=event_place_parts(event, countries),
                 distance=distance_label(distance, "km") if distance is not None else "",
                 full=event.capacity is not None and event.seats_left == 0,
             )

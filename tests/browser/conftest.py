@@ -45,9 +45,11 @@ def _async_unsafe_allowed():
 
 @pytest.fixture(scope="session")
 def browser(_async_unsafe_allowed):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
+        # A missing browser is a failure, never a skip: the tests would pass by not running.
+        pytest.fail(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -58,9 +60,17 @@ class Page:
     """A browser tab on the live server, with what went wrong in it collected for asserts."""
 
     def __init__(
-        self, browser, live_server, *, viewport, locale="en-GB", timezone_id=None, geolocation=None
+        self,
+        browser,
+        live_server,
+        *,
+        viewport,
+        locale="en-GB",
+        timezone_id=None,
+        geolocation=None,
+        javascript=True,
     ):
-        options = {"viewport": viewport, "locale": locale}
+        options = {"viewport": viewport, "locale": locale, "java_script_enabled": javascript}
         if timezone_id:
             options["timezone_id"] = timezone_id
         if geolocation:

@@ -43,6 +43,9 @@ def test_it_opens_a_popup_with_the_dispute(open_page, strike_wave):
     popup.wait_for()
     assert "Riverside warehouse walkout" in popup.inner_text()
     assert "Riverside Logistics" in popup.inner_text()
+    # The employer, the town and the country each keep their own direction.
+    assert popup.locator("bdi").all_inner_texts() == ["Riverside Logistics", "London", "GB"]
+    assert popup.locator(".map-popup__title").get_attribute("dir") == "auto"
     tab.screenshot("map-popup-desktop")
     popup.locator("a.map-popup__link").click()
     page.wait_for_url("**/disputes/riverside-warehouse-walkout/")

@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -13,20 +14,53 @@ def _result_titles(page):
     return page.locator(".result__title").all_inner_texts()
 
 
-def test_it_lists_the_nearest_disputes_for_typed_coordinates(open_page, strike_wave):
+def _nearest_titles(page):
+    return page.locator(".map-nearest__item > a").all_inner_texts()
+
+
+def _map_center(page):
+    return page.evaluate(
+        "() => { const c = window.picketlineMap.disputeMap.getCenter(); return [c.lat, c.lng]; }"
+    )
+
+
+def test_a_place_typed_on_the_map_moves_the_map_and_lists_the_nearest(open_page, strike_wave):
     tab = open_page(viewport=PHONE)
     tab.goto("/")
     page = tab.page
+    page.wait_for_selector("#dispute-map[data-loaded='5']")
+    before = _map_center(page)
     page.fill("#place-search-input", "51.51,-0.13")
     page.click(".place-search button[type=submit]")
-    page.wait_for_url("**/disputes/?near=*")
-    titles = _result_titles(page)
+    expect(page.locator(".map-nearest__item").first).to_contain_text("Riverside warehouse walkout")
+    assert urlsplit(page.url).path == "/"  # still on the map
+    titles = _nearest_titles(page)
     assert titles[0] == "Riverside warehouse walkout"
     assert "Leeds bin workers' strike" not in titles  # farther than the 100 km radius
     # The browser says en-GB, so distances are in miles.
-    assert "mi away" in page.locator(".result").first.inner_text()
-    tab.screenshot("list-near-phone")
+    assert " mi" in page.locator(".map-nearest__item .badge--distance").first.inner_text()
+    lat, lon = _map_center(page)
+    assert (lat, lon) != before
+    assert abs(lat - 51.51) < 0.5 and abs(lon + 0.13) < 0.5, (lat, lon)
+    tab.screenshot("map-nearest-phone")
+
+    # The whole list around the same place is one link away.
+    with page.expect_navigation():
+        page.click(".map-nearest__all")
+    assert "near=51.51" in page.url and "sort=distance" in page.url
+    assert _result_titles(page)[0] == "Riverside warehouse walkout"
     assert tab.errors == []
+
+
+def test_without_script_the_place_search_goes_to_the_list(open_page, strike_wave):
+    tab = open_page(viewport=PHONE, javascript=False)
+    tab.goto("/")
+    page = tab.page
+    page.fill("#place-search-input", "51.51,-0.13")
+    with page.expect_navigation():
+        page.click(".place-search button[type=submit]")
+    assert urlsplit(page.url).path == "/disputes/"
+    assert _result_titles(page)[0] == "Riverside warehouse walkout"
 
 
 def test_it_widens_the_radius_to_reach_farther_disputes(open_page, strike_wave):
@@ -73,10 +107,11 @@ def test_it_finds_the_disputes_near_a_named_place(open_page, strike_wave, reques
     page = tab.page
     page.fill("#place-search-input", "Leeds")
     page.click(".place-search button[type=submit]")
-    page.wait_for_url("**/disputes/?near=*")
-    assert _result_titles(page)[:2] == ["Leeds bin workers' strike", "Bradford hospital porters"]
-    assert "Leeds, England, United Kingdom" in page.locator(".place-summary").inner_text()
-    tab.screenshot("list-near-leeds-phone")
+    expect(page.locator(".map-nearest__title")).to_contain_text("Leeds, England, United Kingdom")
+    assert _nearest_titles(page)[:2] == ["Leeds bin workers' strike", "Bradford hospital porters"]
+    lat, lon = _map_center(page)
+    assert abs(lat - 53.8) < 0.5 and abs(lon + 1.55) < 0.5, (lat, lon)
+    tab.screenshot("map-nearest-leeds-phone")
     assert tab.errors == []
 
 
@@ -88,10 +123,11 @@ def test_it_suggests_places_while_typing(open_page, strike_wave):
     page.locator("#place-search-input").press_sequentially("Manch", delay=50)
     options = page.locator("#place-search-suggestions option")
     expect(options.first).to_have_attribute("value", re.compile(r"^Manchester, "))
-    page.fill("#place-search-input", options.first.get_attribute("value"))
+    label = options.first.get_attribute("value")
+    page.fill("#place-search-input", label)
     page.click(".place-search button[type=submit]")
-    page.wait_for_url("**/disputes/?near=*")
-    # The suggestion was sent as its coordinates, with its name to show.
-    assert re.search(r"near=53\.4\d*%2C-2\.2", page.url)
-    assert _result_titles(page)[0] == "Manchester tram drivers"
-    assert "Manchester, England" in page.locator(".place-summary").inner_text()
+    expect(page.locator(".map-nearest__title")).to_contain_text("Manchester, England")
+    assert _nearest_titles(page)[0] == "Manchester tram drivers"
+    # The suggestion was sent as its coordinates; the box shows its name again.
+    assert page.input_value("#place-search-input") == label
+    assert re.search(r"near=53\.4\d*%2C-2\.2", page.get_attribute(".map-nearest__all", "href"))

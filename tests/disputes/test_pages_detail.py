@@ -54,8 +54,8 @@ def test_it_shows_every_public_field(client):
     assert ">Active<" in html
     assert "Partly won" in html
     assert "Transport, logistics and warehousing" in html
-    assert 'href="/disputes/?employer=northgate-buses">Northgate Buses</a>' in html
-    assert 'href="/disputes/?union=transport-workers">Transport Workers</a>' in html
+    assert 'href="/disputes/?employer=northgate-buses"><bdi>Northgate Buses</bdi></a>' in html
+    assert 'href="/disputes/?union=transport-workers"><bdi>Transport Workers</bdi></a>' in html
     assert "approximately 420" in html
     assert "<li>Pay</li>" in html and "<li>Health and safety</li>" in html
     assert "Reinstate the sacked rep" in html
@@ -158,8 +158,8 @@ def test_it_shows_public_changes_but_not_private_ones_nor_who_made_them(client, 
     )
     html = _page(client, dispute)
     history = html[html.index('id="history-heading"') :]
-    assert "Status: Active → Ended" in history
-    assert "Outcome: Unknown → Won" in history
+    assert "Status: <bdi>Active</bdi> → <bdi>Ended</bdi>" in history
+    assert "Outcome: <bdi>Unknown</bdi> → <bdi>Won</bdi>" in history
     assert "Added to the registry." in history
     for private in ("secret@example.org", "committee@example.org", "import-42", "Sensitive"):
         assert private not in html

@@ -34,7 +34,7 @@ def test_it_lists_disputes_with_what_people_need_to_know(client):
     assert ">Strike<" in html
     assert "Leeds City Council" in html
     assert "GMB" in html
-    assert "Leeds, United Kingdom" in html
+    assert "<bdi>Leeds</bdi>, <bdi>United Kingdom</bdi>" in html
     assert "about 1,200" in html
     assert "<time datetime=" in html
 
@@ -153,7 +153,7 @@ def test_it_sorts_by_distance_and_shows_it(client):
 def test_it_names_the_place_chosen_in_the_search_box(client):
     factories.make_dispute(title="Leeds")
     response = client.get(URL, {"near": "53.80,-1.55", "near_label": "Leeds, England"})
-    assert "<strong>Leeds, England</strong>" in response.text
+    assert "<strong><bdi>Leeds, England</bdi></strong>" in response.text
 
 
 def test_it_offers_the_other_places_with_the_same_name(client, monkeypatch):
@@ -180,10 +180,10 @@ def test_it_offers_the_other_places_with_the_same_name(client, monkeypatch):
     monkeypatch.setattr("picketline.places.near.place_resolve", resolve)
     response = client.get(URL, {"near": "Leeds"})
     assert response.status_code == 200
-    assert "<strong>Leeds, England, United Kingdom</strong>" in response.text
+    assert "<strong><bdi>Leeds, England, United Kingdom</bdi></strong>" in response.text
     assert "did you mean:" in response.text
     assert "near=33.54817%2C-86.54444" in response.text
-    assert ">Leeds, Alabama, United States</a>" in response.text
+    assert "><bdi>Leeds, Alabama, United States</bdi></a>" in response.text
     assert _titles(response) == ["Leeds"]
 
 

@@ -36,7 +36,7 @@ def test_a_row_says_online_full_and_status(client):
     event_update(event=postponed, status=EventStatus.POSTPONED)
     html = client.get("/events/").text
     assert "Full — waiting list" in html
-    assert '<dd dir="auto">Online</dd>' in html
+    assert "<dd><bdi>Online</bdi></dd>" in html
     assert 'badge--event-postponed">Postponed' in html
 
 

@@ -48,6 +48,6 @@ def test_the_items_page_shows_who_did_what_and_why(moderator_client, moderator):
 
     history = page.text.split('id="history-heading"')[1]
     assert "<strong>Rejected</strong>" in history
-    assert f"by {moderator.username}" in history
+    assert f"by <bdi>{moderator.username}</bdi>" in history
     assert 'Reason: <span dir="auto">Duplicate report</span>' in history
     assert "<time datetime=" in history

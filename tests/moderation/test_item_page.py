@@ -96,7 +96,8 @@ def test_it_shows_the_questions_answers_and_history(moderator_client, moderator)
     assert "The north gate, from 6am." in text
     history = text.split('id="history-heading"')[1]
     assert "Submitted" in history
-    assert f"Question sent to the submitter</strong>\n          by {moderator.username}" in history
+    who = f"<bdi>{moderator.username}</bdi>"
+    assert f"Question sent to the submitter</strong>\n          by {who}" in history
     assert "The submitter answered" in history
 
 
@@ -107,7 +108,7 @@ def test_it_shows_a_decided_item_without_actions(moderator_client, moderator):
     response = moderator_client.get(f"/moderation/{item.pk}/")
 
     assert response.status_code == 200
-    assert f"Rejected by {moderator.username}" in response.text
+    assert f"Rejected by <bdi>{moderator.username}</bdi>" in response.text
     assert "Not a dispute" in response.text
     assert "/approve/" not in response.text
     assert 'id="duplicates-heading"' not in response.text

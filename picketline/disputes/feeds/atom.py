@@ -5,7 +5,8 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape, linebreaks
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -53,10 +54,17 @@ class DisputeAtomFeed(Feed):
         return settings.SITE_NAME
 
     def item_description(self, item: Dispute) -> str | None:
-        # Atom summaries are HTML; the description is plain text typed by people.
+        # Atom summaries are HTML; the description is plain text typed by people, in its own
+        # language and direction whatever the reader's.
         if not item.description.strip():
             return None
-        return linebreaks(escape(Truncator(item.description).words(SUMMARY_WORDS)))
+        return format_html(
+            '<div lang="{}" dir="auto">{}</div>',
+            item.language,
+            SafeString(
+                linebreaks(Truncator(item.description).words(SUMMARY_WORDS), autoescape=True)
+            ),
+        )
 
     def item_link(self, item: Dispute) -> str:
         return item.get_absolute_url()

@@ -3,6 +3,8 @@
 `events.hooks.register`."""
 
 from django.db.models import Q
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from picketline.disputes.models import Dispute
@@ -24,11 +26,14 @@ def part_of_day_of_action(dispute: Dispute) -> str | None:
     )
     if not titles:
         return None
-    return ngettext(
+    sentence = ngettext(
         "Part of the day of action %(titles)s.",
         "Part of the days of action %(titles)s.",
         len(titles),
-    ) % {"titles": ", ".join(f"“{title}”" for title in titles)}
+    )
+    # Each title isolated (<bdi>): a title in another script keeps its quotation marks around it.
+    quoted = format_html_join(", ", "“<bdi>{}</bdi>”", ((title,) for title in titles))
+    return mark_safe(escape(sentence) % {"titles": quoted})  # both parts are escaped
 
 
 def register() -> None:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from picketline.core.http import private_page, too_many_requests
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.events import selectors
-from picketline.events.calendar import event_location
+from picketline.events.calendar import event_location_parts
 from picketline.events.choices import EventStatus
 from picketline.events.formats import event_when
 from picketline.events.rsvps import selectors as rsvp_selectors
@@ -34,7 +34,7 @@ def _see_other(url: str) -> HttpResponseRedirect:
 
 def _event_context(event) -> dict:
     """What every RSVP page says about the event: when (in its zone, named) and where."""
-    return {"event": event, "when": event_when(event), "where": event_location(event)}
+    return {"event": event, "when": event_when(event), "where": event_location_parts(event)}
 
 
 def _rsvp_url(rsvp) -> str:

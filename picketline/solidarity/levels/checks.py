@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from picketline.disputes.models import Dispute
 from picketline.solidarity.delegations.models import Delegation
 
+# A sentence of evidence: plain text, or HTML marked safe when it isolates names (<bdi>).
 Check = Callable[[Dispute], str | None]
 _CHECKS: dict[int, list[Check]] = {1: [], 2: [], 3: [], 4: []}
 

@@ -23,6 +23,7 @@ from picketline.solidarity.messages.models import (
     MessageDelivery,
     MessageRecipient,
 )
+from picketline.solidarity.messages.selectors import message_signature
 
 # The wait before each further attempt; after the last one the delivery is given up.
 BACKOFF = (
@@ -87,7 +88,9 @@ def _email(recipient: MessageRecipient, deliveries: list[MessageDelivery]) -> Em
             "messages": [
                 {
                     "message": message,
-                    "country_name": names.get(message.country, message.country),
+                    "signature": message_signature(
+                        message, names.get(message.country, message.country)
+                    ),
                     # The DB constraint already ties an email to consent; said twice on purpose.
                     "email": message.sender_email if message.contact_consent else "",
                 }

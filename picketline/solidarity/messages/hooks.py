@@ -13,6 +13,7 @@ def public_section(request, dispute) -> dict:
     from picketline.solidarity.messages.forms import MessageForm
     from picketline.solidarity.messages.selectors import (
         message_country_counts,
+        message_signature,
         messages_published,
     )
 
@@ -25,7 +26,7 @@ def public_section(request, dispute) -> dict:
     names = {country.code: country.name for country in countries}
     return {
         "page": page,
-        "items": [(m, names.get(m.country, m.country)) for m in items],
+        "items": [(m, message_signature(m, names.get(m.country, m.country))) for m in items],
         "countries": countries,
         "form": MessageForm(),
         "action": reverse("solidarity:message_send", kwargs={"slug": dispute.slug}),

@@ -4,12 +4,32 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from picketline.core.text import normalize_name
 from picketline.disputes.models import Dispute
 from picketline.moderation.models import ItemStatus, ModerationItem
 from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import Message
 
 KIND = "message"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Who a message is from, as every page, print-out and email signs it."""
+
+    name: str  # "" when the sender stays anonymous
+    organisation: str  # "" when none was given, or when it only repeats the name
+    country: str
+
+
+def message_signature(message: Message, country_name: str = "") -> Signature:
+    """The sender's name, organisation and country; an organisation that signs as itself
+    ("Dockers' branch", of "Dockers' branch") is named once."""
+    name = message.sender_name.strip()
+    organisation = message.organisation_name.strip()
+    if name and normalize_name(organisation) == normalize_name(name):
+        organisation = ""
+    return Signature(name=name, organisation=organisation, country=country_name)
 
 
 def messages_published(*, dispute: Dispute) -> QuerySet[Message]:
@@ -81,6 +101,7 @@ class MessageRow:
     status: str
     country_name: str
     email: str
+    signature: Signature
 
 
 def message_rows(messages) -> list[MessageRow]:
@@ -88,12 +109,16 @@ def message_rows(messages) -> list[MessageRow]:
 
     messages = list(messages)
     names = country_names(m.country for m in messages)
-    return [
-        MessageRow(
-            message=m,
-            status=_("Published") if m.published_at else _("Waiting for moderators"),
-            country_name=names.get(m.country, m.country),
-            email=m.sender_email if m.contact_consent else "",
+    rows = []
+    for m in messages:
+        country_name = names.get(m.country, m.country)
+        rows.append(
+            MessageRow(
+                message=m,
+                status=_("Published") if m.published_at else _("Waiting for moderators"),
+                country_name=country_name,
+                email=m.sender_email if m.contact_consent else "",
+                signature=message_signature(m, country_name),
+            )
         )
-        for m in messages
-    ]
+    return rows

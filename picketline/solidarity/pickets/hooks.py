@@ -3,9 +3,10 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from picketline.core.formats import day_label, time_label
 from picketline.disputes.hooks import MANAGE, PUBLIC, DisputeSection, dispute_section_register
 from picketline.solidarity.pickets import selectors as selectors
 
@@ -21,8 +22,8 @@ def start_label(starts_at: dt.datetime, zone_name: str) -> str:
         else f"{zone_name}, {abbreviation}"
     )
     when = _("%(day)s, %(start)s") % {
-        "day": dateformat.format(start, "D j M"),
-        "start": dateformat.format(start, "H:i"),
+        "day": day_label(start),
+        "start": time_label(start),
     }
     return f"{when} ({zone_label})"
 

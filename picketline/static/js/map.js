@@ -30,21 +30,32 @@
   function popupFor(p) {
     var box = document.createElement("div");
     box.className = "map-popup";
-    box.dir = "auto";
+    // The popup reads in the page's direction; the dispute's title in its own.
     var title = document.createElement("a");
     title.className = "map-popup__title";
+    title.dir = "auto";
     title.href = p.url;
     title.textContent = p.title;
     box.appendChild(title);
     var status = [p.status_label, p.kind_label].filter(Boolean).join(" · ");
     if (status) box.appendChild(text("p", "map-popup__status", status));
     var employers = names(p.employers);
-    if (employers) box.appendChild(text("p", "", (labels.employer || "") + ": " + employers));
+    if (employers) {
+      var employer = text("p", "", (labels.employer || "") + ": ");
+      employer.appendChild(text("bdi", "", employers));
+      box.appendChild(employer);
+    }
     if (p.start_date) {
       box.appendChild(text("p", "", (labels.started || "") + ": " + formatDate(p.start_date)));
     }
     if (p.city || p.country) {
-      box.appendChild(text("p", "", [p.city, p.country].filter(Boolean).join(", ")));
+      // Town and country each isolated: an Arabic town keeps its place before a Latin country.
+      var place = document.createElement("p");
+      [p.city, p.country].filter(Boolean).forEach(function (part, index) {
+        if (index) place.appendChild(document.createTextNode(", "));
+        place.appendChild(text("bdi", "", part));
+      });
+      box.appendChild(place);
     }
     var link = text("a", "map-popup__link", labels.view || p.title);
     link.href = p.url;
@@ -69,7 +80,8 @@
   }
 
   function disputeMap(element) {
-    shared.clusteredGeoJSON(element, {
+    // Kept for map-search.js, which moves this map to a place searched for.
+    shared.disputeMap = shared.clusteredGeoJSON(element, {
       popup: popupFor,
       onMarker: announce,
       maxZoom: 11,

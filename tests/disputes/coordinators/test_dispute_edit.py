@@ -88,7 +88,7 @@ def test_it_saves_status_outcome_and_demands_and_logs_who_changed_what(
     assert entry.data["changes"]["outcome"] == ["unknown", "won"]
     assert entry.data["changes"]["demands"] == [["pay"], ["pay", "safety"]]
     page = client.get(dispute.get_absolute_url()).text
-    assert "Won" in page and "Outcome: Unknown → Won" in page
+    assert "Won" in page and "Outcome: <bdi>Unknown</bdi> → <bdi>Won</bdi>" in page
 
 
 def test_it_refuses_a_stale_version_with_409_and_saves_nothing(client, dispute, coordinator):
@@ -148,7 +148,7 @@ def test_the_public_history_shows_no_coordinator_or_private_detail(client, dispu
     client.post(f"{_url(dispute)}invite/", {"email": "invitee@example.org"})
     client.logout()
     page = client.get(dispute.get_absolute_url()).text
-    assert "Status: Active → Ended" in page
+    assert "Status: <bdi>Active</bdi> → <bdi>Ended</bdi>" in page
     assert "secret@example.org" not in page and "invitee@example.org" not in page
     assert coordinator.username not in page
 
@@ -160,4 +160,5 @@ def test_many_edits_to_parts_do_not_push_changes_out_of_the_public_history(
     client.post(_url(dispute), _form(dispute, status="suspended"))
     for n in range(60):
         services.source_create(dispute=dispute, url=f"https://example.org/news/{n}")
-    assert "Status: Active → Suspended" in client.get(dispute.get_absolute_url()).text
+    page = client.get(dispute.get_absolute_url()).text
+    assert "Status: <bdi>Active</bdi> → <bdi>Suspended</bdi>" in page

@@ -56,7 +56,7 @@ def test_it_keeps_a_weekly_06_00_shift_at_06_00_across_the_clock_change(client_i
     assert entry.user == client_in.coordinator
     page = client_in.get(f"/disputes/{dispute.slug}/manage/").text
     assert "06:00–09:00 (Europe/London, GMT)" in page  # noqa: RUF001 (the en dash of a range)
-    assert "Every week, until April 14, 2026 (4 shifts)" in page
+    assert "Every week, until 14 Apr 2026 (4 shifts)" in page
 
 
 def test_it_reads_the_times_on_the_clock_of_the_chosen_zone(client_in, dispute):

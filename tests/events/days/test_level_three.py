@@ -28,7 +28,10 @@ def test_a_dispute_named_by_a_published_day_of_action_reaches_level_three():
     make_day_of_action(title="Global day for the bus drivers", disputes=[dispute])
     level = solidarity_level(dispute)
     assert level.level == 3
-    assert (3, "Part of the day of action “Global day for the bus drivers”.") in level.evidence
+    assert (
+        3,
+        "Part of the day of action “<bdi>Global day for the bus drivers</bdi>”.",
+    ) in level.evidence
 
 
 def test_a_published_local_event_linked_to_the_dispute_counts_too():
@@ -66,7 +69,9 @@ def test_the_evidence_names_every_day():
     make_day_of_action(title="First day", disputes=[dispute])
     make_day_of_action(title="Second day", disputes=[dispute])
     sentences = [s for lvl, s in solidarity_level(dispute).evidence if lvl == 3]
-    assert sentences == ["Part of the days of action “First day”, “Second day”."]
+    assert sentences == [
+        "Part of the days of action “<bdi>First day</bdi>”, “<bdi>Second day</bdi>”."
+    ]
 
 
 def test_the_dispute_page_shows_level_three(client):
