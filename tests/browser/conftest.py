@@ -104,6 +104,10 @@ class Page:
         response = self.page.goto(self.base + path)
         return response
 
+    def fetch(self, path):
+        """A GET outside the page, with the tab's cookies (e.g. a feed a link downloads)."""
+        return self.context.request.get(self.base + path)
+
     def screenshot(self, name, *, full_page=False):
         # Leaflet animates zooms, clusters and popups; let them settle first.
         self.page.wait_for_timeout(600)
