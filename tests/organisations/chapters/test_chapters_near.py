@@ -95,7 +95,9 @@ def test_an_unknown_place_is_a_clear_400_and_stores_nothing(client, network):
 
 
 def test_a_bad_radius_is_a_400_naming_it(client, network):
-    response = client.get(f"/api/v1/organisations/{network.slug}/chapters?near=53.8,-1.5&radius_km=0")
+    response = client.get(
+        f"/api/v1/organisations/{network.slug}/chapters?near=53.8,-1.5&radius_km=0"
+    )
     assert response.status_code == 400
     assert "radius_km" in response.json()["errors"]
 
