@@ -432,6 +432,8 @@ RATE_LIMIT_VARIABLES = {
     "rsvp-confirm": ("RATE_LIMIT_RSVP_CONFIRM", "20/hour"),
     # local events offered for a day of action
     "host": ("RATE_LIMIT_HOST", "10/hour"),
+    # requests to start a chapter of an organisation
+    "chapter-request": ("RATE_LIMIT_CHAPTER_REQUEST", "5/hour"),
     # sign-in attempts from one address, over every step (password, code, passkey)
     "login": ("RATE_LIMIT_LOGIN", "60/hour"),
     # passwords tried for one account, from anywhere

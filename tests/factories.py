@@ -249,3 +249,22 @@ def invite(target, email: str, *, by=None):
         "events.Event": "event-organiser",
     }[target._meta.label]
     return invitation_create(role=role, target=target, email=email, by=by)
+
+
+def make_chapter(
+    organisation, *, name=None, lat=53.7965, lon=-1.5478, zone="Europe/London", **fields
+):
+    """A chapter of `organisation` at a point, through the service that organisers use."""
+    from picketline.organisations.chapters.services import chapter_create
+
+    name = name or f"Chapter {next(_counter)}"
+    return chapter_create(
+        organisation=organisation,
+        by=None,
+        name=name,
+        place_name=fields.pop("place_name", name),
+        latitude=lat,
+        longitude=lon,
+        timezone=zone,
+        **fields,
+    )

@@ -24,6 +24,9 @@ from picketline.disputes import services
 from picketline.events.models import DayOfAction, Event, Rsvp
 from picketline.events.rsvps import selectors as rsvp_selectors
 from picketline.events.rsvps import services as rsvps
+from picketline.organisations.chapters import services as chapter_services
+from picketline.organisations.models import Chapter, ChapterRequest, Organisation
+from picketline.organisations.services import demand_save
 from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
@@ -63,6 +66,19 @@ PUBLIC = {
     "submissions:status",
     "submissions:answer",
     "invitations:invitation",
+    # Organisations: the list, an organisation's and a chapter's pages, the nearest chapters,
+    # and asking to start a chapter.
+    *(
+        f"organisations:{name}"
+        for name in (
+            "list",
+            "detail",
+            "chapters",
+            "chapter",
+            "chapter_request",
+            "chapter_request_sent",
+        )
+    ),
     # Solidarity: sending a message, a fund's page and pledge, joining a picket, the dashboards;
     # a pledge's or a picket sign-up's page is reached only through the secret in its link.
     "solidarity:message_send",
@@ -147,6 +163,9 @@ D = "/disputes/{dispute}/manage/"
 E = "/events/{event}/"
 DAY = "/days-of-action/{day}/"
 U = "/organisations/{union}/manage/"
+# A network whose account the "coordinator" role holds, and one of its chapters.
+N = "/organisations/{network}/manage/"
+C = "/organisations/{network}/chapters/{chapter}/manage/"
 M = "/moderation/{item}/"
 
 # (method, url) → {role: status}. 302 means sent to the login page unless a (302, address)
@@ -220,6 +239,21 @@ MATRIX = {
     ("get", U + "holders/{holder}/remove/"): MODERATORS,
     ("post", U + "verify/"): MODERATORS_REDIRECTED,
     ("post", U + "unverify/"): MODERATORS_REDIRECTED,
+    # An organisation's organisers ("coordinator" holds the network) and moderators.
+    ("get", N): DISPUTE_PAGE,
+    ("get", N + "page/"): DISPUTE_PAGE,
+    ("get", N + "demands/"): DISPUTE_PAGE,
+    ("get", N + "demands/{demand}/"): DISPUTE_PAGE,
+    ("get", N + "demands/{demand}/delete/"): DISPUTE_PAGE,
+    ("get", N + "chapters/add/"): DISPUTE_PAGE,
+    ("get", N + "chapter-requests/"): DISPUTE_PAGE,
+    ("get", N + "chapter-requests/{chapter_request}/"): DISPUTE_PAGE,
+    ("get", N + "chapter-requests/{chapter_request}/approve/"): POST_ONLY,
+    ("get", N + "chapter-requests/{chapter_request}/decline/"): POST_ONLY,
+    ("get", C): DISPUTE_PAGE,
+    ("get", C + "invite/"): POST_ONLY,
+    ("get", C + "invitations/{chapter_invitation}/revoke/"): DISPUTE_PAGE,
+    ("get", C + "organisers/{chapter_organiser}/remove/"): DISPUTE_PAGE,
     ("get", "/events/new/"): SIGNED_IN,
     ("get", "/events/mine/"): SIGNED_IN,
     ("get", E + "edit/"): DISPUTE_PAGE,
@@ -289,6 +323,19 @@ PRIVATE = {
             "invite",
             "invitation_revoke",
             "holder_remove",
+            "edit",
+            "demands",
+            "demand_edit",
+            "demand_delete",
+            "chapter_add",
+            "chapter_requests",
+            "chapter_request_detail",
+            "chapter_request_approve",
+            "chapter_request_decline",
+            "chapter_manage",
+            "chapter_invite",
+            "chapter_invitation_revoke",
+            "chapter_organiser_remove",
         )
     ),
     "solidarity:delegation_add",
@@ -355,6 +402,14 @@ REFUSED_POSTS = {
     E + "message/": DISPUTE_PAGE,
     DAY + "edit/": DISPUTE_PAGE,
     U + "invite/": MODERATORS,
+    N + "page/": DISPUTE_PAGE,
+    N + "demands/": DISPUTE_PAGE,
+    N + "chapters/add/": DISPUTE_PAGE,
+    N + "chapter-requests/{chapter_request}/approve/": DISPUTE_PAGE,
+    N + "chapter-requests/{chapter_request}/decline/": DISPUTE_PAGE,
+    C: DISPUTE_PAGE,
+    C + "invite/": DISPUTE_PAGE,
+    C + "organisers/{chapter_organiser}/remove/": DISPUTE_PAGE,
     M + "approve/": MODERATORS,
     M + "reject/": MODERATORS,
     "/moderation/bulk/": MODERATORS,
@@ -378,6 +433,7 @@ API_MATRIX = {
     ("get", "/api/v1/disputes/{dispute_pk}", None): _everyone(200),
     ("get", "/api/v1/organisations", None): _everyone(200),
     ("get", "/api/v1/organisations/{union}", None): _everyone(200),
+    ("get", "/api/v1/organisations/{network}/chapters", None): _everyone(200),
     ("post", "/api/v1/submissions", "submission"): _everyone(201),
     ("post", "/api/v1/disputes/{dispute_pk}/messages", "message"): _everyone(201),
     # Only moderators publish directly (and verified unions' account holders, tested apart).
@@ -462,7 +518,12 @@ def test_every_api_operation_is_classified(client):
     document = json.loads(client.get("/api/v1/openapi.json").content)
     documented = {(method, path) for path, item in document["paths"].items() for method in item}
     checked = {
-        (method, path.replace("{dispute_pk}", "{id_or_slug}").replace("{union}", "{id_or_slug}"))
+        (
+            method,
+            path.replace("{dispute_pk}", "{id_or_slug}")
+            .replace("{union}", "{id_or_slug}")
+            .replace("{network}", "{id_or_slug}"),
+        )
         for method, path, _body in API_MATRIX
     }
     checked = {
@@ -520,6 +581,27 @@ def world(db):
     event.disputes.add(dispute)
     rsvp = rsvps.rsvp_create(event=event, user=factories.make_user()).rsvp
     day = factories.make_day_of_action(organiser=organiser, disputes=[dispute])
+    network = factories.make_organisation(name="Permission Network", kind="network")
+    network.coordinators.add(organiser)
+    chapter = factories.make_chapter(network, name="Leeds")
+    chapter_organiser = factories.make_user()
+    chapter.organisers.add(chapter_organiser)
+    chapter_invitation, _raw = chapter_services.chapter_organiser_invite(
+        chapter=chapter, email="co@example.org", by=organiser
+    )
+    demand = demand_save(
+        organisation=network, by=None, text="A demand", language="en", position=1, translations={}
+    )
+    chapter_request = chapter_services.chapter_request_create(
+        organisation=network,
+        name="Asker",
+        email="asker@example.org",
+        message="",
+        language="en",
+        place_name="Bradford",
+        latitude=53.79,
+        longitude=-1.75,
+    )
     people = {
         "anonymous": None,
         "supporter": factories.make_user(),
@@ -573,6 +655,14 @@ def world(db):
         "rsvp_token": rsvp_selectors.rsvp_token(rsvp),
         "day_obj": day,
         "day": day.slug,
+        "network_obj": network,
+        "network": network.slug,
+        "chapter_obj": chapter,
+        "chapter": chapter.slug,
+        "chapter_organiser": chapter_organiser.pk,
+        "chapter_invitation": chapter_invitation.pk,
+        "chapter_request": chapter_request.pk,
+        "demand": demand.pk,
     }
 
 
@@ -653,6 +743,7 @@ def test_a_unions_account_holder_needs_two_factors(client, world, url):
 def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, role):
     dispute, item = world["dispute_obj"], world["item_obj"]
     event, day = world["event_obj"], world["day_obj"]
+    network = world["network_obj"]
     if world["people"][role] is not None:
         factories.login(client, world["people"][role])
 
@@ -670,6 +761,13 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             DayOfAction.objects.get(pk=day.pk).title,
             AuditEntry.objects.filter(action="event.messaged").count(),
             list(Passkey.objects.values_list("name", flat=True)),
+            Organisation.objects.get(pk=network.pk).updated_at,
+            network.demands.count(),
+            list(Chapter.objects.values_list("name", "updated_at").order_by("pk")),
+            list(ChapterRequest.objects.values_list("status", flat=True)),
+            list(world["chapter_obj"].organisers.values_list("pk", flat=True)),
+            network.invitations.count(),
+            AuditEntry.objects.filter(action__startswith="chapter.organiser").count(),
         )
 
     before = state()
@@ -685,6 +783,12 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             "group_name": "Hijackers",
             "subject": "Hijacked",
             "body": "Hijacked",
+            "text": "Hijacked",
+            "language": "en",
+            "position": 1,
+            "name": "Hijacked",
+            "place": "53.8,-1.5",
+            "area_km": 5,
         },
     )
     assert response.status_code == REFUSED_POSTS[url][role], f"{role} {url}"

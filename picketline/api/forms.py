@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from picketline.organisations.models import Organisation
+from picketline.organisations.forms import OrganisationFilterForm
+
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "OrganisationFilterForm", "PageForm", "form_errors"]
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
@@ -26,28 +28,6 @@ class PageForm(forms.Form):
 
     def limit_or_default(self) -> int:
         return self.cleaned_data.get("limit") or DEFAULT_LIMIT
-
-
-class OrganisationFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=Organisation.Kind.choices, required=False)
-    country = forms.CharField(
-        label=_("Country"),
-        help_text=_("A two-letter country code, such as GB."),
-        required=False,
-        max_length=20,
-    )
-    q = forms.CharField(
-        label=_("Search"), help_text=_("Words in the name."), required=False, max_length=200
-    )
-
-    def clean_country(self):
-        code = self.cleaned_data["country"].strip().upper()
-        if code and (len(code) != 2 or not code.isalpha()):
-            raise forms.ValidationError(
-                _("Use a two-letter country code such as GB or ES, not “%(code)s”."),
-                params={"code": code},
-            )
-        return code
 
 
 def form_errors(form: forms.Form) -> dict[str, list[str]]:

@@ -30,6 +30,7 @@ from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.events.choices import EventMode
 from picketline.events.filters import EventFilters, event_filters_from_query
+from picketline.organisations.chapters.forms import ChapterNearForm
 from picketline.organisations.models import Organisation
 from picketline.places.near import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
 
@@ -321,3 +322,33 @@ class OrganisationListQuery(ListQuery):
             "country": filters["country"],
             "q": filters["q"],
         }
+
+
+class ChapterListQuery(ListQuery):
+    near: str = Field(
+        default="",
+        max_length=200,
+        description=_(
+            "A place name (“Leeds”) or coordinates as “lat,lon” (“53.80,-1.55”): only chapters "
+            "within radius_km, nearest first, each with distance_km. All chapters in name "
+            "order when left out."
+        ),
+    )
+    radius_km: float = Field(
+        default=DEFAULT_RADIUS_KM, ge=0.1, le=MAX_RADIUS_KM, description=_RADIUS
+    )
+    limit: Limit = DEFAULT_LIMIT
+    cursor: Cursor = ""
+
+    @classmethod
+    def read(cls, query: QueryDict) -> ChapterNearForm:
+        form = ChapterNearForm(query)
+        if not form.is_valid():
+            errors = _form_errors(form)
+            raise FilterError(errors, unknown_place=form.unknown_place and list(errors) == ["near"])
+        return form
+
+    @classmethod
+    def understood(cls, filters: ChapterNearForm) -> dict:
+        data = filters.cleaned_data
+        return {"near": data["near"], "radius_km": data["radius_km"] or DEFAULT_RADIUS_KM}

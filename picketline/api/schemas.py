@@ -133,6 +133,8 @@ class DisputeDetail(DisputeItem):
 
 class OrganisationLinks(Schema):
     self: str
+    page: str = Field(description="The organisation's public page.")
+    chapters: str | None = Field(description="Its chapters (null for an employer).")
     disputes: str | None
 
 
@@ -160,6 +162,64 @@ class DisputeCounts(Schema):
     as_union: int
 
 
+class DemandOut(Schema):
+    text: str = Field(description="In the reader's language (Accept-Language) when translated.")
+    language: str = Field(description="The language `text` is in.")
+    translations: dict[str, str] = Field(
+        description="The demand as written and every translation, by language code."
+    )
+
+
 class OrganisationDetail(OrganisationItem):
+    summary: str
+    description: str
+    language: str = Field(description="The language of the summary and description.")
+    verified: bool
     children: list[OrganisationBrief]
+    member_organisations: list[OrganisationBrief] = Field(
+        description="A cross-union committee's member organisations."
+    )
+    member_of: list[OrganisationBrief] = Field(
+        description="The committees this organisation is a member of."
+    )
+    demands: list[DemandOut]
+    chapter_count: int
     disputes: DisputeCounts
+
+
+class ChapterMeeting(Schema):
+    week: str = Field(description="every, first, second, third, fourth or last.")
+    weekday: int = Field(description="0 is Monday, 6 is Sunday.")
+    time: str = Field(description="HH:MM on the chapter's clock (its `timezone`).")
+    label: str = Field(description="The pattern in the reader's language.")
+    next: dt.datetime | None = Field(description="The next meeting, with its UTC offset.")
+    place: str
+
+
+class ChapterItem(Schema):
+    id: int
+    name: str
+    slug: str
+    place_name: str
+    city: str
+    region: str
+    country: str
+    latitude: float
+    longitude: float
+    area_km: int
+    timezone: str
+    meeting: ChapterMeeting | None
+    url: str = Field(description="The chapter's public page.")
+    distance_km: float | None = Field(
+        default=None, description="From the place in `near`, when one was given."
+    )
+
+
+class ChapterPage(Schema):
+    items: list[ChapterItem]
+    limit: int
+    next: str | None = Field(description="The next page's address; null on the last page.")
+    next_cursor: str | None
+    near: NearPoint | None = Field(
+        default=None, description="Where `near` was understood to be, when it was given."
+    )

@@ -5,6 +5,7 @@ action register their own additions in `days/hooks.py`; this module is where the
 put together, so it is the one core module that reads from `days/`.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 
 from picketline.disputes.hooks import PUBLIC, DisputeSection, dispute_section_register
@@ -12,6 +13,8 @@ from picketline.events import selectors
 from picketline.events.days import hooks as days_hooks
 from picketline.events.days.selectors import days_of_action_for_dispute
 from picketline.events.formats import event_place_parts, event_when
+from picketline.organisations.hooks import PUBLIC as ORGANISATION_PAGE
+from picketline.organisations.hooks import OrganisationSection, organisation_section_register
 
 # The section lists the soonest few and links to the full list beyond them.
 SECTION_LIMIT = 5
@@ -36,6 +39,26 @@ def public_section(request, dispute) -> dict | None:
     }
 
 
+def organisation_section(request, organisation) -> dict | None:
+    """Upcoming events the organisation organises or sponsors, on its page."""
+    events = list(
+        selectors.event_listed_queryset()
+        .filter(Q(organisation=organisation) | Q(sponsors=organisation))
+        .filter(ends_at__gt=timezone.now())
+        .distinct()
+        .order_by("starts_at", "id")[: SECTION_LIMIT + 1]
+    )
+    if not events:
+        return None
+    return {
+        "events": [
+            {"event": event, "when": event_when(event), "place": event_place_parts(event)}
+            for event in events[:SECTION_LIMIT]
+        ],
+        "more": len(events) > SECTION_LIMIT,
+    }
+
+
 def register() -> None:
     from picketline.events.moderation import EventHandler
     from picketline.events.roles import register_organiser_role
@@ -50,6 +73,15 @@ def register() -> None:
             order=40,
             template="events/public/_dispute_section.html",
             context=public_section,
+        )
+    )
+    organisation_section_register(
+        OrganisationSection(
+            key="events",
+            page=ORGANISATION_PAGE,
+            order=30,
+            template="events/public/_organisation_section.html",
+            context=organisation_section,
         )
     )
     days_hooks.register()

@@ -7,6 +7,8 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
+        from picketline.organisations.chapters.roles import register_chapter_organiser_role
         from picketline.organisations.roles import register_account_holder_role
 
         register_account_holder_role()
+        register_chapter_organiser_role()

@@ -1,5 +1,6 @@
-"""The invitation role of this room, holding a union's account; holders see each other's and
-invitees' addresses, so they need two factors."""
+"""The invitation roles of this room: holding an organisation's account (its organisers), and
+organising one of its chapters. Both see other people's addresses (each other's, invitees',
+people asking for a chapter), so they need two factors."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -12,8 +13,8 @@ ACCOUNT_HOLDER = "account-holder"
 
 
 def _check_target(organisation) -> None:
-    if organisation.kind != organisation.Kind.UNION:
-        raise ValidationError(_("Only a union's account can have account holders."))
+    if organisation.kind == organisation.Kind.EMPLOYER:
+        raise ValidationError(_("An employer's page has no account holders."))
 
 
 def _accept(organisation, user) -> None:
@@ -29,7 +30,7 @@ def register_account_holder_role() -> None:
         InvitationRole(
             key=ACCOUNT_HOLDER,
             model="organisations.Organisation",
-            title=gettext_lazy("Invitation to hold a union's account"),
+            title=gettext_lazy("Invitation to hold an organisation's account"),
             accept_label=gettext_lazy("Accept the invitation"),
             accept=_accept,
             destination=lambda organisation: organisation.get_manage_url(),

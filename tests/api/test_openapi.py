@@ -72,6 +72,7 @@ def test_it_documents_every_endpoint(document):
         ("/api/v1/shifts/{shift_id}", "delete"),
         ("/api/v1/organisations", "get"),
         ("/api/v1/organisations/{id_or_slug}", "get"),
+        ("/api/v1/organisations/{id_or_slug}/chapters", "get"),
         ("/api/v1/submissions", "post"),
         ("/api/v1/disputes/{id_or_slug}/messages", "post"),
         ("/api/v1/events", "get"),

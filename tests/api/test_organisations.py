@@ -44,6 +44,8 @@ def test_it_lists_organisations_in_name_order(client, organisations):
         "parent": None,
         "links": {
             "self": f"http://testserver/api/v1/organisations/{organisations['acme'].pk}",
+            "page": "http://testserver/organisations/acme-logistics/",
+            "chapters": None,
             "disputes": "http://testserver/api/v1/disputes?employer=acme-logistics",
         },
     }
@@ -94,3 +96,31 @@ def test_it_shows_one_organisation_with_children_and_dispute_counts(client, orga
 
 def test_it_answers_an_unknown_organisation_with_a_problem(client, organisations):
     problem(client.get(f"{URL}/nobody"), 404)
+
+
+def test_the_detail_has_the_platform_in_the_readers_language(client, organisations):
+    from picketline.organisations.services import demand_save
+
+    unite = organisations["unite"]
+    demand_save(
+        organisation=unite,
+        by=None,
+        text="A living wage",
+        language="en",
+        position=1,
+        translations={"es": "Un salario digno"},
+    )
+    demand_save(
+        organisation=unite, by=None, text="Safe rotas", language="en", position=2, translations={}
+    )
+    detail = body(client.get(f"{URL}/unite", headers={"Accept-Language": "es"}))
+    assert detail["demands"] == [
+        {
+            "text": "Un salario digno",
+            "language": "es",
+            "translations": {"en": "A living wage", "es": "Un salario digno"},
+        },
+        {"text": "Safe rotas", "language": "en", "translations": {"en": "Safe rotas"}},
+    ]
+    assert detail["chapter_count"] == 0
+    assert detail["links"]["chapters"].endswith(f"/api/v1/organisations/{unite.pk}/chapters")

@@ -59,6 +59,7 @@ def test_the_scopes_in_use_today_are_all_there():
         "rsvp",
         "rsvp-confirm",
         "host",
+        "chapter-request",
         "login",
         "login-account",
         "login-code",

@@ -30,9 +30,9 @@ def test_a_role_is_refused_on_the_wrong_kind_of_target():
     assert not Invitation.objects.exists()
 
 
-def test_only_a_union_has_account_holders():
+def test_an_employer_has_no_account_holders():
     employer = factories.make_organisation(kind="employer")
-    with pytest.raises(ValidationError, match="Only a union"):
+    with pytest.raises(ValidationError, match="employer's page has no account holders"):
         factories.invite(employer, "boss@example.org")
     assert not Invitation.objects.exists()
 

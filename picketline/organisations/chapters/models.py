@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
@@ -96,3 +97,77 @@ class Chapter(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "organisations:chapter",
+            kwargs={"slug": self.organisation.slug, "chapter": self.slug},
+        )
+
+    def get_manage_url(self) -> str:
+        return reverse(
+            "organisations:chapter_manage",
+            kwargs={"slug": self.organisation.slug, "chapter": self.slug},
+        )
+
+
+class ChapterRequest(TimeStampedModel):
+    """ "No chapter near you — start one": someone asks an organisation for a chapter where they
+    are. The organisation's organisers approve it (which creates the chapter and invites the
+    requester to organise it) or decline it. The requester's name and email are for the
+    organisers only, never shown on a public page."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="chapter_requests"
+    )
+    name = models.CharField(_("your name"), max_length=200)
+    email = models.EmailField(_("your email"))
+    # The place as typed, and where the gazetteer put it.
+    place_name = models.CharField(_("place"), max_length=200)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    timezone = models.CharField(_("time zone"), max_length=64, validators=[validate_timezone])
+    message = models.TextField(_("a few words"), max_length=2000, blank=True)
+    language = models.CharField(_("language"), max_length=16, default="en")
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.PENDING, db_index=True
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    chapter = models.ForeignKey(
+        Chapter, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
+    )
+
+    class Meta:
+        verbose_name = _("chapter request")
+        verbose_name_plural = _("chapter requests")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_at__isnull=True)
+                | (~Q(status="pending") & Q(decided_at__isnull=False)),
+                name="chapter_request_decided_when_not_pending",
+            ),
+            models.CheckConstraint(
+                condition=Q(chapter__isnull=True) | Q(status="approved"),
+                name="chapter_request_chapter_only_when_approved",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90)
+                & Q(longitude__gte=-180, longitude__lte=180),
+                name="chapter_request_valid_point",
+            ),
+        ]
+
+    def __str__(self):
+        return self.place_name

@@ -1,5 +1,6 @@
-"""Organisations' accounts: moderators verify unions and invite their account holders, who
-then publish without moderation and may invite one another.
+"""Organisations' accounts: moderators verify unions and invite account holders (the
+organisers of any organisation but an employer), who may invite one another; a verified
+union's holders publish without moderation.
 """
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from picketline.accounts.decorators import moderator_required, two_factor_verifi
 from picketline.accounts.roles import is_moderator
 from picketline.core.pages import remove_or_confirm, save_or_show
 from picketline.organisations import services
+from picketline.organisations.chapters.selectors import chapter_requests_pending, chapters_of
 from picketline.organisations.invitations import services as invitations
 from picketline.organisations.invitations.forms import InviteForm
 from picketline.organisations.invitations.selectors import invitations_pending
@@ -68,6 +70,9 @@ def _organisation_page(request, organisation, invite_form, status=200):
             "invite_form": invite_form,
             "is_moderator": is_moderator(request.user),
             "is_union": organisation.kind == organisation.Kind.UNION,
+            "is_group": not organisation.is_employer,
+            "chapters": list(chapters_of(organisation)),
+            "pending_requests": chapter_requests_pending(organisation).count(),
         },
         status=status,
     )

@@ -1,0 +1,49 @@
+"""What the registry adds to an organisation's public page, through `organisations.hooks`: the
+disputes it supports, that is the disputes naming it or one of its branches as a union,
+those people can still support first."""
+
+from django.db.models import Case, IntegerField, Value, When
+
+from picketline.disputes.choices import DEFAULT_STATUSES
+from picketline.disputes.selectors import dispute_public_queryset
+from picketline.organisations.hooks import (
+    PUBLIC,
+    OrganisationSection,
+    organisation_section_register,
+)
+
+SECTION_LIMIT = 10
+
+
+def supported_disputes(request, organisation) -> dict | None:
+    if organisation.is_employer:
+        return None
+    unions = [organisation.pk, *organisation.children.values_list("pk", flat=True)]
+    disputes = list(
+        dispute_public_queryset()
+        .filter(unions__in=unions)
+        .distinct()
+        .annotate(
+            current=Case(
+                When(status__in=DEFAULT_STATUSES, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("current", "-start_date", "-id")[: SECTION_LIMIT + 1]
+    )
+    if not disputes:
+        return None
+    return {"disputes": disputes[:SECTION_LIMIT], "more": len(disputes) > SECTION_LIMIT}
+
+
+def register() -> None:
+    organisation_section_register(
+        OrganisationSection(
+            key="disputes",
+            page=PUBLIC,
+            order=20,
+            template="disputes/_organisation_section.html",
+            context=supported_disputes,
+        )
+    )
