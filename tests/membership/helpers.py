@@ -8,7 +8,10 @@ from django.utils import timezone
 from picketline.core.tokens import nonce_new, token_hash
 from picketline.membership.dues.models import DuesEntry, DuesPlan, MembershipSettings
 from picketline.membership.members.models import Membership, Treasurer
-from picketline.membership.members.selectors import membership_access_for, membership_token
+from picketline.membership.members.selectors import (
+    membership_access_for,
+    membership_token,
+)
 from picketline.organisations.models import Chapter
 from tests import factories
 

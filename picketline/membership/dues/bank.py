@@ -112,16 +112,13 @@ def bank_statement_read(*, access: MembershipAccess, text: str) -> list[BankRow]
         )
         try:
             row.date = _parse_date(cell("date")).isoformat()
-            if not currency:
-                raise ValidationError(_("No currency, and no member to take it from."))
+            if membership is None:
+                raise ValidationError(_("No member matches this reference."))
             row.currency = check_currency(currency)
             row.amount_minor = parse_amount(cell("amount"), row.currency)
+            row.membership_id, row.member_name = membership.pk, membership.name
         except ValidationError as error:
             row.problem = " ".join(error.messages)
-        if membership is None and not row.problem:
-            row.problem = _("No member matches this reference.")
-        elif membership is not None:
-            row.membership_id, row.member_name = membership.pk, membership.name
         row.already = DuesEntry.objects.filter(external_id=row.external_id).exists()
         result.append(row)
     return result
