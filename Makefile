@@ -50,6 +50,7 @@ setup: install
 	$(PICKETLINE) demo
 	$(PICKETLINE) demo-solidarity
 	$(PICKETLINE) demo-events
+	$(PICKETLINE) demo-members
 
 run: setup
 	$(PICKETLINE) serve
