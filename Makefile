@@ -51,6 +51,7 @@ setup: install
 	$(PICKETLINE) demo-solidarity
 	$(PICKETLINE) demo-events
 	$(PICKETLINE) demo-organisations
+	$(PICKETLINE) demo-members
 
 run: setup
 	$(PICKETLINE) serve

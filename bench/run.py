@@ -16,6 +16,7 @@ from pathlib import Path
 
 from benchlib import BENCH_DIR, DISPUTES, RESULT_PREFIX, ROOT, bench_env, log
 from events import markdown_section as events_section
+from membership import markdown_section as membership_section
 from messages import markdown_section as messages_section
 from moderation import markdown_section as moderation_section
 from results import kept_sections
@@ -29,6 +30,7 @@ TIMEOUTS = {
     "moderation": 1200,
     "messages": 900,
     "events": 600,
+    "membership": 1800,
 }
 
 NEAREST_BUDGET_MS = 10.0
@@ -254,6 +256,10 @@ def main() -> int:
         "SQLite": run_step("events.py", "--db", "sqlite"),
         "PostgreSQL": run_step("events.py", "--db", "postgres", db="postgres"),
     }
+    membership = {
+        "SQLite": run_step("membership.py", "--db", "sqlite"),
+        "PostgreSQL": run_step("membership.py", "--db", "postgres", db="postgres"),
+    }
     postgres = nearest["PostgreSQL"].get("server_version", "not reachable")
     lines = [
         "# Benchmark results",
@@ -272,6 +278,7 @@ def main() -> int:
         *(line for r in moderation.values() for line in moderation_section(r)),
         *(line for r in messages.values() for line in messages_section(r)),
         *(line for r in events.values() for line in events_section(r)),
+        *(line for r in membership.values() for line in membership_section(r)),
     ]
     text = "\n".join(lines).rstrip() + "\n"
     # The load and fault benchmarks run on their own; their sections stay as they were.
@@ -286,6 +293,7 @@ def main() -> int:
         *moderation.values(),
         *messages.values(),
         *events.values(),
+        *membership.values(),
     )
     failed = [r["error"] for r in steps if "error" in r]
     for error in failed:

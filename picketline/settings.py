@@ -242,6 +242,7 @@ INSTALLED_APPS = [
     "picketline.disputes",
     "picketline.solidarity",
     "picketline.events",
+    "picketline.membership",
     "picketline.api",
 ]
 
@@ -434,6 +435,10 @@ RATE_LIMIT_VARIABLES = {
     "host": ("RATE_LIMIT_HOST", "10/hour"),
     # requests to start a chapter of an organisation
     "chapter-request": ("RATE_LIMIT_CHAPTER_REQUEST", "5/hour"),
+    # people joining an organisation, through the form and the API together
+    "join": ("RATE_LIMIT_JOIN", "10/hour"),
+    # confirmations of joining, and members' own pages, by their emailed links
+    "join-confirm": ("RATE_LIMIT_JOIN_CONFIRM", "20/hour"),
     # sign-in attempts from one address, over every step (password, code, passkey)
     "login": ("RATE_LIMIT_LOGIN", "60/hour"),
     # passwords tried for one account, from anywhere
@@ -481,6 +486,15 @@ except ValueError:
     ) from None
 if any(hours < 1 or hours > 24 * 14 for hours in EVENT_REMINDER_HOURS):
     raise ImproperlyConfigured("EVENT_REMINDER_HOURS must each be between 1 and 336")
+
+# Membership: how long the emailed link confirming that someone joins stays valid.
+JOIN_CONFIRM_HOURS = env_int("JOIN_CONFIRM_HOURS", 72)
+# Dues paid by card through Stripe's hosted Checkout (no card data reaches Picketline). Both the
+# secret API key and the webhook's signing secret are needed; without them Stripe is not offered.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+# How old a webhook's signed timestamp may be, in seconds, before the event is refused.
+STRIPE_WEBHOOK_TOLERANCE = env_int("STRIPE_WEBHOOK_TOLERANCE", 300)
 
 LOGGING = {
     "version": 1,

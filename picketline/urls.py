@@ -15,6 +15,7 @@ urlpatterns = [
     path("moderation/", include("picketline.moderation.urls")),
     path("", include("picketline.disputes.submissions.urls")),
     path("", include("picketline.disputes.coordinators.urls")),
+    path("", include("picketline.membership.urls")),
     path("", include("picketline.organisations.urls")),
     path("", include("picketline.organisations.invitations.urls")),
     path("", include("picketline.solidarity.urls")),

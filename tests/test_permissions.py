@@ -30,6 +30,7 @@ from picketline.organisations.services import demand_save
 from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
+from tests.membership import test_permissions as membership
 
 ROLES = ["anonymous", "supporter", "coordinator", "other_coordinator", "moderator", "admin"]
 LOGIN = "/accounts/login/"
@@ -115,6 +116,8 @@ PUBLIC = {
         )
     ),
 }
+# Membership's pages are checked against its own roles in tests/membership/test_permissions.py.
+PUBLIC |= membership.PUBLIC_NAMES
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"
 
@@ -274,7 +277,7 @@ MATRIX = {
     ("get", M + "merge/"): MODERATORS_POST_ONLY,
     ("get", M + "ask/"): MODERATORS_POST_ONLY,
 }
-# Route names the matrix covers (the admin site is one namespace, checked through its pages).
+# Route names the matrices cover (the admin site is one namespace, checked through its pages).
 PRIVATE_NAMESPACES = {"admin", "moderation"}
 PRIVATE = {
     "password_change",
@@ -374,6 +377,7 @@ PRIVATE = {
             "picket_attendance",
         )
     ),
+    *membership.PRIVATE_NAMES,
 }
 
 # One's own things (a passkey): nobody else even learns that it exists.
@@ -534,7 +538,7 @@ def test_every_api_operation_is_classified(client):
         (method, path.replace("{event_pk}", "{id_or_slug}").replace("{rsvp_token}", "{token}"))
         for method, path in checked
     }
-    assert documented == checked
+    assert documented == checked | membership.API_OPERATIONS
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from picketline.api.disputes import router as disputes_router
 from picketline.api.docs import ReferenceDocs
 from picketline.api.events import router as events_router
 from picketline.api.manage import router as manage_router
+from picketline.api.members import router as members_router
 from picketline.api.messages import router as messages_router
 from picketline.api.organisations import router as organisations_router
 from picketline.api.submissions import router as submissions_router
@@ -119,6 +120,7 @@ api = PicketlineAPI(
 )
 api.add_router("/disputes", disputes_router)
 api.add_router("/organisations", organisations_router)
+api.add_router("/organisations", members_router)
 api.add_router("", manage_router)
 api.add_router("/submissions", submissions_router)
 api.add_router("", messages_router)

@@ -60,6 +60,8 @@ def test_the_scopes_in_use_today_are_all_there():
         "rsvp-confirm",
         "host",
         "chapter-request",
+        "join",
+        "join-confirm",
         "login",
         "login-account",
         "login-code",
