@@ -39,7 +39,7 @@ def test_chart_labels_are_at_least_12_px_on_a_phone(open_page):
     tab = open_page(viewport=PHONE)
     tab.goto("/solidarity/")
     sizes = tab.page.evaluate(SEEN_SIZES)
-    assert any(text == "FR" for text, _size in sizes), sizes
+    assert any(text == "France" for text, _size in sizes), sizes
     small = [(text, size) for text, size in sizes if size < 12]
     assert small == []
     # The charts fit the phone's screen.
