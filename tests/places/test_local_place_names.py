@@ -21,7 +21,7 @@ def test_suggestions_in_arabic_use_arabic_names(gazetteer):
     with translation.override("ar"):
         first = place_search(text="Manchester", limit=3)[0]
     assert first.name == "مانشستر"
-    assert first.label == "مانشستر, England, المملكة المتحدة"
+    assert first.label == "مانشستر, إنجلترا, المملكة المتحدة"
 
 
 def test_a_place_without_an_arabic_name_keeps_its_own(gazetteer):
@@ -40,7 +40,7 @@ def test_english_suggestions_keep_the_places_own_names(gazetteer):
 def test_the_arabic_list_page_says_where_it_searched_in_arabic(client, gazetteer):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
     page = client.get("/disputes/", {"near": "Manchester"}).content.decode()
-    assert "مانشستر, England, المملكة المتحدة" in page
+    assert "مانشستر, إنجلترا, المملكة المتحدة" in page
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from picketline.core.forms import HoneypotForm
 from picketline.core.i18n import current_language
@@ -114,7 +115,7 @@ class ChapterForm(forms.Form):
         required=False,
     )
     meeting_weekday = forms.TypedChoiceField(
-        label=_("On"),
+        label=pgettext_lazy("the weekday a chapter meets", "On"),
         choices=[("", "—"), *Weekday.choices],
         coerce=int,
         empty_value=None,
