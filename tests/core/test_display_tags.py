@@ -73,3 +73,12 @@ def test_a_date_range_has_no_space_inside_its_brackets():
         '(<time datetime="2026-12-27">27 Dec 2026</time> \u2013 '
         '<time datetime="2026-12-28">28 Dec 2026</time>)'
     )
+
+
+def test_isolate_puts_plain_text_between_directional_isolates():
+    from picketline.core.templatetags.display_tags import isolate
+
+    assert isolate("Leeds") == "\u2068Leeds\u2069"
+    assert isolate("") == "" and isolate(None) == ""
+    cairo = "\u0627\u0644\u0642\u0627\u0647\u0631\u0629"  # Cairo, in Arabic script
+    assert isolate(cairo) == f"\u2068{cairo}\u2069"

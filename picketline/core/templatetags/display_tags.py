@@ -29,6 +29,19 @@ def bdi(value) -> SafeString | str:
     return format_html("<bdi>{}</bdi>", conditional_escape(value))
 
 
+# Unicode's FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: <bdi> for plain text.
+FSI, PDI = "\u2068", "\u2069"
+
+
+@register.filter
+def isolate(value) -> str:
+    """The value between directional isolates, for plain-text emails: an English name inside an
+    Arabic sentence (or the reverse) keeps its own order; nothing for an empty value."""
+    if value is None or value == "":
+        return ""
+    return f"{FSI}{value}{PDI}"
+
+
 @register.filter(is_safe=True)
 def bdi_join(values) -> SafeString:
     """Several names as one list ("Cairo, Egypt"), each isolated, the empty ones left out."""

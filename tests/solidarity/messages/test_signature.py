@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.utils.html import escape
 
+from picketline.core.templatetags.display_tags import isolate
 from picketline.solidarity.messages.delivery import deliver_digest
 from picketline.solidarity.messages.selectors import message_signature
 from picketline.solidarity.messages.services import message_publish
@@ -68,4 +69,4 @@ def test_the_digest_email_names_the_sender_once(published):
     deliver_digest.call(recipient_id=MessageRecipient.objects.get().pk)
     body = mail.outbox[0].body
     assert body.count(NAME) == 1
-    assert f"-- {NAME} (" in body
+    assert f"-- {isolate(NAME)} (" in body
