@@ -94,6 +94,21 @@ def organisation_get(*, key: str) -> Organisation:
     return organisation
 
 
+def organisation_joinable(organisation: Organisation) -> bool:
+    """Whether people can join this organisation: any group of people (a union, a branch, a
+    network, a committee), never an employer, which is on Picketline only as the other side
+    of a dispute."""
+    return not organisation.is_employer
+
+
+def organisation_get_joinable(*, key: str) -> Organisation:
+    """An organisation people can join, by slug (or id); 404 otherwise, employers too."""
+    organisation = organisation_get(key=key)
+    if not organisation_joinable(organisation):
+        raise Http404(_("People cannot join this organisation on Picketline."))
+    return organisation
+
+
 def members_access_get_for_user(*, user, key: str, need: str = "roster") -> MembershipAccess:
     """The one door of the members' pages: the organisation and what `user` may see of its
     members, or PermissionDenied when `need` ("roster", "dues", "keep_dues") is not met."""
@@ -270,6 +285,13 @@ def membership_joins_by_week(*, organisation: Organisation, weeks: int = 12) -> 
         }
         for n in range(weeks)
     ]
+
+
+def chapter_of(*, organisation: Organisation, slug: str | None):
+    """One of the organisation's chapters by slug, or None (no slug, or not one of its)."""
+    if not slug:
+        return None
+    return organisation.chapters.filter(slug=slug).first()
 
 
 # --- chapters near a place -------------------------------------------------------------------

@@ -47,7 +47,7 @@ def _see_other(url: str) -> HttpResponseRedirect:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def join(request, slug: str):
-    organisation = selectors.organisation_get(key=slug)
+    organisation = selectors.organisation_get_joinable(key=slug)
     status = 200
     if request.method == "POST":
         if submission_rate_limited(request, scope="join"):
@@ -65,14 +65,19 @@ def join(request, slug: str):
                 return _see_other(reverse("membership:join_sent", kwargs={"slug": slug}))
         status = 400
     else:
-        form = JoinForm(organisation=organisation, initial={"place": request.GET.get("place", "")})
+        initial = {"place": request.GET.get("place", "")}
+        # "Join this chapter" on a chapter's page links here with the chapter's slug.
+        chapter = selectors.chapter_of(organisation=organisation, slug=request.GET.get("chapter"))
+        if chapter is not None:
+            initial["chapter"] = chapter.pk
+        form = JoinForm(organisation=organisation, initial=initial)
     context = {"organisation": organisation, "form": form}
     return render(request, "membership/join.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD"])
 def join_sent(request, slug: str):
-    organisation = selectors.organisation_get(key=slug)
+    organisation = selectors.organisation_get_joinable(key=slug)
     return render(request, "membership/join_sent.html", {"organisation": organisation})
 
 
@@ -168,7 +173,7 @@ def my_membership_leave(request, pk: int):
 
 @require_http_methods(["GET", "HEAD"])
 def drive(request, slug: str):
-    organisation = selectors.organisation_get(key=slug)
+    organisation = selectors.organisation_get_joinable(key=slug)
     counts = selectors.membership_public_counts(organisation=organisation)
     weeks = selectors.membership_joins_by_week(organisation=organisation)
     goal = selectors.membership_settings_for(organisation).drive_goal
