@@ -2,6 +2,9 @@
 reminders `picketline send-reminders` runs, its parts of organisations' and chapters' pages,
 and the personal data it holds (for people's own export and erasure)."""
 
+from django.utils.translation import gettext_lazy as _
+
+from picketline.accounts.personal_data import person_email, personal_data_register
 from picketline.accounts.two_factor import personal_data_holder_register
 from picketline.core.reminders import reminder_task_register
 from picketline.organisations.hooks import (
@@ -52,4 +55,29 @@ def register() -> None:
             count=sections.member_count,
             label=sections.member_count_label,
         )
+    )
+    _register_personal_data()
+
+
+def _register_personal_data() -> None:
+    from picketline.membership.members import selectors, services
+
+    def memberships(user):
+        return selectors.memberships_of_person(user=user, email=person_email(user))
+
+    personal_data_register(
+        "memberships",
+        label=_("Memberships"),
+        export=lambda user: [selectors.membership_export(m) for m in memberships(user)],
+        erase=lambda user: services.memberships_erase_for_person(
+            user=user, email=person_email(user)
+        ),
+        order=10,
+    )
+    # Erased with the memberships: the entries stay in the ledger, without their notes.
+    personal_data_register(
+        "dues_entries",
+        label=_("Dues paid"),
+        export=lambda user: selectors.dues_entries_export(memberships(user)),
+        order=11,
     )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from picketline.core.geo import haversine_km
 from picketline.core.tokens import keyed_token, token_hash, token_plausible
-from picketline.membership.dues.models import MembershipSettings
+from picketline.membership.dues.models import DuesEntry, MembershipSettings
 from picketline.membership.dues.standing import (
     DEFAULT_GRACE_PERIODS,
     local_date,
@@ -308,3 +308,61 @@ def chapter_nearest(*, organisation: Organisation, latitude: float, longitude: f
         if km <= chapter.area_km and (best_km is None or km < best_km):
             best, best_km = chapter, km
     return best, best_km
+
+
+# --- one person's own data -------------------------------------------------------------------
+
+
+def memberships_of_person(*, user, email: str | None) -> QuerySet:
+    """Every membership of the person: made with their account, or with their confirmed
+    address (compared without regard to case), whatever its status."""
+    mine = Q(user=user) if user is not None else Q(pk__in=[])
+    if email:
+        mine |= Q(email__iexact=email)
+    return (
+        Membership.objects.filter(mine)
+        .select_related("organisation", "chapter", "plan")
+        .order_by("organisation__name", "id")
+    )
+
+
+def membership_export(membership: Membership) -> dict:
+    """One membership as the member may take it away."""
+    plan = membership.plan
+    return {
+        "organisation": membership.organisation.name,
+        "reference": membership.reference,
+        "chapter": membership.chapter.name if membership.chapter else "",
+        "name": membership.name,
+        "email": membership.email,
+        "place": membership.place_name,
+        "plan": plan.name if plan else "",
+        "dues_chosen_minor": membership.amount_minor,
+        "status": membership.status,
+        "source": membership.source,
+        "language": membership.language,
+        "asked_at": membership.created_at,
+        "agreed_at": membership.agreed_at,
+        "joined_at": membership.joined_at,
+        "dues_from": membership.dues_start,
+        "left_at": membership.left_at,
+    }
+
+
+def dues_entries_export(memberships) -> list[dict]:
+    return [
+        {
+            "organisation": entry.membership.organisation.name,
+            "reference": entry.membership.reference,
+            "date": entry.date,
+            "method": entry.method,
+            "amount_minor": entry.amount_minor,
+            "currency": entry.currency,
+            "note": entry.note,
+            "reason": entry.reason,
+            "recorded_at": entry.created_at,
+        }
+        for entry in DuesEntry.objects.filter(membership__in=memberships)
+        .select_related("membership__organisation")
+        .order_by("membership_id", "date", "id")
+    ]

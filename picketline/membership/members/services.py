@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from picketline.core.audit import log_action
 from picketline.core.tokens import nonce_new, token_hash, token_new
-from picketline.membership.dues.models import DuesPlan, PlanKind
+from picketline.membership.dues.models import DuesEntry, DuesPlan, PlanKind
 from picketline.membership.dues.standing import Standing, local_date
 from picketline.membership.members import notices
 from picketline.membership.members.models import (
@@ -35,8 +35,10 @@ from picketline.membership.members.selectors import (
     membership_get_by_confirm_token,
     membership_settings_for,
     membership_token,
+    memberships_of_person,
     roster,
 )
+from picketline.membership.payments.models import ProviderEvent
 from picketline.organisations.models import Chapter, Organisation
 
 
@@ -415,3 +417,57 @@ def member_view_record(*, access: MembershipAccess, by, membership: Membership) 
         user=by,
         data={"membership": membership.pk},
     )
+
+
+# --- erasing one member's personal data ------------------------------------------------------
+
+ERASED_DOMAIN = "erased.invalid"
+
+
+@transaction.atomic
+def membership_erase(*, membership: Membership, by=None) -> Membership:
+    """Erases what a membership says about its person, keeping the record a dues ledger
+    needs: the member leaves (a subscription is cancelled), their name, address, place,
+    account, language and links are wiped, their dues entries lose their notes, and a
+    provider's stored events about them lose their content. The ledger's amounts and dates
+    stay, under the reference alone. Safe to run twice.
+
+    For the person erasing their account, and for an organisation's admin erasing a member
+    on request (`by`); the audit entry names the membership by id only."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status != MembershipStatus.LEFT:
+        membership = _leave(membership, action="membership.left", by=by)
+    traces = [
+        value
+        for value in (
+            membership.email,
+            membership.provider_customer,
+            membership.provider_subscription,
+        )
+        if value and not value.endswith(f"@{ERASED_DOMAIN}")
+    ]
+    for trace in traces:
+        ProviderEvent.objects.filter(payload__icontains=trace).update(payload={"erased": True})
+    membership.name = ""
+    membership.email = f"erased-{membership.pk}@{ERASED_DOMAIN}"
+    membership.place_name = ""
+    membership.user = None
+    membership.language = ""
+    membership.provider_customer = ""
+    membership.confirm_token_hash = None
+    membership.confirm_expires_at = None
+    _identify(membership)
+    membership.save()
+    DuesEntry.objects.filter(membership=membership).exclude(note="").update(note="")
+    log_action(
+        membership.organisation, "membership.erased", user=by, data={"membership": membership.pk}
+    )
+    return membership
+
+
+def memberships_erase_for_person(*, user, email: str | None) -> int:
+    """Erases every membership of a person erasing their account; returns how many."""
+    memberships = list(memberships_of_person(user=user, email=email))
+    for membership in memberships:
+        membership_erase(membership=membership)
+    return len(memberships)
