@@ -449,6 +449,9 @@ RATE_LIMIT_VARIABLES = {
     "login-passkey": ("RATE_LIMIT_LOGIN_PASSKEY", "10/hour"),
     # password reset links asked for (each sends an email to the address typed)
     "password-reset": ("RATE_LIMIT_PASSWORD_RESET", "5/hour"),
+    # requests to erase one's account (each asks for the password, and sends an email), and
+    # links asked for to confirm one's email address
+    "erasure": ("RATE_LIMIT_ERASURE", "5/hour"),
 }
 RATE_LIMITS = env_rates(RATE_LIMIT_VARIABLES)
 
@@ -489,6 +492,11 @@ if any(hours < 1 or hours > 24 * 14 for hours in EVENT_REMINDER_HOURS):
 
 # Membership: how long the emailed link confirming that someone joins stays valid.
 JOIN_CONFIRM_HOURS = env_int("JOIN_CONFIRM_HOURS", 72)
+# Erasing one's account: the emailed link that confirms it works for this many hours (the
+# cooling-off time, during which the request can be cancelled); the link confirming one's
+# email address, for this many hours.
+ERASURE_CONFIRM_HOURS = env_int("ERASURE_CONFIRM_HOURS", 72)
+EMAIL_CONFIRM_HOURS = env_int("EMAIL_CONFIRM_HOURS", 72)
 # Dues paid by card through Stripe's hosted Checkout (no card data reaches Picketline). Both the
 # secret API key and the webhook's signing secret are needed; without them Stripe is not offered.
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")

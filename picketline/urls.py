@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("picketline.accounts.urls")),
+    path("account/", include("picketline.accounts.data_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("picketline.api.urls")),
     path("moderation/", include("picketline.moderation.urls")),

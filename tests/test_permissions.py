@@ -67,6 +67,9 @@ PUBLIC = {
     "submissions:status",
     "submissions:answer",
     "invitations:invitation",
+    # Erasing one's account by the emailed link: the link's secret is the credential (the
+    # password and second factor were asked for before it was sent).
+    "account_erase",
     # Organisations: the list, an organisation's and a chapter's pages, the nearest chapters,
     # and asking to start a chapter.
     *(
@@ -194,6 +197,14 @@ MATRIX = {
     ("get", "/accounts/tokens/{token}/revoke/"): POST_ONLY,
     ("get", "/accounts/password/change/"): SIGNED_IN,
     ("get", "/accounts/password/change/done/"): SIGNED_IN,
+    # One's own data: everyone signed in has some, and sees only their own.
+    ("get", "/account/data/"): SIGNED_IN,
+    ("get", "/account/data/picketline-data.json"): SIGNED_IN,
+    ("get", "/account/data/picketline-data.zip"): SIGNED_IN,
+    ("get", "/account/data/email/"): SIGNED_IN_POST_ONLY,
+    ("get", "/account/data/email/some-token/"): SIGNED_IN,
+    ("get", "/account/data/erase/"): SIGNED_IN_POST_ONLY,
+    ("get", "/account/data/erase/cancel/"): SIGNED_IN_POST_ONLY,
     ("get", "/admin/"): STAFF,
     ("get", "/admin/disputes/dispute/"): STAFF,
     ("get", "/admin/disputes/dispute/{dispute_pk}/change/"): STAFF,
@@ -294,6 +305,13 @@ PRIVATE = {
     "passkey_add",
     "passkey_rename",
     "passkey_remove",
+    "account_data",
+    "account_data_json",
+    "account_data_zip",
+    "account_email_confirm_send",
+    "account_email_confirm",
+    "account_erase_request",
+    "account_erase_cancel",
     *(
         f"manage:{name}"
         for name in (

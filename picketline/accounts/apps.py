@@ -10,5 +10,7 @@ class AccountsConfig(AppConfig):
         from django.contrib import admin
 
         from picketline.accounts.admin_site import install
+        from picketline.accounts.hooks import register
 
         install(admin.site)
+        register()

@@ -95,3 +95,33 @@ class PasskeyNameForm(forms.Form):
             "max_length": _("Keep the name under %(limit_value)d characters."),
         },
     )
+
+
+class ErasureForm(forms.Form):
+    """Asking to erase one's account: the password, and a code when the account has an
+    authenticator app."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
+    )
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        strip=True,
+        required=False,
+        help_text=_("The 6-digit code your authenticator app shows now, or a recovery code."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args, ask_code: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_code:
+            del self.fields["code"]
+        else:
+            self.fields["code"].required = True
+            self.fields["code"].error_messages["required"] = _("Enter the code.")

@@ -144,3 +144,60 @@ class Passkey(models.Model):
 
     def __str__(self):
         return f"{self.user} #{self.pk}"
+
+
+class ConfirmedEmail(models.Model):
+    """An address the account's owner proved they read, by following an emailed link (or by
+    signing up through an invitation sent to it). Things done without an account (a message,
+    a pledge, an RSVP by email) count as the owner's, for their own export and erasure, only
+    while the account's email is this confirmed address: an address typed into a form proves
+    nothing."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="confirmed_email",
+    )
+    email = models.EmailField(_("email"))
+    confirmed_at = models.DateTimeField(_("confirmed"))
+
+    class Meta:
+        verbose_name = _("confirmed email")
+        verbose_name_plural = _("confirmed emails")
+        constraints = [
+            models.CheckConstraint(condition=~Q(email=""), name="confirmed_email_not_empty"),
+        ]
+
+    def __str__(self):
+        return str(self.user_id)
+
+
+class ErasureRequest(models.Model):
+    """Someone asked to erase their account: nothing happens until the link emailed to them
+    is followed (only its hash is kept), before `expires_at`. Cancelled by deleting it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="erasure_request",
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    # Where the link went: following it proves the person reads this address.
+    email = models.EmailField(_("email"))
+    requested_at = models.DateTimeField(_("asked"))
+    expires_at = models.DateTimeField(_("link works until"))
+
+    class Meta:
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("requested_at")),
+                name="erasure_request_expires_later",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.user_id)

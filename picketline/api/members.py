@@ -33,6 +33,7 @@ from picketline.membership.members.selectors import (
     membership_access_for,
     membership_get_for_access,
     organisation_get,
+    organisation_joinable,
 )
 from picketline.membership.members.services import membership_join
 from picketline.places.near import NearError, near_resolve
@@ -125,6 +126,8 @@ def _errors(error: ValidationError) -> dict[str, list[str]]:
 )
 def member_join(request: HttpRequest, id_or_slug: str, payload: JoinIn):
     organisation = _organisation(id_or_slug)
+    if not organisation_joinable(organisation):
+        raise not_found(_("People cannot join this organisation on Picketline."))
     access = membership_access_for(user=request.user, organisation=organisation)
     if not access.is_admin and submission_rate_limited(request, scope="join"):
         raise _too_many()

@@ -1,7 +1,10 @@
 """The audit log: every state change that matters goes through `log_action`."""
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 
 from picketline.core.models import AuditEntry
 
@@ -38,3 +41,33 @@ def _jsonable(value):
     if isinstance(value, (list, tuple, set)):
         return sorted(_jsonable(item) for item in value)
     return str(value)
+
+
+ERASED = "[erased]"
+
+
+def _without(value, pattern):
+    if isinstance(value, str):
+        return pattern.sub(ERASED, value)
+    if isinstance(value, list):
+        return [_without(item, pattern) for item in value]
+    if isinstance(value, dict):
+        return {key: _without(item, pattern) for key, item in value.items()}
+    return value
+
+
+def audit_forget(*, text: str) -> int:
+    """Replaces `text` (an address being erased), in any case, wherever the audit log recorded
+    it (a field's old or new value, a reason) with "[erased]"; returns how many entries
+    changed. The entries themselves stay: what happened, when, to which object."""
+    if not text:
+        return 0
+    pattern = re.compile(re.escape(text), re.IGNORECASE)
+    entries = AuditEntry.objects.filter(Q(data__icontains=text) | Q(reason__icontains=text))
+    changed = 0
+    for entry in entries:
+        entry.data = _without(entry.data, pattern)
+        entry.reason = _without(entry.reason, pattern)
+        entry.save(update_fields=["data", "reason"])
+        changed += 1
+    return changed

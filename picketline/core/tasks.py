@@ -20,3 +20,15 @@ def send_email(
             ics_name or "invite.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH"
         )
     return message.send()
+
+
+def task_results_forget(*, text: str) -> int:
+    """Deletes the stored tasks whose arguments hold `text` (an address being erased), sent or
+    not; returns how many. Tasks stored by other backends are not kept, so there is nothing
+    to forget."""
+    from django_tasks_db.models import DBTaskResult
+
+    if not text:
+        return 0
+    deleted, _ = DBTaskResult.objects.filter(args_kwargs__icontains=text).delete()
+    return deleted

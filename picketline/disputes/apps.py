@@ -16,3 +16,7 @@ class DisputesConfig(AppConfig):
         register_coordinator_role()
         # The disputes an organisation supports, on its page.
         organisation_sections.register()
+        # People's own data: the disputes they reported.
+        from picketline.disputes import own_data
+
+        own_data.register()

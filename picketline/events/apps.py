@@ -14,6 +14,11 @@ class EventsConfig(AppConfig):
 
         hooks.register()
 
+        # People's own data: their RSVPs and the events they offered to host.
+        from picketline.events import own_data
+
+        own_data.register()
+
         # Reminders a day and an hour before, sent by `picketline send-reminders`.
         from picketline.core.reminders import reminder_task_register
         from picketline.events.tasks import event_reminders_send

@@ -1,8 +1,11 @@
-"""Demo members for `make run`: an organisation with chapters, dues plans and members in every
-standing, and accounts for an organiser, a treasurer and an admin (password "demo").
+"""Demo members for `make run`: dues plans and members in every standing (good, in arrears,
+lapsed, waived, on a sliding scale, one not yet confirmed, one who left) for the demo network
+`picketline demo-organisations` makes, spread over its chapters; and accounts for a chapter
+organiser, a treasurer, the network's admin and a member (the password of every demo login).
 
-It uses a demo organisation with chapters when there is one; otherwise it makes a small
-demo network with two chapters. Running it again changes nothing.
+It finds the network by its name (`organisations.demo.DEMO_NETWORK`); when demo-organisations
+has not run yet, it runs it first, so there is only ever one demo network. Running it again
+changes nothing.
 """
 
 import datetime as dt
@@ -11,27 +14,32 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from picketline.accounts.own_data import email_confirmed_record
 from picketline.core.tokens import nonce_new, token_hash
 from picketline.membership.dues.models import DuesEntry, DuesPlan, MembershipSettings
 from picketline.membership.members.models import Membership, Treasurer
 from picketline.membership.members.selectors import membership_token
-from picketline.organisations.models import Chapter, Organisation
+from picketline.organisations.demo import DEMO_NETWORK, demo_organisations_load
+from picketline.organisations.models import Organisation
 
-NETWORK = "Picketline Demo Solidarity Network"
-PASSWORD = "demo"
-CHAPTERS = [
-    ("Leeds", "leeds", 53.7965, -1.5478, "Europe/London", "GB"),
-    ("Manchester", "manchester", 53.4808, -2.2426, "Europe/London", "GB"),
-]
-# name, chapter index, plan, months since joining, months paid
+# The same password as every other demo login (`picketline demo`).
+PASSWORD = "picketline-demo"
+# The chapter the `organiser` login organises, and where most members are.
+HOME_CHAPTER = "Leeds"
+# name, chapter (a city; or the n-th other chapter), plan, months since joining, months
+# paid, status
 MEMBERS = [
-    ("Ada Lovelace", 0, "Standard", 6, 7),
-    ("Bo Okafor", 0, "Standard", 4, 3),
-    ("Cyd Marlowe", 0, "Standard", 8, 2),
-    ("Dee Ramírez", 1, "Standard", 3, 4),
-    ("Eun-ji Park", 1, "Hardship", 5, 0),
-    ("Farah Haddad", 1, "Supporter", 2, 1),
-    ("Gus Nowak", 1, "Standard", 1, 0),
+    ("Ada Lovelace", "Leeds", "Standard", 6, 7, "active"),  # good standing (the `member` login)
+    ("Bo Okafor", "Leeds", "Standard", 4, 3, "active"),  # one period in arrears
+    ("Cyd Marlowe", "Leeds", "Standard", 8, 2, "active"),  # lapsed
+    ("Dee Ramírez", 1, "Standard", 3, 4, "active"),
+    ("Eun-ji Park", 1, "Hardship", 5, 0, "active"),  # waived: always in good standing
+    ("Farah Haddad", 2, "Supporter", 2, 1, "active"),  # sliding scale, in arrears
+    ("Gus Nowak", 2, "Standard", 1, 0, "active"),
+    ("Hamid Sadeghi", 3, "Standard", 7, 1, "active"),
+    ("Inés Duarte", 4, "Supporter", 2, 3, "active"),
+    ("Jun Watanabe", 5, "Standard", 3, 1, "left"),
+    ("Kofi Mensah", "Leeds", "Standard", 0, 0, "pending"),
 ]
 
 
@@ -42,45 +50,18 @@ def _months_ago(today: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(today.day, 28))
 
 
-def _organisation() -> Organisation:
-    demo = (
-        Organisation.objects.filter(is_demo=True, chapters__isnull=False)
-        .distinct()
-        .order_by("id")
-        .first()
-    )
-    if demo is not None:
-        return demo
-    organisation, _created = Organisation.objects.get_or_create(
-        slug="demo-solidarity-network",
-        defaults={
-            "name": NETWORK,
-            "kind": Organisation.Kind.OTHER,
-            "country": "GB",
-            "is_demo": True,
-        },
-    )
-    for name, slug, lat, lon, zone, country in CHAPTERS:
-        Chapter.objects.get_or_create(
-            organisation=organisation,
-            slug=slug,
-            defaults={
-                "name": name,
-                "place_name": name,
-                "city": name,
-                "country": country,
-                "latitude": lat,
-                "longitude": lon,
-                "timezone": zone,
-                "is_demo": True,
-            },
-        )
-    return organisation
+def _network() -> Organisation:
+    """The demo network of `picketline demo-organisations`, made first when missing."""
+    found = Organisation.objects.filter(name=DEMO_NETWORK, is_demo=True).first()
+    if found is None:
+        demo_organisations_load()
+        found = Organisation.objects.get(name=DEMO_NETWORK, is_demo=True)
+    return found
 
 
-def _account(username: str):
+def _account(username: str, *, email: str = ""):
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"email": f"{username}@example.org"}
+        username=username, defaults={"email": email or f"{username}@example.org"}
     )
     if created:
         user.set_password(PASSWORD)
@@ -91,7 +72,7 @@ def _account(username: str):
 @transaction.atomic
 def demo_members_load() -> bool:
     """Loads the demo members once; False when they were already there."""
-    organisation = _organisation()
+    organisation = _network()
     if DuesPlan.objects.filter(organisation=organisation).exists():
         return False
     MembershipSettings.objects.get_or_create(
@@ -117,23 +98,30 @@ def demo_members_load() -> bool:
             currency="GBP",
         ),
     }
-    chapters = list(organisation.chapters.order_by("id")[:2])
+    home = organisation.chapters.filter(name=HOME_CHAPTER).first()
+    others = list(organisation.chapters.exclude(pk=getattr(home, "pk", None)).order_by("name"))
     now = timezone.now()
     today = timezone.localdate()
-    for n, (name, chapter_index, plan_name, months, paid) in enumerate(MEMBERS, start=1):
+    for n, (name, where, plan_name, months, paid, status) in enumerate(MEMBERS, start=1):
         plan = plans[plan_name]
         start = _months_ago(today, months)
+        if isinstance(where, str):
+            chapter = home
+        else:
+            chapter = others[(where - 1) % len(others)] if others else home
         member = Membership(
             organisation=organisation,
-            chapter=chapters[chapter_index % len(chapters)] if chapters else None,
+            chapter=chapter,
             name=name,
             email=f"demo-member-{n}@example.org",
             plan=plan,
-            status="active",
+            amount_minor=1500 if plan.kind == "sliding" else None,
+            status=status,
             source="online",
             agreed_at=now,
-            joined_at=now - dt.timedelta(days=30 * months),
-            dues_start=start,
+            joined_at=None if status == "pending" else now - dt.timedelta(days=30 * months),
+            dues_start=None if status == "pending" else start,
+            left_at=now if status == "left" else None,
             token_nonce=nonce_new(),
         )
         member.token_hash = token_hash(membership_token(member))
@@ -143,13 +131,19 @@ def demo_members_load() -> bool:
                 membership=member,
                 date=_months_ago(today, max(months - month, 0)),
                 method="bank",
-                amount_minor=plan.amount_minor,
+                amount_minor=member.amount_minor or plan.amount_minor,
                 currency="GBP",
                 note="Demo",
                 external_id=f"demo:{member.pk}:{month}",
             )
-    if chapters:
-        chapters[0].organisers.add(_account("organiser"))
+        if n == 1:
+            # The `member` login: their membership, and their own data at /account/data/.
+            account = _account("member", email=member.email)
+            member.user = account
+            member.save(update_fields=["user"])
+            email_confirmed_record(user=account, email=member.email)
+    if home is not None:
+        home.organisers.add(_account("organiser"))
     Treasurer.objects.get_or_create(organisation=organisation, user=_account("treasurer"))
     organisation.coordinators.add(_account("network-admin"))
     return True

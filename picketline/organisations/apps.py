@@ -12,3 +12,7 @@ class OrganisationsConfig(AppConfig):
 
         register_account_holder_role()
         register_chapter_organiser_role()
+        # People's own data: their chapter requests and the invitations sent to them.
+        from picketline.organisations import own_data
+
+        own_data.register()

@@ -18,6 +18,11 @@ class SolidarityConfig(AppConfig):
         for part in (levels, delegations, messages, funds, pickets):
             part.register()
 
+        # People's own data: what they sent, pledged and signed up to.
+        from picketline.solidarity import own_data
+
+        own_data.register()
+
         # `picketline send-reminders` runs whatever the apps register.
         from picketline.core.reminders import reminder_task_register
         from picketline.solidarity.funds.tasks import pledge_reminders_send

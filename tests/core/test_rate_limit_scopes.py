@@ -67,5 +67,6 @@ def test_the_scopes_in_use_today_are_all_there():
         "login-code",
         "login-passkey",
         "password-reset",
+        "erasure",
     }
     assert set(settings.RATE_LIMITS) == expected

@@ -55,6 +55,9 @@ PRIVATE_NAMES = {
         "member_payment",
         "entry_reverse",
         "member_left",
+        "member_change",
+        "member_export",
+        "member_erase",
         "dues",
         "plan_add",
         "plan_retire",
@@ -82,6 +85,11 @@ ROSTER_HOLDERS = _roles(403, organiser=200, other_organiser=200, admin=200)
 # One member of chapter A: chapter B's organiser learns nothing of them.
 MEMBER_A = DUES_READERS | {"other_organiser": 404}
 KEEPERS = _roles(403, treasurer=200, admin=200)
+# Moving member A to another chapter or plan: their chapter's organiser and admins; a
+# treasurer sees them but may not move them.
+MOVERS_A = MEMBER_A | {"treasurer": 403}
+# Exporting or erasing one member at their request: the organisation's admins only.
+ADMINS = _roles(403, admin=200)
 POST_ONLY = _roles(405)
 SIGNED_IN = _roles(200)
 
@@ -95,6 +103,9 @@ MATRIX = {
     ORG + "members/{member_a}/payments/": POST_ONLY,
     ORG + "members/{member_a}/entries/{entry}/reverse/": POST_ONLY,
     ORG + "members/{member_a}/left/": POST_ONLY,
+    ORG + "members/{member_a}/change/": MOVERS_A,
+    ORG + "members/{member_a}/data.json": ADMINS,
+    ORG + "members/{member_a}/erase/": ADMINS,
     ORG + "dues/": KEEPERS,
     ORG + "dues/plans/": POST_ONLY,
     ORG + "dues/plans/{plan}/retire/": POST_ONLY,
@@ -120,6 +131,11 @@ CHANGES = {
         {"reason": "Moved away"},
         MEMBER_A | {"organiser": 303, "treasurer": 403, "admin": 303},
     ),
+    ORG + "members/{member_a}/change/": (
+        {"chapter": "{chapter_a}", "plan": "{plan_b}"},
+        MOVERS_A | {"organiser": 303, "admin": 303},
+    ),
+    ORG + "members/{member_a}/erase/": ({}, ADMINS | {"admin": 303}),
     ORG + "dues/plans/": (
         {"name": "Hijack", "kind": "fixed", "amount": "1", "currency": "GBP", "period": "monthly"},
         KEEPERS | {"treasurer": 303, "admin": 303},
@@ -163,6 +179,7 @@ def world(db):
     chapter_a = helpers.make_chapter(organisation, name="Leeds")
     chapter_b = helpers.make_chapter(organisation, name="Manchester", point=helpers.MANCHESTER)
     plan = helpers.make_plan(organisation)
+    plan_b = helpers.make_plan(organisation)
     member_user = factories.make_user()
     member_a = helpers.make_member(organisation, chapter=chapter_a, plan=plan, user=member_user)
     helpers.make_member(organisation, chapter=chapter_b, plan=plan)
@@ -191,6 +208,7 @@ def world(db):
             "member_a": member_a.pk,
             "entry": entry.pk,
             "plan": plan.pk,
+            "plan_b": plan_b.pk,
             "chapter_a": chapter_a.pk,
         },
     }
@@ -210,7 +228,11 @@ def test_each_role_gets_what_it_should(client, world, url, role):
 def _state():
     return (
         list(DuesEntry.objects.order_by("id").values_list("id", "amount_minor")),
-        list(Membership.objects.order_by("id").values_list("id", "status")),
+        list(
+            Membership.objects.order_by("id").values_list(
+                "id", "status", "name", "chapter_id", "plan_id"
+            )
+        ),
         list(DuesPlan.objects.order_by("id").values_list("id", "name", "is_active")),
         list(Membership.objects.values_list("organisation__membership_settings__grace_periods")),
     )

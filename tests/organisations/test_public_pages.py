@@ -119,7 +119,7 @@ def test_other_rooms_add_sections_and_counts_through_hooks(client, network):
         response = client.get(network.get_absolute_url())
         body = response.content.decode()
         assert "<dt>members</dt><dd>1,234</dd>" in body
-        assert [s.key for s in response.context["action_sections"]] == ["test-join"]
+        assert "test-join" in [s.key for s in response.context["action_sections"]]
     finally:
         hooks._COUNTS.pop("test-members")
         hooks._SECTIONS.pop("public:test-join")

@@ -178,3 +178,19 @@ class MessageForm(forms.Form):
 
 class LeftForm(forms.Form):
     reason = forms.CharField(label=_("Note (optional)"), max_length=300, required=False)
+
+
+class MemberChangeForm(_PlanFields):
+    """An organiser moves a member to another chapter or dues plan."""
+
+    chapter = forms.ModelChoiceField(
+        label=_("Chapter"), queryset=None, required=False, empty_label=_("No chapter")
+    )
+    field_order = ["chapter", "plan", "amount"]
+
+    def __init__(self, *args, chapters, chapter_required: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chapter"].queryset = chapters
+        self.fields["chapter"].required = chapter_required
+        if chapter_required:
+            self.fields["chapter"].empty_label = None

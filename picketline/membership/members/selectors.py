@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from picketline.core.geo import haversine_km
 from picketline.core.tokens import keyed_token, token_hash, token_plausible
-from picketline.membership.dues.models import MembershipSettings
+from picketline.membership.dues.models import DuesEntry, MembershipSettings
 from picketline.membership.dues.standing import (
     DEFAULT_GRACE_PERIODS,
     local_date,
@@ -91,6 +91,21 @@ def organisation_get(*, key: str) -> Organisation:
     organisation = organisation or Organisation.objects.filter(slug=key).first()
     if organisation is None:
         raise Http404(_("There is no organisation at this address."))
+    return organisation
+
+
+def organisation_joinable(organisation: Organisation) -> bool:
+    """Whether people can join this organisation: any group of people (a union, a branch, a
+    network, a committee), never an employer, which is on Picketline only as the other side
+    of a dispute."""
+    return not organisation.is_employer
+
+
+def organisation_get_joinable(*, key: str) -> Organisation:
+    """An organisation people can join, by slug (or id); 404 otherwise, employers too."""
+    organisation = organisation_get(key=key)
+    if not organisation_joinable(organisation):
+        raise Http404(_("People cannot join this organisation on Picketline."))
     return organisation
 
 
@@ -272,6 +287,13 @@ def membership_joins_by_week(*, organisation: Organisation, weeks: int = 12) -> 
     ]
 
 
+def chapter_of(*, organisation: Organisation, slug: str | None):
+    """One of the organisation's chapters by slug, or None (no slug, or not one of its)."""
+    if not slug:
+        return None
+    return organisation.chapters.filter(slug=slug).first()
+
+
 # --- chapters near a place -------------------------------------------------------------------
 
 
@@ -286,3 +308,61 @@ def chapter_nearest(*, organisation: Organisation, latitude: float, longitude: f
         if km <= chapter.area_km and (best_km is None or km < best_km):
             best, best_km = chapter, km
     return best, best_km
+
+
+# --- one person's own data -------------------------------------------------------------------
+
+
+def memberships_of_person(*, user, email: str | None) -> QuerySet:
+    """Every membership of the person: made with their account, or with their confirmed
+    address (compared without regard to case), whatever its status."""
+    mine = Q(user=user) if user is not None else Q(pk__in=[])
+    if email:
+        mine |= Q(email__iexact=email)
+    return (
+        Membership.objects.filter(mine)
+        .select_related("organisation", "chapter", "plan")
+        .order_by("organisation__name", "id")
+    )
+
+
+def membership_export(membership: Membership) -> dict:
+    """One membership as the member may take it away."""
+    plan = membership.plan
+    return {
+        "organisation": membership.organisation.name,
+        "reference": membership.reference,
+        "chapter": membership.chapter.name if membership.chapter else "",
+        "name": membership.name,
+        "email": membership.email,
+        "place": membership.place_name,
+        "plan": plan.name if plan else "",
+        "dues_chosen_minor": membership.amount_minor,
+        "status": membership.status,
+        "source": membership.source,
+        "language": membership.language,
+        "asked_at": membership.created_at,
+        "agreed_at": membership.agreed_at,
+        "joined_at": membership.joined_at,
+        "dues_from": membership.dues_start,
+        "left_at": membership.left_at,
+    }
+
+
+def dues_entries_export(memberships) -> list[dict]:
+    return [
+        {
+            "organisation": entry.membership.organisation.name,
+            "reference": entry.membership.reference,
+            "date": entry.date,
+            "method": entry.method,
+            "amount_minor": entry.amount_minor,
+            "currency": entry.currency,
+            "note": entry.note,
+            "reason": entry.reason,
+            "recorded_at": entry.created_at,
+        }
+        for entry in DuesEntry.objects.filter(membership__in=memberships)
+        .select_related("membership__organisation")
+        .order_by("membership_id", "date", "id")
+    ]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from picketline.core.audit import log_action
 from picketline.core.tokens import nonce_new, token_hash, token_new
-from picketline.membership.dues.models import DuesPlan, PlanKind
+from picketline.membership.dues.models import DuesEntry, DuesPlan, PlanKind
 from picketline.membership.dues.standing import Standing, local_date
 from picketline.membership.members import notices
 from picketline.membership.members.models import (
@@ -32,11 +32,15 @@ from picketline.membership.members.selectors import (
     MembershipAccess,
     RosterFilters,
     chapter_nearest,
+    dues_entries_export,
+    membership_export,
     membership_get_by_confirm_token,
     membership_settings_for,
     membership_token,
+    memberships_of_person,
     roster,
 )
+from picketline.membership.payments.models import ProviderEvent
 from picketline.organisations.models import Chapter, Organisation
 
 
@@ -415,3 +419,123 @@ def member_view_record(*, access: MembershipAccess, by, membership: Membership) 
         user=by,
         data={"membership": membership.pk},
     )
+
+
+# --- erasing one member's personal data ------------------------------------------------------
+
+ERASED_DOMAIN = "erased.invalid"
+
+
+@transaction.atomic
+def membership_erase(*, membership: Membership, by=None) -> Membership:
+    """Erases what a membership says about its person, keeping the record a dues ledger
+    needs: the member leaves (a subscription is cancelled), their name, address, place,
+    account, language and links are wiped, their dues entries lose their notes, and a
+    provider's stored events about them lose their content. The ledger's amounts and dates
+    stay, under the reference alone. Safe to run twice.
+
+    For the person erasing their account, and for an organisation's admin erasing a member
+    on request (`by`); the audit entry names the membership by id only."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status != MembershipStatus.LEFT:
+        membership = _leave(membership, action="membership.left", by=by)
+    traces = [
+        value
+        for value in (
+            membership.email,
+            membership.provider_customer,
+            membership.provider_subscription,
+        )
+        if value and not value.endswith(f"@{ERASED_DOMAIN}")
+    ]
+    for trace in traces:
+        ProviderEvent.objects.filter(payload__icontains=trace).update(payload={"erased": True})
+    membership.name = ""
+    membership.email = f"erased-{membership.pk}@{ERASED_DOMAIN}"
+    membership.place_name = ""
+    membership.user = None
+    membership.language = ""
+    membership.provider_customer = ""
+    membership.confirm_token_hash = None
+    membership.confirm_expires_at = None
+    _identify(membership)
+    membership.save()
+    DuesEntry.objects.filter(membership=membership).exclude(note="").update(note="")
+    log_action(
+        membership.organisation, "membership.erased", user=by, data={"membership": membership.pk}
+    )
+    return membership
+
+
+def membership_export_record(*, access: MembershipAccess, membership: Membership, by) -> dict:
+    """One member's data for an organisation's admin to hand over on the member's request;
+    the audit entry names the membership by id."""
+    if not access.is_admin:
+        raise PermissionDenied
+    log_action(
+        access.organisation, "membership.exported", user=by, data={"membership": membership.pk}
+    )
+    return {
+        "membership": membership_export(membership),
+        "dues_entries": dues_entries_export([membership]),
+    }
+
+
+def memberships_erase_for_person(*, user, email: str | None) -> int:
+    """Erases every membership of a person erasing their account; returns how many."""
+    memberships = list(memberships_of_person(user=user, email=email))
+    for membership in memberships:
+        membership_erase(membership=membership)
+    return len(memberships)
+
+
+# --- organisers change a member's chapter or plan ---------------------------------------------
+
+
+@transaction.atomic
+def membership_change(
+    *,
+    access: MembershipAccess,
+    membership: Membership,
+    by,
+    chapter: Chapter | None,
+    plan: DuesPlan | None,
+    amount_minor: int | None = None,
+) -> Membership:
+    """Moves a member to another chapter and/or dues plan. A chapter organiser keeps members
+    among the chapters they organise; an admin may move anyone anywhere in the organisation.
+    The audit entry has the ids before and after, never a name."""
+    organisation = access.organisation
+    if not access.sees_roster or not access.members().filter(pk=membership.pk).exists():
+        raise PermissionDenied
+    if not access.sees_everyone and (chapter is None or chapter.pk not in access.chapter_ids):
+        raise ValidationError({"chapter": _("Choose a chapter you organise.")})
+    _check_chapter(organisation, chapter)
+    amount_minor = _check_plan(organisation, plan, amount_minor)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status == MembershipStatus.LEFT:
+        raise ValidationError(_("This person has left: there is nothing to change."))
+    before = {
+        "chapter": membership.chapter_id,
+        "plan": membership.plan_id,
+        "amount_minor": membership.amount_minor,
+    }
+    membership.chapter = chapter
+    membership.plan = plan
+    membership.amount_minor = amount_minor
+    after = {
+        "chapter": membership.chapter_id,
+        "plan": membership.plan_id,
+        "amount_minor": membership.amount_minor,
+    }
+    changes = {key: [before[key], after[key]] for key in before if before[key] != after[key]}
+    if not changes:
+        return membership
+    membership.save(update_fields=["chapter", "plan", "amount_minor"])
+    log_action(
+        organisation,
+        "membership.changed",
+        user=by,
+        data={"membership": membership.pk, "changes": changes},
+    )
+    return membership

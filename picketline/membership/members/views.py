@@ -6,10 +6,13 @@ Confirming and leaving by link take a POST behind a button: mail scanners follow
 in an email, and must neither make nor end a membership.
 """
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -28,6 +31,7 @@ from picketline.membership.members import selectors, services
 from picketline.membership.members.forms import (
     JoinForm,
     LeftForm,
+    MemberChangeForm,
     MessageForm,
     RosterFilterForm,
     StallForm,
@@ -47,7 +51,7 @@ def _see_other(url: str) -> HttpResponseRedirect:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def join(request, slug: str):
-    organisation = selectors.organisation_get(key=slug)
+    organisation = selectors.organisation_get_joinable(key=slug)
     status = 200
     if request.method == "POST":
         if submission_rate_limited(request, scope="join"):
@@ -65,14 +69,19 @@ def join(request, slug: str):
                 return _see_other(reverse("membership:join_sent", kwargs={"slug": slug}))
         status = 400
     else:
-        form = JoinForm(organisation=organisation, initial={"place": request.GET.get("place", "")})
+        initial = {"place": request.GET.get("place", "")}
+        # "Join this chapter" on a chapter's page links here with the chapter's slug.
+        chapter = selectors.chapter_of(organisation=organisation, slug=request.GET.get("chapter"))
+        if chapter is not None:
+            initial["chapter"] = chapter.pk
+        form = JoinForm(organisation=organisation, initial=initial)
     context = {"organisation": organisation, "form": form}
     return render(request, "membership/join.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD"])
 def join_sent(request, slug: str):
-    organisation = selectors.organisation_get(key=slug)
+    organisation = selectors.organisation_get_joinable(key=slug)
     return render(request, "membership/join_sent.html", {"organisation": organisation})
 
 
@@ -168,7 +177,7 @@ def my_membership_leave(request, pk: int):
 
 @require_http_methods(["GET", "HEAD"])
 def drive(request, slug: str):
-    organisation = selectors.organisation_get(key=slug)
+    organisation = selectors.organisation_get_joinable(key=slug)
     counts = selectors.membership_public_counts(organisation=organisation)
     weeks = selectors.membership_joins_by_week(organisation=organisation)
     goal = selectors.membership_settings_for(organisation).drive_goal
@@ -381,3 +390,81 @@ def member_left(request, slug: str, pk: int):
     )
     messages.success(request, _("Recorded: %(name)s has left.") % {"name": membership.name})
     return _see_other(reverse("membership:roster", kwargs={"slug": slug}))
+
+
+@two_factor_verified_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def member_change(request, slug: str, pk: int):
+    """A chapter organiser or admin moves a member to another chapter or dues plan."""
+    access, membership = _member(request, slug, pk)
+    if not access.sees_roster or membership.status == MembershipStatus.LEFT:
+        raise PermissionDenied
+    chapters = selectors.roster_chapters(access)
+    initial = {
+        "chapter": membership.chapter_id,
+        "plan": membership.plan_id,
+        "amount": "",
+    }
+    form = MemberChangeForm(
+        request.POST or None,
+        organisation=access.organisation,
+        chapters=chapters,
+        chapter_required=not access.sees_everyone,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_change(
+                access=access,
+                membership=membership,
+                by=request.user,
+                chapter=form.cleaned_data.get("chapter"),
+                **form.plan_fields(),
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The member's chapter and dues are saved."))
+            return _see_other(reverse("membership:member", kwargs={"slug": slug, "pk": pk}))
+    context = {"organisation": access.organisation, "member": membership, "form": form}
+    status = 400 if request.method == "POST" else 200
+    return private_page(render(request, "membership/member_change.html", context, status=status))
+
+
+def _admin_member(request, slug: str, pk: int):
+    """Exporting or erasing one member on their request is for the organisation's admins."""
+    access = selectors.members_access_get_for_user(user=request.user, key=slug)
+    if not access.is_admin:
+        raise PermissionDenied
+    return access, selectors.membership_get_for_access(access=access, pk=pk)
+
+
+@two_factor_verified_required
+@require_http_methods(["GET", "HEAD"])
+def member_export(request, slug: str, pk: int):
+    access, membership = _admin_member(request, slug, pk)
+    document = services.membership_export_record(
+        access=access, membership=membership, by=request.user
+    )
+    response = HttpResponse(
+        json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="member-{membership.reference}.json"'
+    return private_page(response)
+
+
+@two_factor_verified_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def member_erase(request, slug: str, pk: int):
+    access, membership = _admin_member(request, slug, pk)
+    if request.method == "POST":
+        services.membership_erase(membership=membership, by=request.user)
+        messages.success(
+            request,
+            _("%(reference)s is erased: the ledger stays, without the person.")
+            % {"reference": membership.reference},
+        )
+        return _see_other(reverse("membership:roster", kwargs={"slug": slug}))
+    context = {"organisation": access.organisation, "member": membership}
+    return private_page(render(request, "membership/member_erase.html", context))

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from picketline.accounts.own_data import email_confirmed_record
 from picketline.accounts.services import user_sign_up
 from picketline.core.audit import log_action
 from picketline.core.tasks import send_email
@@ -177,6 +178,9 @@ def invitation_sign_up(*, invitation: Invitation, username: str, email: str, pas
     user = user_sign_up(
         username=username, email=email, password=password, data={"invitation": invitation.pk}
     )
+    if email.strip().lower() == locked.email.strip().lower():
+        # The invitation reached this address: its owner reads it.
+        email_confirmed_record(user=user, email=email)
     invitation_accept(invitation=locked, user=user)
     return user
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from picketline.membership.demo import demo_members_load
+from picketline.membership.demo import PASSWORD, demo_members_load
 
 
 class Command(BaseCommand):
@@ -11,4 +11,13 @@ class Command(BaseCommand):
         loaded = demo_members_load()
         self.stdout.write(
             _("Demo members loaded.") if loaded else _("Demo members were already there.")
+        )
+        self.stdout.write(
+            _(
+                "Membership logins (password %(password)s): organiser (the Leeds chapter), "
+                "treasurer, network-admin (the network's admin), member (a member in good "
+                "standing). Organisers, treasurers and admins set up two-factor "
+                "authentication the first time they open a roster."
+            )
+            % {"password": PASSWORD}
         )
