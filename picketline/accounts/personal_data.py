@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
 from django.utils import timezone
 
 from picketline.accounts.models import ConfirmedEmail
@@ -70,6 +71,16 @@ def person_email(user) -> str | None:
     if confirmed is None or confirmed.email.strip().lower() != email:
         return None
     return email
+
+
+def person_owns(user, *, account: str, email: str) -> Q:
+    """Rows that are `user`'s: linked to the account by the `account` field, or left without an
+    account under the `email` field's address when it is the account's confirmed one."""
+    mine = Q(**{account: user})
+    address = person_email(user)
+    if address:
+        mine |= Q(**{f"{email}__iexact": address})
+    return mine
 
 
 def personal_data_export(user) -> dict:

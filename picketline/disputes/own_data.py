@@ -8,19 +8,15 @@ address, account or a contact address of theirs; a dispute whose solidarity cont
 address loses it.
 """
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from picketline.accounts.personal_data import person_email, personal_data_register
+from picketline.accounts.personal_data import person_email, person_owns, personal_data_register
 from picketline.disputes.models import Dispute, Submission
 
 
 def _submissions(user):
-    email = person_email(user)
-    mine = Q(submitted_by=user)
-    if email:
-        mine |= Q(submitter_email__iexact=email)
+    mine = person_owns(user, account="submitted_by", email="submitter_email")
     return Submission.objects.filter(mine).select_related("dispute").order_by("created_at", "id")
 
 

@@ -7,11 +7,10 @@ cancellation), then keeps the row for the event's counts with no name, address, 
 working link. An event they hosted stays, without the host's name and address.
 """
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from picketline.accounts.personal_data import person_email, personal_data_register
+from picketline.accounts.personal_data import person_email, person_owns, personal_data_register
 from picketline.core.tokens import nonce_new, token_hash
 from picketline.events.choices import ACTIVE_RSVP_STATUSES
 from picketline.events.models import Event, Rsvp
@@ -22,10 +21,7 @@ ERASED_DOMAIN = "erased.invalid"
 
 
 def _rsvps(user):
-    email = person_email(user)
-    mine = Q(user=user)
-    if email:
-        mine |= Q(email__iexact=email)
+    mine = person_owns(user, account="user", email="email")
     return Rsvp.objects.filter(mine).select_related("event").order_by("created_at", "id")
 
 

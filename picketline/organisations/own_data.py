@@ -8,10 +8,9 @@ when they accepted it with this account). Erasing deletes them: a chapter a requ
 stays, and the audit log keeps the ids of what was decided.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from picketline.accounts.personal_data import person_email, personal_data_register
+from picketline.accounts.personal_data import person_email, person_owns, personal_data_register
 from picketline.organisations.models import ChapterRequest, Invitation
 
 
@@ -48,10 +47,7 @@ def chapter_requests_erase(user) -> None:
 
 
 def _invitations(user):
-    email = person_email(user)
-    mine = Q(accepted_by=user)
-    if email:
-        mine |= Q(email__iexact=email)
+    mine = person_owns(user, account="accepted_by", email="email")
     return Invitation.objects.filter(mine).order_by("created_at", "id")
 
 

@@ -12,10 +12,9 @@ moderation queue. A pledge loses its name and address (one still promised is can
 reminder goes out); its ledger entry, if received, stays. Picket sign-ups are deleted.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from picketline.accounts.personal_data import person_email, personal_data_register
+from picketline.accounts.personal_data import person_email, person_owns, personal_data_register
 from picketline.moderation.models import ModerationItem
 from picketline.solidarity.funds.models import Pledge, PledgeStatus
 from picketline.solidarity.messages.models import Message, MessageRecipient
@@ -23,10 +22,7 @@ from picketline.solidarity.pickets.models import ShiftSignup
 
 
 def _messages(user):
-    email = person_email(user)
-    mine = Q(submitted_by=user)
-    if email:
-        mine |= Q(sender_email__iexact=email)
+    mine = person_owns(user, account="submitted_by", email="sender_email")
     return Message.objects.filter(mine).select_related("dispute").order_by("created_at", "id")
 
 
@@ -149,10 +145,7 @@ def signups_erase(user) -> None:
 
 
 def _recipients(user):
-    email = person_email(user)
-    mine = Q(user=user)
-    if email:
-        mine |= Q(email__iexact=email)
+    mine = person_owns(user, account="user", email="email")
     return MessageRecipient.objects.filter(mine).select_related("dispute").order_by("id")
 
 
