@@ -131,7 +131,13 @@ class DuesEntry(models.Model):
         verbose_name = _("dues entry")
         verbose_name_plural = _("dues entries")
         ordering = ["date", "id"]
-        indexes = [models.Index(fields=["membership", "date"], name="dues_entry_member_date")]
+        # The amount is in the index so a member's total to a date is read from the index
+        # alone (standing sums it for every member of a roster).
+        indexes = [
+            models.Index(
+                fields=["membership", "date", "amount_minor"], name="dues_entry_member_paid"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(currency__regex=r"^[A-Z]{3}$"), name="dues_entry_currency_code"

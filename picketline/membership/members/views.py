@@ -11,7 +11,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -214,8 +213,9 @@ def roster(request, slug: str):
     chapters = selectors.roster_chapters(access)
     form = RosterFilterForm(request.GET or None, chapters=chapters)
     filters = form.filters()
-    members = selectors.roster(access=access, filters=filters)
-    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.roster_page(
+        access=access, filters=filters, number=request.GET.get("page"), size=PAGE_SIZE
+    )
     services.roster_view_record(
         access=access, by=request.user, filters=filters, shown=len(page.object_list)
     )
@@ -226,6 +226,7 @@ def roster(request, slug: str):
         "access": access,
         "form": form,
         "page": page,
+        "standing_counts": selectors.roster_standing_counts(access=access, filters=filters),
         "query": query.urlencode(),
     }
     return private_page(render(request, "membership/roster.html", context))
