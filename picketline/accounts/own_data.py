@@ -23,7 +23,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from picketline.accounts import notices
-from picketline.accounts.models import ConfirmedEmail, ErasureRequest
+from picketline.accounts.models import (
+    ApiToken,
+    ConfirmedEmail,
+    ErasureRequest,
+    Passkey,
+    RecoveryCode,
+    TotpDevice,
+)
 from picketline.accounts.personal_data import person_email, personal_data_kinds
 from picketline.accounts.services import totp_verify
 from picketline.accounts.two_factor import has_confirmed_device, has_passkey
@@ -166,6 +173,22 @@ def erasure_confirm(*, raw: str) -> bool:
 # --- erasing ---------------------------------------------------------------------------------
 
 
+def _account_rows(user) -> list:
+    """The rows the account owns here, which the admin's log may name by their owner."""
+    rows = list(TotpDevice.objects.filter(user=user))
+    for model in (Passkey, ApiToken, RecoveryCode):
+        rows.extend(model.objects.filter(user=user))
+    return rows
+
+
+def _admin_log_forget(objects) -> None:
+    """Deletes the admin's log entries about `objects`: each names its object as it was."""
+    for obj in objects:
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        ).delete()
+
+
 def account_erase(*, user) -> None:
     """Erases everything the rooms hold about `user`, then the account itself.
 
@@ -181,8 +204,6 @@ def account_erase(*, user) -> None:
         if email:
             task_results_forget(text=email)
             audit_forget(text=email)
-        LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(user), object_id=str(user.pk)
-        ).delete()
+        _admin_log_forget([user, *_account_rows(user)])
         log_action(user, "user.erased")
         user.delete()

@@ -4,8 +4,8 @@ solidarity contact is their address.
 
 A report is the person's when sent while signed in, or with their confirmed address. Erasing
 keeps the report (what it says about a dispute is not about them) without their name,
-address, account or a contact address of theirs; a dispute whose solidarity contact is their
-address loses it.
+address, account, a contact address of theirs or their answers to the moderators' questions;
+a dispute whose solidarity contact is their address loses it.
 """
 
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from picketline.accounts.personal_data import person_email, person_owns, personal_data_register
 from picketline.disputes.models import Dispute, Submission
+from picketline.moderation.services import submitter_answers, submitter_answers_erase
 
 
 def _submissions(user):
@@ -33,6 +34,7 @@ def submissions_export(user) -> list[dict]:
             "dispute_status": submission.dispute_status,
             "published_as": submission.dispute.title if submission.dispute else "",
             "sent_at": submission.created_at,
+            "answers_to_moderators": submitter_answers(submission),
         }
         for submission in _submissions(user)
     ]
@@ -40,7 +42,9 @@ def submissions_export(user) -> list[dict]:
 
 def submissions_erase(user) -> None:
     email = person_email(user)
-    for submission in _submissions(user):
+    submissions = list(_submissions(user))
+    submitter_answers_erase(submissions)
+    for submission in submissions:
         submission.submitter_name = ""
         submission.submitter_email = ""
         submission.contact_consent = False

@@ -16,6 +16,7 @@ from picketline.events.choices import ACTIVE_RSVP_STATUSES
 from picketline.events.models import Event, Rsvp
 from picketline.events.rsvps.selectors import rsvp_token
 from picketline.events.rsvps.services import rsvp_cancel
+from picketline.moderation.services import submitter_answers_erase
 
 ERASED_DOMAIN = "erased.invalid"
 
@@ -89,7 +90,9 @@ def hosted_export(user) -> list[dict]:
 
 
 def hosted_erase(user) -> None:
-    _hosted(user).update(host_name="", host_email="", updated_at=timezone.now())
+    hosted = _hosted(user)
+    submitter_answers_erase(hosted)
+    hosted.update(host_name="", host_email="", updated_at=timezone.now())
 
 
 def register() -> None:

@@ -19,7 +19,12 @@ from django.utils.translation import gettext as _
 from picketline.core.audit import log_action
 from picketline.core.conflicts import EditConflict
 from picketline.core.tasks import send_email
-from picketline.moderation.models import OPEN_STATUSES, ItemStatus, ModerationItem
+from picketline.moderation.models import (
+    OPEN_STATUSES,
+    ItemStatus,
+    ModerationItem,
+    ModerationMessage,
+)
 from picketline.moderation.registry import handler_for
 
 
@@ -225,3 +230,32 @@ def _bulk(versions: dict[int, int], decide) -> BulkResult:
         else:
             result.done.append(item)
     return result
+
+
+# --- the submitter's own words ---------------------------------------------------------------
+
+
+def _submitter_messages(objects):
+    """What the submitters of `objects` wrote to the moderators (answers to questions)."""
+    objects = list(objects)
+    if not objects:
+        return ModerationMessage.objects.none()
+    content_type = ContentType.objects.get_for_model(objects[0])
+    return ModerationMessage.objects.filter(
+        item__content_type=content_type,
+        item__object_id__in=[obj.pk for obj in objects],
+        from_submitter=True,
+    ).order_by("created_at", "id")
+
+
+def submitter_answers(obj) -> str:
+    """The submitter's answers to the moderators about `obj`, oldest first, for their own
+    export (one plain value, as export rows hold)."""
+    return "\n\n".join(message.body for message in _submitter_messages([obj]))
+
+
+def submitter_answers_erase(objects) -> int:
+    """Deletes what the submitters of `objects` (all of one model) wrote to the moderators;
+    the moderators' questions stay. Returns how many answers were deleted."""
+    deleted, _by_model = _submitter_messages(objects).delete()
+    return deleted

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from picketline.accounts.personal_data import person_email, person_owns, personal_data_register
 from picketline.moderation.models import ModerationItem
+from picketline.moderation.services import submitter_answers_erase
 from picketline.solidarity.funds.models import Pledge, PledgeStatus
 from picketline.solidarity.messages.models import Message, MessageRecipient
 from picketline.solidarity.pickets.models import ShiftSignup
@@ -46,7 +47,9 @@ def messages_export(user) -> list[dict]:
 
 
 def messages_erase(user) -> None:
-    for message in _messages(user):
+    messages = list(_messages(user))
+    submitter_answers_erase(messages)
+    for message in messages:
         if message.published_at is not None:
             message.sender_name = ""
             message.organisation_name = ""

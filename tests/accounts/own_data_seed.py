@@ -4,6 +4,8 @@ sentinel, and other people's things beside them that must survive the person's e
 import datetime as dt
 
 from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
@@ -13,7 +15,7 @@ from picketline.disputes import services as disputes
 from picketline.events.rsvps.services import rsvp_create
 from picketline.membership.dues.models import DuesEntry
 from picketline.membership.payments.models import ProviderEvent
-from picketline.moderation.services import item_approve, item_for_object
+from picketline.moderation.services import item_answer, item_approve, item_ask, item_for_object
 from picketline.organisations.chapters.services import chapter_request_create
 from picketline.solidarity.funds.services import fund_verify, pledge_create
 from picketline.solidarity.messages.models import MessageRecipient
@@ -135,7 +137,13 @@ def seed_person(*, confirmed: bool = True) -> dict:
     factories.make_event(title="Local stall", host_name=f"{MARK} Host", host_email=EMAIL)
 
     # The registry: a report. Organisations: a chapter request, an invitation.
-    factories.make_submission(email=EMAIL_TYPED, submitter_name=f"{MARK} Reporter")
+    _submission, report_item = factories.make_submission(
+        email=EMAIL_TYPED, submitter_name=f"{MARK} Reporter"
+    )
+    report_item = item_ask(
+        item=report_item, version=report_item.version, user=moderator, question="Which depot?"
+    )
+    item_answer(item=report_item, body=f"{MARK} the depot by my house")
     chapter_request_create(
         organisation=network,
         name=f"{MARK} Founder",
@@ -148,6 +156,18 @@ def seed_person(*, confirmed: bool = True) -> dict:
         timezone="Europe/London",
     )
     factories.invite(dispute, EMAIL_TYPED, by=moderator)
+
+    # The admin's log: an administrator reset the person's second factor and looked at a
+    # passkey; each entry names the object as it was (the username).
+    for obj in (user, user.totp_device, user.passkeys.get()):
+        LogEntry.objects.create(
+            user=moderator,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj),
+            action_flag=CHANGE,
+            change_message='[{"changed": {"fields": ["Confirmed"]}}]',
+        )
     return {
         "user": user,
         "secret": secret,

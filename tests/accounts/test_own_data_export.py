@@ -66,6 +66,8 @@ def test_the_zip_has_one_csv_per_kind(client):
     assert set(archive.namelist()) == {f"{kind.kind}.csv" for kind in personal_data_kinds()}
     rows = list(csv.DictReader(io.StringIO(archive.read("pledges.csv").decode())))
     assert rows[0]["name"] == f"{MARK} Pledger" and rows[0]["email"] == EMAIL
+    reports = list(csv.DictReader(io.StringIO(archive.read("submissions.csv").decode())))
+    assert reports[0]["answers_to_moderators"] == f"{MARK} the depot by my house"
     memberships = list(csv.DictReader(io.StringIO(archive.read("memberships.csv").decode())))
     assert {row["organisation"] for row in memberships} == {"Couriers Network", "Riders Union"}
 
