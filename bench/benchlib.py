@@ -114,6 +114,7 @@ def fingerprint() -> str:
     sources += [
         ROOT / "picketline/disputes/demo/seeding.py",
         ROOT / "picketline/disputes/demo/words.py",
+        BENCH_DIR / "pages_data.py",
     ]
     for path in sources:
         digest.update(str(path.relative_to(ROOT)).encode())
@@ -192,6 +193,10 @@ def ensure_seeded(db: str) -> dict:
         seed=SEED,
         progress=lambda done, total: done % 20_000 == 0 and log(f"{db}: seeded {done:,}"),
     )
+    # The public pages' bench needs a long dispute page, a large day of action and so on.
+    from pages_data import seed_page_data
+
+    seed_page_data()
     seconds = time.perf_counter() - started
     if connection.vendor == "postgresql":
         # Fresh statistics, as autovacuum would soon gather, so plans do not depend on timing.

@@ -20,6 +20,9 @@ SITE_POINTS = 160
 RANDOM_POINTS = 40
 # The full scan costs a second or so a query on SQLite: a spread-out subset keeps the run short.
 FULL_SCAN_EVERY = 4
+# Median including the public prefetches, and how much faster than the full scan at least.
+BUDGET_MS = 10.0
+BUDGET_RATIO = 15.0
 
 
 def main() -> None:
@@ -201,8 +204,31 @@ def run(db: str) -> dict:
         import sqlite3
 
         server = sqlite3.sqlite_version
+    database = "postgresql" if connection.vendor == "postgresql" else "sqlite"
+    short = "postgres" if database == "postgresql" else "sqlite"
+    median = summary["ours"]["median_ms"]
+    ratio = ratios["full_scan_over_ours"]
+    budgets = [
+        {
+            "name": f"nearest.{short}_ms",
+            "value": median,
+            "unit": "ms",
+            "budget": BUDGET_MS,
+            "met": median < BUDGET_MS,
+            "database": database,
+        },
+        {
+            "name": f"nearest.ratio_{short}",
+            "value": ratio,
+            "unit": "x",
+            "budget": BUDGET_RATIO,
+            "met": ratio >= BUDGET_RATIO,
+            "database": database,
+        },
+    ]
     return {
         "db": db,
+        "budgets": budgets,
         "server_version": server,
         "django": django.get_version(),
         "disputes": Dispute.objects.count(),

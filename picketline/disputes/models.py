@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
 from picketline.core.times import validate_timezone  # earlier migrations name it here
 from picketline.disputes.choices import (
+    DEFAULT_STATUSES,
     ActionKind,
     Demand,
     DisputeKind,
@@ -111,6 +112,16 @@ class Dispute(TimeStampedModel):
     # Raised by every update; an edit form posts the version it was opened at, and a stale
     # version is refused rather than silently overwriting someone else's change.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # 0 while people can still go and support it (DEFAULT_STATUSES), 1 after: the list's default
+    # order. Kept by the database, so that order is read from an index, not sorted per request.
+    current_rank = models.GeneratedField(
+        expression=Case(
+            When(status__in=[status.value for status in DEFAULT_STATUSES], then=Value(0)),
+            default=Value(1),
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("dispute")
@@ -119,6 +130,7 @@ class Dispute(TimeStampedModel):
         indexes = [
             models.Index(fields=["status", "-created_at"], name="dispute_status_created"),
             models.Index(fields=["start_date"], name="dispute_start"),
+            models.Index(fields=["current_rank", "-created_at", "-id"], name="dispute_current"),
             # The registry version (feeds' cache keys and ETags) reads MAX(updated_at).
             models.Index(fields=["updated_at"], name="dispute_updated"),
         ]
@@ -200,6 +212,8 @@ class Site(TimeStampedModel):
         indexes = [
             models.Index(fields=["public_latitude", "public_longitude"], name="site_public_point"),
             models.Index(fields=["updated_at"], name="site_updated"),
+            # The country filter: the disputes with a site in a country, from the index alone.
+            models.Index(fields=["country", "dispute"], name="site_country"),
         ]
         constraints = [
             models.CheckConstraint(

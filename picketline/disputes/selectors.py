@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Min, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -88,16 +88,8 @@ def dispute_search(*, filters: DisputeFilters, queryset: QuerySet | None = None)
     if filters.sort == Sort.START:
         return qs.order_by("-start_date", "-id")
     if filters.sort == Sort.CURRENT:
-        return qs.order_by(_CURRENT_FIRST, "-created_at", "-id")
+        return qs.order_by("current_rank", "-created_at", "-id")
     return qs.order_by("-created_at", "-id")
-
-
-# 0 for the disputes people can still go and support, 1 for the rest.
-_CURRENT_FIRST = Case(
-    When(status__in=DEFAULT_STATUSES, then=Value(0)),
-    default=Value(1),
-    output_field=IntegerField(),
-)
 
 
 def disputes_near(

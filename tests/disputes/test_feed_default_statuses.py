@@ -32,7 +32,7 @@ def _csv_titles(response) -> set[str]:
 
 
 def _geojson_titles(response) -> set[str]:
-    features = json.loads(response.content)["features"]
+    features = json.loads(response.getvalue())["features"]
     return {feature["properties"]["title"] for feature in features}
 
 

@@ -16,9 +16,9 @@ def _get(client, query="", **headers):
 
 
 def _collection(response) -> dict:
-    assert response.status_code == 200, response.content
+    assert response.status_code == 200
     assert response["Content-Type"] == "application/geo+json"
-    return json.loads(response.content)
+    return json.loads(response.getvalue())
 
 
 def _assert_rfc7946(document: dict) -> None:

@@ -4,8 +4,14 @@ The body is cached under the normalised query, the language and the registry ver
 carries an ETag, so a map that polls gets 304s until something changes. Building it costs four
 queries whatever the registry's size: sites joined to their disputes, then employer and union
 names; the disputes themselves are chosen by `dispute_feed_search` inside a subquery.
+
+A cold body is streamed as it is encoded (orjson, a thousand features at a time), so the first
+bytes leave before the last rows are read and the whole document is never held as objects.
 """
 
+from collections.abc import Iterator
+
+import orjson
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
@@ -13,7 +19,11 @@ from django.views.decorators.http import require_safe
 from picketline.core.geo import distance_km_expression
 from picketline.disputes.cache import feed_cache_key, registry_version
 from picketline.disputes.choices import DisputeKind, DisputeStatus, Sector, Verification
-from picketline.disputes.feeds.common import cached_json_feed, choice_labels, dispute_path_builder
+from picketline.disputes.feeds.common import (
+    cached_json_stream,
+    choice_labels,
+    dispute_path_builder,
+)
 from picketline.disputes.filtering import filters_from_query
 from picketline.disputes.filters import DisputeFilters, Sort
 from picketline.disputes.models import Dispute, Site
@@ -49,16 +59,41 @@ _DISPUTE_FIELDS = (
 
 @require_safe
 def geojson(request: HttpRequest) -> HttpResponse:
-    return cached_json_feed(
+    return cached_json_stream(
         request,
         key=feed_cache_key("geojson", request.GET, version=registry_version()),
-        build=lambda: feature_collection(filters=filters_from_query(request.GET)),
+        # The filters are read now (a bad query string is a 400), the rows while streaming.
+        build=lambda: feature_collection_chunks(filters=filters_from_query(request.GET)),
         content_type=CONTENT_TYPE,
     )
 
 
+# Features encoded per chunk: large enough that encoding is one C call per chunk, small enough
+# that the first bytes leave early.
+CHUNK_FEATURES = 1000
+
+
+def feature_collection_chunks(*, filters: DisputeFilters) -> Iterator[bytes]:
+    """The FeatureCollection for these filters as UTF-8 JSON, in chunks."""
+    yield b'{"type":"FeatureCollection","features":['
+    batch, first = [], True
+    for feature in features(filters=filters):
+        batch.append(feature)
+        if len(batch) == CHUNK_FEATURES:
+            yield (b"" if first else b",") + orjson.dumps(batch)[1:-1]
+            batch, first = [], False
+    if batch:
+        yield (b"" if first else b",") + orjson.dumps(batch)[1:-1]
+    yield b"]}"
+
+
 def feature_collection(*, filters: DisputeFilters) -> dict:
     """The FeatureCollection for these filters; with no status asked, what the map shows."""
+    return {"type": "FeatureCollection", "features": list(features(filters=filters))}
+
+
+def features(*, filters: DisputeFilters) -> Iterator[dict]:
+    """One Point Feature per public site of the disputes these filters choose, in map order."""
     dispute_ids = dispute_feed_search(filters=filters).order_by().values("pk")
     employers = _organisation_names("employers", dispute_ids)
     unions = _organisation_names("unions", dispute_ids)
@@ -67,9 +102,8 @@ def feature_collection(*, filters: DisputeFilters) -> dict:
     kind_labels = choice_labels(DisputeKind)
     sector_labels = choice_labels(Sector)
     verification_labels = choice_labels(Verification)
-    features = []
     # Plain rows, not model instances: the map's data is the registry's largest answer.
-    for row in _sites(dispute_ids, filters):
+    for row in _sites(dispute_ids, filters).iterator(chunk_size=2000):
         dispute_id, sensitive = row["dispute_id"], row["dispute__sensitive"]
         properties = {
             "dispute_id": dispute_id,
@@ -101,15 +135,12 @@ def feature_collection(*, filters: DisputeFilters) -> dict:
             properties["distance_km"] = round(row["distance_km"], 3)
         lat = round(row["public_latitude"], COORDINATE_DECIMALS)
         lon = round(row["public_longitude"], COORDINATE_DECIMALS)
-        features.append(
-            {
-                "type": "Feature",
-                "id": row["id"],
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": properties,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+        yield {
+            "type": "Feature",
+            "id": row["id"],
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": properties,
+        }
 
 
 def _sites(dispute_ids: QuerySet, filters: DisputeFilters) -> QuerySet:

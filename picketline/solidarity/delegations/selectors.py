@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from picketline.disputes.choices import MAP_STATUSES
 from picketline.disputes.models import Dispute, Site
+from picketline.organisations.models import Organisation
 from picketline.solidarity.delegations.models import Delegation
 
 CONNECTED_LIMIT = 8
@@ -59,16 +60,15 @@ def disputes_connected(*, dispute: Dispute, limit: int = CONNECTED_LIMIT) -> lis
     employer_ids = {pk for pk, _parent in employers}
     groups = {parent for _pk, parent in employers if parent} | employer_ids
     if employer_ids:
+        # The group's organisations first, then their disputes, each through an index: an OR
+        # across the join (employer, or employer's parent) made the database scan every link.
+        group = Organisation.objects.filter(Q(pk__in=groups) | Q(parent_id__in=groups))
+        links = Dispute.employers.through.objects.filter(organisation_id__in=group.values("pk"))
         same_employer = (
-            Dispute.objects.filter(
-                Q(employers__in=employer_ids)
-                | Q(employers__parent__in=groups)
-                | Q(employers__in=groups)
-            )
+            Dispute.objects.filter(pk__in=links.values("dispute_id"))
             .exclude(pk=dispute.pk)
             .order_by("-start_date", "-id")
             .values_list("id", flat=True)
-            .distinct()
         )
         add(list(same_employer[:limit]), _("Same employer or group"))
     union_ids = [union.pk for union in dispute.unions.all()]

@@ -1,0 +1,185 @@
+"""Every public page reads a fixed number of queries, whatever the data holds.
+
+Each page is counted on a small registry, then again after more of what it shows is added
+(disputes, messages, local events, an organisation's disputes and events). Counts are taken on
+the second request, as a running site serves them: per-process caches that follow the data's
+version (countries, message counts) are filled by the first.
+"""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from picketline.events.models import Event
+from picketline.solidarity.models import Message
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# The queries each page takes (anonymous reader, warm caches), pinned.
+PAGE_QUERIES = {
+    "map": 1,
+    "list": 6,
+    "list_filtered": 6,
+    "dispute": 22,
+    "event": 6,
+    "day": 8,
+    "organisation": 15,
+}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _queries(client, url: str) -> int:
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def _disputes(count: int, *, union=None, start: int = 0) -> list:
+    return [
+        factories.make_dispute(
+            title=f"Strike {n}",
+            employer=f"Employer {n}",
+            union=union if union is not None else f"Union {n}",
+            demands=["pay"],
+            with_shift=True,
+            country="FR" if n % 2 else "GB",
+            kind="strike",
+        )
+        for n in range(start, start + count)
+    ]
+
+
+def _messages(dispute, count: int, *, start: int = 0) -> None:
+    now = timezone.now()
+    Message.objects.bulk_create(
+        Message(
+            dispute=dispute,
+            body=f"Solidarity {n}",
+            sender_name=f"Sender {n}",
+            country=["FR", "DE", "BR", "IN", ""][n % 5],
+            published_at=now - dt.timedelta(minutes=n),
+        )
+        for n in range(start, start + count)
+    )
+
+
+def _local_events(day, count: int, *, start: int = 0) -> None:
+    starts_at = dt.datetime.combine(day.starts_on, dt.time(12), tzinfo=dt.UTC)
+    Event.objects.bulk_create(
+        Event(
+            title=f"Rally {n}",
+            slug=f"rally-{n}",
+            organiser_name="Local support",
+            starts_at=starts_at,
+            ends_at=starts_at + dt.timedelta(hours=2),
+            timezone="Europe/Paris",
+            venue="Town square",
+            locality=f"Town {n % 7}",
+            country=["FR", "DE", "GB"][n % 3],
+            latitude=45.0 + n / 1000,
+            longitude=2.0 + n / 1000,
+            day_of_action=day,
+            published_at=timezone.now(),
+        )
+        for n in range(start, start + count)
+    )
+
+
+def _assert_fixed(client, url: str, page: str, grow, assert_queries) -> None:
+    before = _queries(client, url)
+    grow()
+    after = _queries(client, url)
+    assert before == after, f"{page}: {before} queries, then {after} with more data"
+    with assert_queries(PAGE_QUERIES[page]):
+        assert client.get(url).status_code == 200
+
+
+def test_the_map_page(client, django_assert_num_queries):
+    _disputes(2)
+    _assert_fixed(client, "/", "map", lambda: _disputes(10, start=2), django_assert_num_queries)
+
+
+def test_the_list(client, django_assert_num_queries):
+    _disputes(2)
+    _assert_fixed(
+        client, "/disputes/", "list", lambda: _disputes(30, start=2), django_assert_num_queries
+    )
+
+
+def test_the_list_filtered(client, django_assert_num_queries):
+    _disputes(2)
+    url = "/disputes/?status=active&kind=strike&country=FR"
+    _assert_fixed(
+        client, url, "list_filtered", lambda: _disputes(30, start=2), django_assert_num_queries
+    )
+
+
+def test_a_dispute_page_with_many_messages(client, django_assert_num_queries):
+    dispute = _disputes(1)[0]
+    _messages(dispute, 3)
+    _assert_fixed(
+        client,
+        dispute.get_absolute_url(),
+        "dispute",
+        lambda: _messages(dispute, 300, start=3),
+        django_assert_num_queries,
+    )
+
+
+def test_a_deep_page_of_messages(client, django_assert_num_queries):
+    dispute = _disputes(1)[0]
+    _messages(dispute, 60)
+    url = f"{dispute.get_absolute_url()}?messages_page=3"
+    _assert_fixed(
+        client, url, "dispute", lambda: _messages(dispute, 300, start=60), django_assert_num_queries
+    )
+
+
+def test_an_event_page(client, django_assert_num_queries):
+    day = factories.make_day_of_action()
+    _local_events(day, 3)
+    event = Event.objects.get(slug="rally-1")
+    _assert_fixed(
+        client,
+        event.get_absolute_url(),
+        "event",
+        lambda: _local_events(day, 200, start=3),
+        django_assert_num_queries,
+    )
+
+
+def test_a_day_of_action_with_many_local_events(client, django_assert_num_queries):
+    day = factories.make_day_of_action()
+    _local_events(day, 3)
+    _assert_fixed(
+        client,
+        day.get_absolute_url(),
+        "day",
+        lambda: _local_events(day, 300, start=3),
+        django_assert_num_queries,
+    )
+
+
+def test_an_organisation_page(client, django_assert_num_queries):
+    union = factories.make_organisation(name="General Workers", kind="union")
+    _disputes(2, union=union)
+
+    def grow():
+        _disputes(20, union=union, start=2)
+        for n in range(5):
+            factories.make_chapter(union, name=f"Chapter {n}", lat=50 + n, lon=n)
+
+    _assert_fixed(client, union.get_absolute_url(), "organisation", grow, django_assert_num_queries)
