@@ -1,11 +1,16 @@
 """RSVPs: taking a seat or a place on the waiting list, confirming by email, cancelling, and
 the waiting list moving up, checking people in and the reminders.
 
-Every change to who holds a seat locks the event's row first, so RSVPs to one event queue
-behind each other however many arrive at once: the seat count is read and written under the
-lock, each RSVP takes the next number in the event's queue, and a cancellation promotes the
-first person waiting in the same transaction. The database refuses a seat count above the
-capacity, so a bug here fails loudly instead of overbooking.
+A seat is taken with one conditional update of the event's counters, never by locking the
+event and counting: `confirmed_count + 1 ... WHERE confirmed_count < capacity`, returning the
+next number in the event's queue (`last_number`). When no seat is left the same kind of update
+gives the next number on the waiting list. Everything else an RSVP needs (the checks, its
+token, the row) is prepared before, so the event's row is held only from that update to the
+commit, and RSVPs to one event pass one after another at the speed of a few inserts. The
+database refuses a seat count above the capacity, so a bug here fails loudly instead of
+overbooking. A cancellation gives its seat back the same way and, holding the event's row by
+that update, promotes the first person waiting in the same transaction. `events_counters_check`
+compares the counters with the rows.
 """
 
 import datetime as dt
@@ -14,7 +19,8 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -61,52 +67,101 @@ def _result(rsvp: Rsvp, *, token: str = "", existing: bool = False) -> RsvpResul
     return RsvpResult(rsvp=rsvp, token=token, existing=existing)
 
 
-def _lock_event(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+def _counters_sql() -> tuple[str, str]:
+    table = connection.ops.quote_name(Event._meta.db_table)
+    # Only an event that takes RSVPs gives a place, checked in the same statement: a
+    # cancellation committed a moment before is seen.
+    open_now = "status <> %s AND published_at IS NOT NULL AND ends_at > %s"
+    seat = (
+        f"UPDATE {table} SET last_number = last_number + 1, "
+        "confirmed_count = confirmed_count + 1 "
+        f"WHERE id = %s AND {open_now} AND (capacity IS NULL OR confirmed_count < capacity) "
+        "RETURNING last_number, confirmed_count"
+    )
+    line = (
+        f"UPDATE {table} SET last_number = last_number + 1 "
+        f"WHERE id = %s AND {open_now} AND capacity IS NOT NULL "
+        "AND confirmed_count >= capacity "
+        "RETURNING last_number, confirmed_count"
+    )
+    return seat, line
+
+
+def _place_take(event: Event, now: dt.datetime) -> tuple[int, bool]:
+    """Takes the next number in the event's queue and a seat if one is free; returns the
+    number and whether it is a seat. Holds the event's row until the transaction ends.
+
+    Each statement decides under the row's lock, so 16 requests at once never overbook and
+    number the queue without a gap. Between a full house seen by the first and the second
+    statement a seat may be freed: then the first is tried again.
+    """
+    seat_sql, line_sql = _counters_sql()
+    params = [EventStatus.CANCELLED, connection.ops.adapt_datetimefield_value(now)]
+    with connection.cursor() as cursor:
+        for _attempt in range(3):
+            for sql, seated in ((seat_sql, True), (line_sql, False)):
+                cursor.execute(sql, [event.pk, *params])
+                row = cursor.fetchone()
+                if row is not None:
+                    event.last_number, event.confirmed_count = row
+                    return row[0], seated
+            # Neither matched: the event closed meanwhile (or a seat came and went).
+            rsvp_open_check(Event.objects.get(pk=event.pk), now=now)
+    raise RuntimeError(f"no place could be taken on event {event.pk}")
 
 
 def _seat(event: Event, rsvp: Rsvp, now: dt.datetime) -> None:
-    """Gives `rsvp` (whose event row is locked) the next number and a seat, or a place in line."""
-    event.last_number += 1
-    rsvp.number = event.last_number
-    if event.capacity is None or event.confirmed_count < event.capacity:
-        event.confirmed_count += 1
+    """Gives `rsvp` the next number and a seat, or a place in line (see _place_take)."""
+    rsvp.number, seated = _place_take(event, now)
+    if seated:
         rsvp.status = RsvpStatus.CONFIRMED
         rsvp.confirmed_at = now
     else:
         rsvp.status = RsvpStatus.WAITLISTED
         rsvp.waitlisted_at = now
-    event.save(update_fields=["last_number", "confirmed_count"])
+
+
+def _seat_give_back(event: Event) -> Event:
+    """Frees one seat; returns the event as it now is, its row held until the commit."""
+    Event.objects.filter(pk=event.pk).update(confirmed_count=F("confirmed_count") - 1)
+    return Event.objects.get(pk=event.pk)
 
 
 def seats_fill(event: Event, now: dt.datetime) -> list[Rsvp]:
     """Promotes people from the waiting list, first in line first, while seats are free.
 
-    Call with the event's row locked. Each promoted person is emailed once the change commits.
+    Call holding the event's row (locked, or updated in this transaction) with `event` as it
+    is in the database. Each promoted person is emailed once the change commits. The people
+    promoted are locked first: one who cancels at the same moment is passed over, and the
+    next in line takes the seat.
     """
-    free = None if event.capacity is None else event.capacity - event.confirmed_count
-    waiting = Rsvp.objects.filter(event=event, status=RsvpStatus.WAITLISTED).order_by("number")
-    if free is not None:
-        if free <= 0:
-            return []
-        waiting = waiting[:free]
-    promoted = list(waiting)
+    promoted: list[Rsvp] = []
+    while True:
+        free = None if event.capacity is None else event.capacity - event.confirmed_count
+        if free is not None and free <= 0:
+            break
+        waiting = (
+            Rsvp.objects.select_for_update()
+            .filter(event=event, status=RsvpStatus.WAITLISTED)
+            .order_by("number")
+        )
+        batch = list(waiting if free is None else waiting[:free])
+        if not batch:
+            break
+        for rsvp in batch:
+            rsvp.status = RsvpStatus.CONFIRMED
+            rsvp.confirmed_at = rsvp.promoted_at = now
+            rsvp.save(update_fields=["status", "confirmed_at", "promoted_at", "updated_at"])
+            log_action(event, "rsvp.promoted", data={"rsvp": rsvp.pk, "number": rsvp.number})
+        Event.objects.filter(pk=event.pk).update(confirmed_count=F("confirmed_count") + len(batch))
+        event.confirmed_count += len(batch)
+        promoted += batch
     for rsvp in promoted:
-        rsvp.status = RsvpStatus.CONFIRMED
-        rsvp.confirmed_at = rsvp.promoted_at = now
-        rsvp.save(update_fields=["status", "confirmed_at", "promoted_at", "updated_at"])
-        log_action(event, "rsvp.promoted", data={"rsvp": rsvp.pk, "number": rsvp.number})
-    if promoted:
-        event.confirmed_count += len(promoted)
-        event.save(update_fields=["confirmed_count"])
-        for rsvp in promoted:
-            notices.rsvp_promoted(rsvp)
+        notices.rsvp_promoted(rsvp)
     return promoted
 
 
-@transaction.atomic
 def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
-    event = _lock_event(event)
     rsvp_open_check(event)
     existing = Rsvp.objects.filter(event=event, user=user, status__in=ACTIVE_RSVP_STATUSES).first()
     if existing is not None:
@@ -119,10 +174,23 @@ def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
         language=get_language() or "",
     )
     _identify(rsvp)
-    _seat(event, rsvp, timezone.now())
-    rsvp.save()
-    log_action(event, "rsvp.created", user=user, data={"rsvp": rsvp.pk, "status": rsvp.status})
-    notices.rsvp_seated(rsvp)
+    try:
+        with transaction.atomic():
+            # From here to the commit the event's row is held: only inserts follow.
+            _seat(event, rsvp, timezone.now())
+            rsvp.save(force_insert=True)
+            log_action(
+                event, "rsvp.created", user=user, data={"rsvp": rsvp.pk, "status": rsvp.status}
+            )
+            notices.rsvp_seated(rsvp)
+    except IntegrityError:
+        # The same account answered twice at the same moment: the other request made it.
+        existing = Rsvp.objects.filter(
+            event=event, user=user, status__in=ACTIVE_RSVP_STATUSES
+        ).first()
+        if existing is None:
+            raise
+        return _result(existing, existing=True)
     return _result(rsvp, token=rsvp_token(rsvp))
 
 
@@ -222,9 +290,9 @@ def rsvp_confirm(*, raw: str, now: dt.datetime | None = None) -> RsvpResult:
     with transaction.atomic():
         rsvp = rsvp_get_by_confirm_token(raw=raw)
         _confirm_check(rsvp, raw, now)
-        event = _lock_event(rsvp.event)
+        event = rsvp.event
         rsvp = Rsvp.objects.select_for_update().get(pk=rsvp.pk)
-        # Checked again under the lock: another request may have used the link meanwhile.
+        # Checked again under the RSVP's lock: another request may have used the link meanwhile.
         rsvp.event = event
         _confirm_check(rsvp, raw, now)
         rsvp.confirm_token_hash = None
@@ -243,7 +311,6 @@ def rsvp_cancel(*, rsvp: Rsvp, user=None) -> RsvpResult:
     """
     now = timezone.now()
     with transaction.atomic():
-        event = _lock_event(rsvp.event)
         rsvp = Rsvp.objects.select_for_update().get(pk=rsvp.pk)
         if rsvp.status == RsvpStatus.CANCELLED:
             return _result(rsvp, existing=True)
@@ -252,10 +319,11 @@ def rsvp_cancel(*, rsvp: Rsvp, user=None) -> RsvpResult:
         rsvp.cancelled_at = now
         rsvp.confirm_token_hash = None
         rsvp.save(update_fields=["status", "cancelled_at", "confirm_token_hash", "updated_at"])
+        event = rsvp.event
         log_action(event, "rsvp.cancelled", user=user, data={"rsvp": rsvp.pk})
         if held_seat:
-            event.confirmed_count -= 1
-            event.save(update_fields=["confirmed_count"])
+            event = _seat_give_back(event)
+            rsvp.event = event
             if event.status != EventStatus.CANCELLED:
                 seats_fill(event, now)
         return _result(rsvp)
