@@ -67,58 +67,74 @@ def _result(rsvp: Rsvp, *, token: str = "", existing: bool = False) -> RsvpResul
     return RsvpResult(rsvp=rsvp, token=token, existing=existing)
 
 
-def _counters_sql() -> tuple[str, str]:
-    table = connection.ops.quote_name(Event._meta.db_table)
-    # Only an event that takes RSVPs gives a place, checked in the same statement: a
-    # cancellation committed a moment before is seen.
-    open_now = "status <> %s AND published_at IS NOT NULL AND ends_at > %s"
-    seat = (
-        f"UPDATE {table} SET last_number = last_number + 1, "
-        "confirmed_count = confirmed_count + 1 "
-        f"WHERE id = %s AND {open_now} AND (capacity IS NULL OR confirmed_count < capacity) "
-        "RETURNING last_number, confirmed_count"
-    )
-    line = (
-        f"UPDATE {table} SET last_number = last_number + 1 "
-        f"WHERE id = %s AND {open_now} AND capacity IS NOT NULL "
-        "AND confirmed_count >= capacity "
-        "RETURNING last_number, confirmed_count"
-    )
-    return seat, line
+_OPEN_NOW = "status <> %(cancelled)s AND published_at IS NOT NULL AND ends_at > %(now)s"
+# A seat: taken only where one is free and the event takes RSVPs, checked in the same
+# statement (under the row's lock), so a cancellation committed a moment before is seen.
+_SEAT = (
+    "UPDATE {event} SET last_number = last_number + 1, confirmed_count = confirmed_count + 1 "
+    f"WHERE id = %(event)s AND {_OPEN_NOW} AND (capacity IS NULL OR confirmed_count < capacity) "
+    "RETURNING last_number, confirmed_count"
+)
+# A place in line: only when every seat is taken.
+_LINE = (
+    "UPDATE {event} SET last_number = last_number + 1 "
+    f"WHERE id = %(event)s AND {_OPEN_NOW} AND capacity IS NOT NULL "
+    "AND confirmed_count >= capacity "
+    "RETURNING last_number, confirmed_count"
+)
+# On PostgreSQL the RSVP's row takes its number in the same statement, so the event's row is
+# held for one statement and the commit.
+_SEAT_ROW = (
+    "WITH taken AS ({update}) "
+    "UPDATE {rsvp} SET number = taken.last_number, status = %(status)s, {stamp} = %(now)s, "
+    "updated_at = %(now)s FROM taken WHERE {rsvp}.id = %(rsvp)s "
+    "RETURNING taken.last_number, taken.confirmed_count"
+)
 
 
-def _place_take(event: Event, now: dt.datetime) -> tuple[int, bool]:
-    """Takes the next number in the event's queue and a seat if one is free; returns the
-    number and whether it is a seat. Holds the event's row until the transaction ends.
+def _place_take(event: Event, rsvp: Rsvp, now: dt.datetime) -> None:
+    """Gives `rsvp` the next number in the event's queue and a seat if one is free, else a
+    place in line. Holds the event's row until the transaction ends.
 
-    Each statement decides under the row's lock, so 16 requests at once never overbook and
-    number the queue without a gap. Between a full house seen by the first and the second
-    statement a seat may be freed: then the first is tried again.
+    Each update decides under the row's lock, so any number of requests at once never
+    overbook and number the queue without a gap. A seat freed between the first update
+    (no seat) and the second (the line) is tried for again. With `rsvp` stored, its row is
+    written too (in the same statement on PostgreSQL); unsaved, the caller saves it.
     """
-    seat_sql, line_sql = _counters_sql()
-    params = [EventStatus.CANCELLED, connection.ops.adapt_datetimefield_value(now)]
+    quote = connection.ops.quote_name
+    tables = {"event": quote(Event._meta.db_table), "rsvp": quote(Rsvp._meta.db_table)}
+    stored = rsvp.pk is not None
+    params = {
+        "event": event.pk,
+        "rsvp": rsvp.pk,
+        "cancelled": EventStatus.CANCELLED,
+        "now": connection.ops.adapt_datetimefield_value(now),
+    }
+    in_one = stored and connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         for _attempt in range(3):
-            for sql, seated in ((seat_sql, True), (line_sql, False)):
-                cursor.execute(sql, [event.pk, *params])
+            for update, status, stamp in (
+                (_SEAT, RsvpStatus.CONFIRMED, "confirmed_at"),
+                (_LINE, RsvpStatus.WAITLISTED, "waitlisted_at"),
+            ):
+                sql = update.format(**tables)
+                if in_one:
+                    sql = _SEAT_ROW.format(update=sql, stamp=stamp, **tables)
+                cursor.execute(sql, {**params, "status": status})
                 row = cursor.fetchone()
-                if row is not None:
-                    event.last_number, event.confirmed_count = row
-                    return row[0], seated
+                if row is None:
+                    continue
+                event.last_number, event.confirmed_count = row
+                rsvp.number, rsvp.status = row[0], status
+                setattr(rsvp, stamp, now)
+                if stored and not in_one:
+                    Rsvp.objects.filter(pk=rsvp.pk).update(
+                        number=rsvp.number, status=status, updated_at=now, **{stamp: now}
+                    )
+                return
             # Neither matched: the event closed meanwhile (or a seat came and went).
             rsvp_open_check(Event.objects.get(pk=event.pk), now=now)
     raise RuntimeError(f"no place could be taken on event {event.pk}")
-
-
-def _seat(event: Event, rsvp: Rsvp, now: dt.datetime) -> None:
-    """Gives `rsvp` the next number and a seat, or a place in line (see _place_take)."""
-    rsvp.number, seated = _place_take(event, now)
-    if seated:
-        rsvp.status = RsvpStatus.CONFIRMED
-        rsvp.confirmed_at = now
-    else:
-        rsvp.status = RsvpStatus.WAITLISTED
-        rsvp.waitlisted_at = now
 
 
 def _seat_give_back(event: Event) -> Event:
@@ -162,10 +178,9 @@ def seats_fill(event: Event, now: dt.datetime) -> list[Rsvp]:
 
 
 def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
+    # An answer already given is found by the database's one-per-account constraint, not by
+    # a query first: the common case (a first answer) costs one read less.
     rsvp_open_check(event)
-    existing = Rsvp.objects.filter(event=event, user=user, status__in=ACTIVE_RSVP_STATUSES).first()
-    if existing is not None:
-        return _result(existing, existing=True)
     rsvp = Rsvp(
         event=event,
         user=user,
@@ -176,12 +191,13 @@ def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
     _identify(rsvp)
     try:
         with transaction.atomic():
-            # From here to the commit the event's row is held: only inserts follow.
-            _seat(event, rsvp, timezone.now())
+            # Stored first as holding no place (nobody sees it before the commit), so that
+            # taking the place is the last statement: the event's row is held from there to
+            # the commit, not while the RSVP and its audit entry are written.
+            rsvp.status = RsvpStatus.CANCELLED
             rsvp.save(force_insert=True)
-            log_action(
-                event, "rsvp.created", user=user, data={"rsvp": rsvp.pk, "status": rsvp.status}
-            )
+            log_action(event, "rsvp.created", user=user, data={"rsvp": rsvp.pk})
+            _place_take(event, rsvp, timezone.now())
             notices.rsvp_seated(rsvp)
     except IntegrityError:
         # The same account answered twice at the same moment: the other request made it.
@@ -295,10 +311,10 @@ def rsvp_confirm(*, raw: str, now: dt.datetime | None = None) -> RsvpResult:
         # Checked again under the RSVP's lock: another request may have used the link meanwhile.
         rsvp.event = event
         _confirm_check(rsvp, raw, now)
+        _place_take(event, rsvp, now)
         rsvp.confirm_token_hash = None
         rsvp.confirm_expires_at = None
-        _seat(event, rsvp, now)
-        rsvp.save()
+        rsvp.save(update_fields=["confirm_token_hash", "confirm_expires_at", "updated_at"])
         log_action(event, "rsvp.confirmed", data={"rsvp": rsvp.pk, "status": rsvp.status})
         notices.rsvp_seated(rsvp)
         return _result(rsvp, token=rsvp_token(rsvp))
