@@ -20,7 +20,8 @@ from functools import cached_property
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -403,3 +404,64 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
             notices.rsvp_reminder(rsvp)
             sent += 1
     return sent
+
+
+@dataclass
+class CounterDrift:
+    """An event whose counters disagree with its RSVPs: as stored, and as counted."""
+
+    event_id: int
+    confirmed_count: int
+    confirmed: int
+    last_number: int
+    top_number: int
+
+
+def rsvp_counters_check(*, repair: bool = False) -> list[CounterDrift]:
+    """Compares every event's counters with its RSVPs; returns the events that disagree.
+
+    The services keep `confirmed_count` (seats taken) and `last_number` (the queue's last
+    number) right on every path; a row changed by hand (an RSVP deleted in the admin, a
+    restored backup) can leave them wrong. With `repair`, each such event's counters are set
+    from its rows under the event's lock, and free seats go to the people waiting.
+    """
+    counted = Event.objects.annotate(
+        confirmed=Count("rsvps", filter=Q(rsvps__status=RsvpStatus.CONFIRMED)),
+        top_number=Coalesce(Max("rsvps__number"), 0),
+    ).filter(~Q(confirmed_count=F("confirmed")) | ~Q(last_number=F("top_number")))
+    drifts = [
+        CounterDrift(
+            event_id=event.pk,
+            confirmed_count=event.confirmed_count,
+            confirmed=event.confirmed,
+            last_number=event.last_number,
+            top_number=event.top_number,
+        )
+        for event in counted.order_by("pk")
+    ]
+    if repair:
+        for drift in drifts:
+            _counters_repair(drift.event_id)
+    return drifts
+
+
+@transaction.atomic
+def _counters_repair(event_id: int) -> None:
+    event = Event.objects.select_for_update().get(pk=event_id)
+    rsvps = Rsvp.objects.filter(event=event)
+    confirmed = rsvps.filter(status=RsvpStatus.CONFIRMED).count()
+    top_number = rsvps.aggregate(top=Max("number"))["top"] or 0
+    before = {"confirmed_count": event.confirmed_count, "last_number": event.last_number}
+    # More people seated than places (only a change by hand can do it): the capacity is
+    # left alone and the count is kept at it, so the database's check still holds.
+    if event.capacity is not None:
+        confirmed = min(confirmed, event.capacity)
+    event.confirmed_count, event.last_number = confirmed, top_number
+    event.save(update_fields=["confirmed_count", "last_number"])
+    log_action(
+        event,
+        "rsvp.counters_repaired",
+        data={"before": before, "after": {"confirmed_count": confirmed, "last_number": top_number}},
+    )
+    if event.status != EventStatus.CANCELLED:
+        seats_fill(event, timezone.now())

@@ -160,3 +160,28 @@ def test_one_confirmation_link_followed_five_times_at_once_works_once():
     assert len(refused) == 4 and all(e.code == "unknown" for e in refused)
     rows = _assert_consistent(event)
     assert len(rows) == 1
+
+
+def test_16_threads_answering_and_cancelling_at_once_keep_the_counters_true():
+    event = make_event(capacity=20)
+    users = _users(160, "mixed")
+
+    def worker(mine):
+        for n, user in enumerate(mine):
+            result = rsvps.rsvp_create(event=event, user=user)
+            if n % 3 == 2:
+                rsvps.rsvp_cancel(rsvp=result.rsvp)
+        return len(mine)
+
+    outcomes = _race([lambda n=n: worker(users[n::16]) for n in range(16)])
+
+    assert outcomes == [10] * 16
+    rows = _assert_consistent(event)
+    assert len(rows) == 160
+    confirmed = [r for r in rows if r.status == RsvpStatus.CONFIRMED]
+    waiting = [r for r in rows if r.status == RsvpStatus.WAITLISTED]
+    assert len(confirmed) == 20
+    # Everyone still waiting came after the last seat was given, in order, and nobody waits
+    # while a seat is free.
+    assert waiting and min(r.number for r in waiting) > 20
+    assert rsvps.rsvp_counters_check() == []
