@@ -546,12 +546,12 @@ def _rsvps_lines(c: dict, budgets: list[dict]) -> list[str]:
     )
     lines = [
         f"**RSVPs under contention**: {c['rsvps']} accounts answer one event of "
-        f"{c['capacity']} places through `rsvps.rsvp_create`, from {threads}. Each RSVP writes "
-        "its row and its audit entry, then takes the next queue number and a place or a place "
-        "in line with one conditional update of the event's counters, and queues its email "
-        "(written by the worker). Baseline: the same rows written with plain "
-        "`Rsvp.objects.create` from the same threads (no lock, no capacity check, no audit "
-        "entry, no email)."
+        f"{c['capacity']} places through `rsvps.rsvp_create`, from {threads}. Each RSVP takes "
+        "the next queue number and a place or a place in line with one conditional update of "
+        "the event's counters (on PostgreSQL in the same statement as its row and its audit "
+        "entry), and queues its email (written by the worker). Baseline: the same rows "
+        "written with plain `Rsvp.objects.create` from the same threads (no lock, no "
+        "capacity check, no audit entry, no email)."
         + (" Reference: `rsvp_create` from one thread." if c["threads"] > 1 else ""),
         "",
         "| writer | threads | seconds | RSVPs/s | median ms per call | p95 ms per call |",

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks_db.backend import DatabaseBackend
 
 from picketline.core.tasks import send_email
 from picketline.events.calendar import event_ics, event_location
@@ -84,6 +85,14 @@ def rsvp_email_send(
         ics=ics,
         ics_name="event.ics",
     )
+
+
+def durable_after(rsvp: Rsvp) -> bool:
+    """Whether queuing this RSVP's email writes a row to this database and waits for the
+    disk (the database task backend): then whatever this connection committed before is on
+    disk once the email is queued. rsvp_seated queues one for every RSVP with an address."""
+    backend = rsvp_email_send.get_backend()
+    return bool(rsvp.email) and isinstance(backend, DatabaseBackend)
 
 
 def _send(rsvp: Rsvp, *, subject: str, template: str, with_invite: bool = False, **extra):

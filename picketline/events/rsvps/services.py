@@ -2,17 +2,16 @@
 the waiting list moving up, checking people in and the reminders.
 
 A seat is taken with one conditional update of the event's counters, never by locking the
-event and counting: `confirmed_count + 1 ... WHERE confirmed_count < capacity`, returning the
-next number in the event's queue (`last_number`). When no seat is left the same kind of update
-gives the next number on the waiting list. Everything else an RSVP needs (the checks, its
-token, the row) is prepared before, so the event's row is held only from that update to the
-commit, and RSVPs to one event pass one after another at the speed of a few inserts. The
-database refuses a seat count above the capacity, so a bug here fails loudly instead of
-overbooking. A cancellation gives its seat back the same way and, holding the event's row by
-that update, promotes the first person waiting in the same transaction. `events_counters_check`
-compares the counters with the rows.
+event and counting (`seats.py`: a seat only where one is free, the next number in the event's
+queue from the same row). Everything else an RSVP needs is prepared before, so the event's row
+is held for as short a time as possible and RSVPs to one event pass one after another at about
+the speed of inserts. The database refuses a seat count above the capacity, so a bug here fails
+loudly instead of overbooking. A cancellation gives its seat back the same way and, holding the
+event's row by that update, promotes the first person waiting in the same transaction.
+`rsvp_counters_check` compares the counters with the rows and repairs a drift made by hand.
 """
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
@@ -32,6 +31,7 @@ from picketline.events.choices import ACTIVE_RSVP_STATUSES, EventStatus, RsvpSta
 from picketline.events.models import Event
 from picketline.events.rsvps import notices
 from picketline.events.rsvps.models import Rsvp
+from picketline.events.rsvps.seats import place_take, rsvp_insert_seated
 from picketline.events.rsvps.selectors import (
     rsvp_get_by_confirm_token,
     rsvp_open_check,
@@ -66,76 +66,6 @@ def _identify(rsvp: Rsvp) -> None:
 
 def _result(rsvp: Rsvp, *, token: str = "", existing: bool = False) -> RsvpResult:
     return RsvpResult(rsvp=rsvp, token=token, existing=existing)
-
-
-_OPEN_NOW = "status <> %(cancelled)s AND published_at IS NOT NULL AND ends_at > %(now)s"
-# A seat: taken only where one is free and the event takes RSVPs, checked in the same
-# statement (under the row's lock), so a cancellation committed a moment before is seen.
-_SEAT = (
-    "UPDATE {event} SET last_number = last_number + 1, confirmed_count = confirmed_count + 1 "
-    f"WHERE id = %(event)s AND {_OPEN_NOW} AND (capacity IS NULL OR confirmed_count < capacity) "
-    "RETURNING last_number, confirmed_count"
-)
-# A place in line: only when every seat is taken.
-_LINE = (
-    "UPDATE {event} SET last_number = last_number + 1 "
-    f"WHERE id = %(event)s AND {_OPEN_NOW} AND capacity IS NOT NULL "
-    "AND confirmed_count >= capacity "
-    "RETURNING last_number, confirmed_count"
-)
-# On PostgreSQL the RSVP's row takes its number in the same statement, so the event's row is
-# held for one statement and the commit.
-_SEAT_ROW = (
-    "WITH taken AS ({update}) "
-    "UPDATE {rsvp} SET number = taken.last_number, status = %(status)s, {stamp} = %(now)s, "
-    "updated_at = %(now)s FROM taken WHERE {rsvp}.id = %(rsvp)s "
-    "RETURNING taken.last_number, taken.confirmed_count"
-)
-
-
-def _place_take(event: Event, rsvp: Rsvp, now: dt.datetime) -> None:
-    """Gives `rsvp` the next number in the event's queue and a seat if one is free, else a
-    place in line. Holds the event's row until the transaction ends.
-
-    Each update decides under the row's lock, so any number of requests at once never
-    overbook and number the queue without a gap. A seat freed between the first update
-    (no seat) and the second (the line) is tried for again. With `rsvp` stored, its row is
-    written too (in the same statement on PostgreSQL); unsaved, the caller saves it.
-    """
-    quote = connection.ops.quote_name
-    tables = {"event": quote(Event._meta.db_table), "rsvp": quote(Rsvp._meta.db_table)}
-    stored = rsvp.pk is not None
-    params = {
-        "event": event.pk,
-        "rsvp": rsvp.pk,
-        "cancelled": EventStatus.CANCELLED,
-        "now": connection.ops.adapt_datetimefield_value(now),
-    }
-    in_one = stored and connection.vendor == "postgresql"
-    with connection.cursor() as cursor:
-        for _attempt in range(3):
-            for update, status, stamp in (
-                (_SEAT, RsvpStatus.CONFIRMED, "confirmed_at"),
-                (_LINE, RsvpStatus.WAITLISTED, "waitlisted_at"),
-            ):
-                sql = update.format(**tables)
-                if in_one:
-                    sql = _SEAT_ROW.format(update=sql, stamp=stamp, **tables)
-                cursor.execute(sql, {**params, "status": status})
-                row = cursor.fetchone()
-                if row is None:
-                    continue
-                event.last_number, event.confirmed_count = row
-                rsvp.number, rsvp.status = row[0], status
-                setattr(rsvp, stamp, now)
-                if stored and not in_one:
-                    Rsvp.objects.filter(pk=rsvp.pk).update(
-                        number=rsvp.number, status=status, updated_at=now, **{stamp: now}
-                    )
-                return
-            # Neither matched: the event closed meanwhile (or a seat came and went).
-            rsvp_open_check(Event.objects.get(pk=event.pk), now=now)
-    raise RuntimeError(f"no place could be taken on event {event.pk}")
 
 
 def _seat_give_back(event: Event) -> Event:
@@ -191,15 +121,18 @@ def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
     )
     _identify(rsvp)
     try:
-        with transaction.atomic():
-            # Stored first as holding no place (nobody sees it before the commit), so that
-            # taking the place is the last statement: the event's row is held from there to
-            # the commit, not while the RSVP and its audit entry are written.
-            rsvp.status = RsvpStatus.CANCELLED
-            rsvp.save(force_insert=True)
-            log_action(event, "rsvp.created", user=user, data={"rsvp": rsvp.pk})
-            _place_take(event, rsvp, timezone.now())
-            notices.rsvp_seated(rsvp)
+        if connection.vendor == "postgresql":
+            _rsvp_account_in_one(event, rsvp, user)
+        else:
+            with transaction.atomic():
+                # Stored first as holding no place (nobody sees it before the commit), so that
+                # taking the place is the last statement: the event's row is held from there
+                # to the commit, not while the RSVP and its audit entry are written.
+                rsvp.status = RsvpStatus.CANCELLED
+                rsvp.save(force_insert=True)
+                log_action(event, "rsvp.created", user=user, data={"rsvp": rsvp.pk})
+                place_take(event, rsvp, timezone.now())
+                notices.rsvp_seated(rsvp)
     except IntegrityError:
         # The same account answered twice at the same moment: the other request made it.
         existing = Rsvp.objects.filter(
@@ -209,6 +142,34 @@ def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
             raise
         return _result(existing, existing=True)
     return _result(rsvp, token=rsvp_token(rsvp))
+
+
+def _rsvp_account_in_one(event: Event, rsvp: Rsvp, user) -> None:
+    """The RSVP, its place and its audit entry in one statement, committed on its own (or with
+    the caller's transaction, when there is one); then its email is queued.
+
+    Committed on its own, the statement does not wait for the disk when queuing the email
+    will (see seats.rsvp_insert_seated): the event's row is free for the next RSVP at once,
+    and the answer still leaves only once the RSVP is on disk."""
+    for _attempt in range(3):
+        now = timezone.now()
+        # Inside the caller's transaction a savepoint keeps it usable after a refusal; alone
+        # the statement commits by itself, with no round trip for BEGIN and COMMIT.
+        inside = connection.in_atomic_block
+        with transaction.atomic() if inside else contextlib.nullcontext():
+            taken = rsvp_insert_seated(
+                event,
+                rsvp,
+                user=user,
+                now=now,
+                defer_flush=not inside and notices.durable_after(rsvp),
+            )
+        if taken:
+            notices.rsvp_seated(rsvp)
+            return
+        # Neither a seat nor a place: the event closed meanwhile (or a seat came and went).
+        rsvp_open_check(Event.objects.get(pk=event.pk), now=now)
+    raise RuntimeError(f"no place could be taken on event {event.pk}")
 
 
 def _confirm_link(rsvp: Rsvp) -> str:
@@ -312,7 +273,7 @@ def rsvp_confirm(*, raw: str, now: dt.datetime | None = None) -> RsvpResult:
         # Checked again under the RSVP's lock: another request may have used the link meanwhile.
         rsvp.event = event
         _confirm_check(rsvp, raw, now)
-        _place_take(event, rsvp, now)
+        place_take(event, rsvp, now)
         rsvp.confirm_token_hash = None
         rsvp.confirm_expires_at = None
         rsvp.save(update_fields=["confirm_token_hash", "confirm_expires_at", "updated_at"])

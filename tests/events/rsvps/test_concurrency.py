@@ -185,3 +185,29 @@ def test_16_threads_answering_and_cancelling_at_once_keep_the_counters_true():
     # while a seat is free.
     assert waiting and min(r.number for r in waiting) > 20
     assert rsvps.rsvp_counters_check() == []
+
+
+def test_with_the_database_task_backend_the_rsvp_and_its_email_are_stored(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+    }
+    event = make_event(capacity=1)
+    users = _users(2, "stored")
+
+    seated = rsvps.rsvp_create(event=event, user=users[0])
+    waiting = rsvps.rsvp_create(event=event, user=users[1])
+
+    assert (seated.status, waiting.status) == (RsvpStatus.CONFIRMED, RsvpStatus.WAITLISTED)
+    _assert_consistent(event)
+    created = AuditEntry.objects.filter(action="rsvp.created").order_by("id")
+    assert [e.data for e in created] == [
+        {"rsvp": seated.rsvp.pk, "status": RsvpStatus.CONFIRMED},
+        {"rsvp": waiting.rsvp.pk, "status": RsvpStatus.WAITLISTED},
+    ]
+    queued = DBTaskResult.objects.filter(task_path__endswith="rsvp_email_send")
+    payloads = sorted(task.args_kwargs["kwargs"]["rsvp_id"] for task in queued)
+    assert payloads == sorted([seated.rsvp.pk, waiting.rsvp.pk])
+    # The payload names the RSVP, never its address.
+    assert not any("@" in str(task.args_kwargs) for task in queued)
