@@ -32,6 +32,18 @@ from django.utils import timezone
 
 from picketline.accounts.models import ConfirmedEmail
 
+# Where an erased record's address points: a reserved domain, so no email can reach anyone.
+ERASED_DOMAIN = "erased.invalid"
+
+
+def erased_address(pk) -> str:
+    """The address an erased record keeps where one is required (unique per record)."""
+    return f"erased-{pk}@{ERASED_DOMAIN}"
+
+
+def is_erased_address(email: str) -> bool:
+    return (email or "").lower().endswith(f"@{ERASED_DOMAIN}")
+
 
 @dataclass(frozen=True)
 class PersonalDataKind:

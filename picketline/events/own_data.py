@@ -10,15 +10,18 @@ working link. An event they hosted stays, without the host's name and address.
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from picketline.accounts.personal_data import person_email, person_owns, personal_data_register
+from picketline.accounts.personal_data import (
+    erased_address,
+    person_email,
+    person_owns,
+    personal_data_register,
+)
 from picketline.core.tokens import nonce_new, token_hash
 from picketline.events.choices import ACTIVE_RSVP_STATUSES
 from picketline.events.models import Event, Rsvp
 from picketline.events.rsvps.selectors import rsvp_token
 from picketline.events.rsvps.services import rsvp_cancel
 from picketline.moderation.services import submitter_answers_erase
-
-ERASED_DOMAIN = "erased.invalid"
 
 
 def _rsvps(user):
@@ -49,7 +52,7 @@ def rsvps_erase(user) -> None:
         if rsvp.status in ACTIVE_RSVP_STATUSES and rsvp.event.ends_at > now:
             rsvp = rsvp_cancel(rsvp=rsvp).rsvp
         rsvp.name = ""
-        rsvp.email = f"erased-{rsvp.pk}@{ERASED_DOMAIN}"
+        rsvp.email = erased_address(rsvp.pk)
         rsvp.user = None
         rsvp.language = ""
         rsvp.confirm_token_hash = None

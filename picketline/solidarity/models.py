@@ -22,7 +22,7 @@ from picketline.solidarity.messages.models import (
     MessageDelivery,
     MessageRecipient,
 )
-from picketline.solidarity.pickets.models import ShiftAttendance, ShiftSignup
+from picketline.solidarity.pickets.models import ShiftAttendance, ShiftPlaces, ShiftSignup
 
 __all__ = [
     "Delegation",
@@ -40,5 +40,6 @@ __all__ = [
     "PledgeRecurrence",
     "PledgeStatus",
     "ShiftAttendance",
+    "ShiftPlaces",
     "ShiftSignup",
 ]

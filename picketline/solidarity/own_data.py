@@ -12,6 +12,7 @@ moderation queue. A pledge loses its name and address (one still promised is can
 reminder goes out); its ledger entry, if received, stays. Picket sign-ups are deleted.
 """
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from picketline.accounts.personal_data import person_email, person_owns, personal_data_register
@@ -20,6 +21,7 @@ from picketline.moderation.services import submitter_answers_erase
 from picketline.solidarity.funds.models import Pledge, PledgeStatus
 from picketline.solidarity.messages.models import Message, MessageRecipient
 from picketline.solidarity.pickets.models import ShiftSignup
+from picketline.solidarity.pickets.services import places_give_back
 
 
 def _messages(user):
@@ -143,7 +145,15 @@ def signups_export(user) -> list[dict]:
     ]
 
 
+@transaction.atomic
 def signups_erase(user) -> None:
+    for signup in _signups(user).filter(cancelled_at__isnull=True):
+        # The places they held go back to the occurrence's counter.
+        places_give_back(
+            shift_id=signup.shift_id,
+            starts_at=signup.occurrence_starts_at,
+            people=signup.party_size,
+        )
     _signups(user).delete()
 
 

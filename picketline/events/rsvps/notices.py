@@ -9,11 +9,14 @@ reverse.
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_tasks_db.backend import DatabaseBackend
 
+from picketline.accounts.personal_data import is_erased_address
 from picketline.core.tasks import send_email
 from picketline.events.calendar import event_ics, event_location
 from picketline.events.choices import EventStatus, RsvpStatus
@@ -47,25 +50,63 @@ def _context(rsvp: Rsvp, **extra) -> dict:
     }
 
 
+@task(queue_name="email")
+def rsvp_email_send(
+    *,
+    rsvp_id: int,
+    status: str,
+    subject: str,
+    reminded_hours: int | None = None,
+    template: str,
+    with_invite: bool = False,
+    extra: dict | None = None,
+) -> int:
+    """Writes one RSVP email in the person's language and sends it; returns how many were sent.
+
+    The worker writes it, not the request: an RSVP commits without rendering a template or
+    an invitation. The payload names the RSVP, never its address. The email speaks of the
+    RSVP as it was when the notice was queued (`status`, `reminded_hours`), with the
+    waiting-list position of the moment it is written. An RSVP erased meanwhile gets nothing.
+    """
+    rsvp = Rsvp.objects.select_related("event").filter(pk=rsvp_id).first()
+    if rsvp is None or not rsvp.email or is_erased_address(rsvp.email):
+        return 0
+    rsvp.status, rsvp.reminded_hours = status, reminded_hours
+    with translation.override(rsvp.language or settings.LANGUAGE_CODE):
+        context = _context(rsvp, **(extra or {}))
+        body = render_to_string(f"events/email/{template}.txt", context)
+        ics = event_ics(rsvp.event) if with_invite else ""
+    return send_email.call(
+        subject=subject % {"title": rsvp.event.title},
+        body=body,
+        to=[rsvp.email],
+        ics=ics,
+        ics_name="event.ics",
+    )
+
+
+def durable_after(rsvp: Rsvp) -> bool:
+    """Whether queuing this RSVP's email writes a row to this database and waits for the
+    disk (the database task backend): then whatever this connection committed before is on
+    disk once the email is queued. rsvp_seated queues one for every RSVP with an address."""
+    backend = rsvp_email_send.get_backend()
+    return bool(rsvp.email) and isinstance(backend, DatabaseBackend)
+
+
 def _send(rsvp: Rsvp, *, subject: str, template: str, with_invite: bool = False, **extra):
+    """Queues one email to the RSVP's person once the change commits; the worker writes it."""
     if not rsvp.email:
         return
-
-    def render_and_enqueue():
-        # After the commit, so the email is written outside the event's row lock.
-        with translation.override(rsvp.language or settings.LANGUAGE_CODE):
-            context = _context(rsvp, **extra)
-            body = render_to_string(f"events/email/{template}.txt", context)
-            ics = event_ics(rsvp.event) if with_invite else ""
-        send_email.enqueue(
-            subject=subject % {"title": rsvp.event.title},
-            body=body,
-            to=[rsvp.email],
-            ics=ics,
-            ics_name="event.ics",
-        )
-
-    transaction.on_commit(render_and_enqueue)
+    payload = {
+        "rsvp_id": rsvp.pk,
+        "status": rsvp.status,
+        "reminded_hours": rsvp.reminded_hours,
+        "subject": subject,
+        "template": template,
+        "with_invite": with_invite,
+        "extra": extra,
+    }
+    transaction.on_commit(lambda: rsvp_email_send.enqueue(**payload))
 
 
 def rsvp_confirm_link(rsvp: Rsvp, raw: str) -> None:

@@ -1,20 +1,26 @@
 """RSVPs: taking a seat or a place on the waiting list, confirming by email, cancelling, and
 the waiting list moving up, checking people in and the reminders.
 
-Every change to who holds a seat locks the event's row first, so RSVPs to one event queue
-behind each other however many arrive at once: the seat count is read and written under the
-lock, each RSVP takes the next number in the event's queue, and a cancellation promotes the
-first person waiting in the same transaction. The database refuses a seat count above the
-capacity, so a bug here fails loudly instead of overbooking.
+A seat is taken with one conditional update of the event's counters, never by locking the
+event and counting (`seats.py`: a seat only where one is free, the next number in the event's
+queue from the same row). Everything else an RSVP needs is prepared before, so the event's row
+is held for as short a time as possible and RSVPs to one event pass one after another at about
+the speed of inserts. The database refuses a seat count above the capacity, so a bug here fails
+loudly instead of overbooking. A cancellation gives its seat back the same way and, holding the
+event's row by that update, promotes the first person waiting in the same transaction.
+`rsvp_counters_check` compares the counters with the rows and repairs a drift made by hand.
 """
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,6 +31,7 @@ from picketline.events.choices import ACTIVE_RSVP_STATUSES, EventStatus, RsvpSta
 from picketline.events.models import Event
 from picketline.events.rsvps import notices
 from picketline.events.rsvps.models import Rsvp
+from picketline.events.rsvps.seats import place_take, rsvp_insert_seated
 from picketline.events.rsvps.selectors import (
     rsvp_get_by_confirm_token,
     rsvp_open_check,
@@ -61,56 +68,50 @@ def _result(rsvp: Rsvp, *, token: str = "", existing: bool = False) -> RsvpResul
     return RsvpResult(rsvp=rsvp, token=token, existing=existing)
 
 
-def _lock_event(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
-
-
-def _seat(event: Event, rsvp: Rsvp, now: dt.datetime) -> None:
-    """Gives `rsvp` (whose event row is locked) the next number and a seat, or a place in line."""
-    event.last_number += 1
-    rsvp.number = event.last_number
-    if event.capacity is None or event.confirmed_count < event.capacity:
-        event.confirmed_count += 1
-        rsvp.status = RsvpStatus.CONFIRMED
-        rsvp.confirmed_at = now
-    else:
-        rsvp.status = RsvpStatus.WAITLISTED
-        rsvp.waitlisted_at = now
-    event.save(update_fields=["last_number", "confirmed_count"])
+def _seat_give_back(event: Event) -> Event:
+    """Frees one seat; returns the event as it now is, its row held until the commit."""
+    Event.objects.filter(pk=event.pk).update(confirmed_count=F("confirmed_count") - 1)
+    return Event.objects.get(pk=event.pk)
 
 
 def seats_fill(event: Event, now: dt.datetime) -> list[Rsvp]:
     """Promotes people from the waiting list, first in line first, while seats are free.
 
-    Call with the event's row locked. Each promoted person is emailed once the change commits.
+    Call holding the event's row (locked, or updated in this transaction) with `event` as it
+    is in the database. Each promoted person is emailed once the change commits. The people
+    promoted are locked first: one who cancels at the same moment is passed over, and the
+    next in line takes the seat.
     """
-    free = None if event.capacity is None else event.capacity - event.confirmed_count
-    waiting = Rsvp.objects.filter(event=event, status=RsvpStatus.WAITLISTED).order_by("number")
-    if free is not None:
-        if free <= 0:
-            return []
-        waiting = waiting[:free]
-    promoted = list(waiting)
+    promoted: list[Rsvp] = []
+    while True:
+        free = None if event.capacity is None else event.capacity - event.confirmed_count
+        if free is not None and free <= 0:
+            break
+        waiting = (
+            Rsvp.objects.select_for_update()
+            .filter(event=event, status=RsvpStatus.WAITLISTED)
+            .order_by("number")
+        )
+        batch = list(waiting if free is None else waiting[:free])
+        if not batch:
+            break
+        for rsvp in batch:
+            rsvp.status = RsvpStatus.CONFIRMED
+            rsvp.confirmed_at = rsvp.promoted_at = now
+            rsvp.save(update_fields=["status", "confirmed_at", "promoted_at", "updated_at"])
+            log_action(event, "rsvp.promoted", data={"rsvp": rsvp.pk, "number": rsvp.number})
+        Event.objects.filter(pk=event.pk).update(confirmed_count=F("confirmed_count") + len(batch))
+        event.confirmed_count += len(batch)
+        promoted += batch
     for rsvp in promoted:
-        rsvp.status = RsvpStatus.CONFIRMED
-        rsvp.confirmed_at = rsvp.promoted_at = now
-        rsvp.save(update_fields=["status", "confirmed_at", "promoted_at", "updated_at"])
-        log_action(event, "rsvp.promoted", data={"rsvp": rsvp.pk, "number": rsvp.number})
-    if promoted:
-        event.confirmed_count += len(promoted)
-        event.save(update_fields=["confirmed_count"])
-        for rsvp in promoted:
-            notices.rsvp_promoted(rsvp)
+        notices.rsvp_promoted(rsvp)
     return promoted
 
 
-@transaction.atomic
 def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
-    event = _lock_event(event)
+    # An answer already given is found by the database's one-per-account constraint, not by
+    # a query first: the common case (a first answer) costs one read less.
     rsvp_open_check(event)
-    existing = Rsvp.objects.filter(event=event, user=user, status__in=ACTIVE_RSVP_STATUSES).first()
-    if existing is not None:
-        return _result(existing, existing=True)
     rsvp = Rsvp(
         event=event,
         user=user,
@@ -119,11 +120,56 @@ def _rsvp_account(*, event: Event, user, name: str) -> RsvpResult:
         language=get_language() or "",
     )
     _identify(rsvp)
-    _seat(event, rsvp, timezone.now())
-    rsvp.save()
-    log_action(event, "rsvp.created", user=user, data={"rsvp": rsvp.pk, "status": rsvp.status})
-    notices.rsvp_seated(rsvp)
+    try:
+        if connection.vendor == "postgresql":
+            _rsvp_account_in_one(event, rsvp, user)
+        else:
+            with transaction.atomic():
+                # Stored first as holding no place (nobody sees it before the commit), so that
+                # taking the place is the last statement: the event's row is held from there
+                # to the commit, not while the RSVP and its audit entry are written.
+                rsvp.status = RsvpStatus.CANCELLED
+                rsvp.save(force_insert=True)
+                log_action(event, "rsvp.created", user=user, data={"rsvp": rsvp.pk})
+                place_take(event, rsvp, timezone.now())
+                notices.rsvp_seated(rsvp)
+    except IntegrityError:
+        # The same account answered twice at the same moment: the other request made it.
+        existing = Rsvp.objects.filter(
+            event=event, user=user, status__in=ACTIVE_RSVP_STATUSES
+        ).first()
+        if existing is None:
+            raise
+        return _result(existing, existing=True)
     return _result(rsvp, token=rsvp_token(rsvp))
+
+
+def _rsvp_account_in_one(event: Event, rsvp: Rsvp, user) -> None:
+    """The RSVP, its place and its audit entry in one statement, committed on its own (or with
+    the caller's transaction, when there is one); then its email is queued.
+
+    Committed on its own, the statement does not wait for the disk when queuing the email
+    will (see seats.rsvp_insert_seated): the event's row is free for the next RSVP at once,
+    and the answer still leaves only once the RSVP is on disk."""
+    for _attempt in range(3):
+        now = timezone.now()
+        # Inside the caller's transaction a savepoint keeps it usable after a refusal; alone
+        # the statement commits by itself, with no round trip for BEGIN and COMMIT.
+        inside = connection.in_atomic_block
+        with transaction.atomic() if inside else contextlib.nullcontext():
+            taken = rsvp_insert_seated(
+                event,
+                rsvp,
+                user=user,
+                now=now,
+                defer_flush=not inside and notices.durable_after(rsvp),
+            )
+        if taken:
+            notices.rsvp_seated(rsvp)
+            return
+        # Neither a seat nor a place: the event closed meanwhile (or a seat came and went).
+        rsvp_open_check(Event.objects.get(pk=event.pk), now=now)
+    raise RuntimeError(f"no place could be taken on event {event.pk}")
 
 
 def _confirm_link(rsvp: Rsvp) -> str:
@@ -222,15 +268,15 @@ def rsvp_confirm(*, raw: str, now: dt.datetime | None = None) -> RsvpResult:
     with transaction.atomic():
         rsvp = rsvp_get_by_confirm_token(raw=raw)
         _confirm_check(rsvp, raw, now)
-        event = _lock_event(rsvp.event)
+        event = rsvp.event
         rsvp = Rsvp.objects.select_for_update().get(pk=rsvp.pk)
-        # Checked again under the lock: another request may have used the link meanwhile.
+        # Checked again under the RSVP's lock: another request may have used the link meanwhile.
         rsvp.event = event
         _confirm_check(rsvp, raw, now)
+        place_take(event, rsvp, now)
         rsvp.confirm_token_hash = None
         rsvp.confirm_expires_at = None
-        _seat(event, rsvp, now)
-        rsvp.save()
+        rsvp.save(update_fields=["confirm_token_hash", "confirm_expires_at", "updated_at"])
         log_action(event, "rsvp.confirmed", data={"rsvp": rsvp.pk, "status": rsvp.status})
         notices.rsvp_seated(rsvp)
         return _result(rsvp, token=rsvp_token(rsvp))
@@ -243,7 +289,6 @@ def rsvp_cancel(*, rsvp: Rsvp, user=None) -> RsvpResult:
     """
     now = timezone.now()
     with transaction.atomic():
-        event = _lock_event(rsvp.event)
         rsvp = Rsvp.objects.select_for_update().get(pk=rsvp.pk)
         if rsvp.status == RsvpStatus.CANCELLED:
             return _result(rsvp, existing=True)
@@ -252,10 +297,11 @@ def rsvp_cancel(*, rsvp: Rsvp, user=None) -> RsvpResult:
         rsvp.cancelled_at = now
         rsvp.confirm_token_hash = None
         rsvp.save(update_fields=["status", "cancelled_at", "confirm_token_hash", "updated_at"])
+        event = rsvp.event
         log_action(event, "rsvp.cancelled", user=user, data={"rsvp": rsvp.pk})
         if held_seat:
-            event.confirmed_count -= 1
-            event.save(update_fields=["confirmed_count"])
+            event = _seat_give_back(event)
+            rsvp.event = event
             if event.status != EventStatus.CANCELLED:
                 seats_fill(event, now)
         return _result(rsvp)
@@ -319,3 +365,64 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
             notices.rsvp_reminder(rsvp)
             sent += 1
     return sent
+
+
+@dataclass
+class CounterDrift:
+    """An event whose counters disagree with its RSVPs: as stored, and as counted."""
+
+    event_id: int
+    confirmed_count: int
+    confirmed: int
+    last_number: int
+    top_number: int
+
+
+def rsvp_counters_check(*, repair: bool = False) -> list[CounterDrift]:
+    """Compares every event's counters with its RSVPs; returns the events that disagree.
+
+    The services keep `confirmed_count` (seats taken) and `last_number` (the queue's last
+    number) right on every path; a row changed by hand (an RSVP deleted in the admin, a
+    restored backup) can leave them wrong. With `repair`, each such event's counters are set
+    from its rows under the event's lock, and free seats go to the people waiting.
+    """
+    counted = Event.objects.annotate(
+        confirmed=Count("rsvps", filter=Q(rsvps__status=RsvpStatus.CONFIRMED)),
+        top_number=Coalesce(Max("rsvps__number"), 0),
+    ).filter(~Q(confirmed_count=F("confirmed")) | ~Q(last_number=F("top_number")))
+    drifts = [
+        CounterDrift(
+            event_id=event.pk,
+            confirmed_count=event.confirmed_count,
+            confirmed=event.confirmed,
+            last_number=event.last_number,
+            top_number=event.top_number,
+        )
+        for event in counted.order_by("pk")
+    ]
+    if repair:
+        for drift in drifts:
+            _counters_repair(drift.event_id)
+    return drifts
+
+
+@transaction.atomic
+def _counters_repair(event_id: int) -> None:
+    event = Event.objects.select_for_update().get(pk=event_id)
+    rsvps = Rsvp.objects.filter(event=event)
+    confirmed = rsvps.filter(status=RsvpStatus.CONFIRMED).count()
+    top_number = rsvps.aggregate(top=Max("number"))["top"] or 0
+    before = {"confirmed_count": event.confirmed_count, "last_number": event.last_number}
+    # More people seated than places (only a change by hand can do it): the capacity is
+    # left alone and the count is kept at it, so the database's check still holds.
+    if event.capacity is not None:
+        confirmed = min(confirmed, event.capacity)
+    event.confirmed_count, event.last_number = confirmed, top_number
+    event.save(update_fields=["confirmed_count", "last_number"])
+    log_action(
+        event,
+        "rsvp.counters_repaired",
+        data={"before": before, "after": {"confirmed_count": confirmed, "last_number": top_number}},
+    )
+    if event.status != EventStatus.CANCELLED:
+        seats_fill(event, timezone.now())

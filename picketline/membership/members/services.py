@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from picketline.accounts.personal_data import erased_address, is_erased_address
 from picketline.core.audit import log_action
 from picketline.core.tokens import nonce_new, token_hash, token_new
 from picketline.membership.dues.models import DuesEntry, DuesPlan, PlanKind
@@ -423,8 +424,6 @@ def member_view_record(*, access: MembershipAccess, by, membership: Membership) 
 
 # --- erasing one member's personal data ------------------------------------------------------
 
-ERASED_DOMAIN = "erased.invalid"
-
 
 @transaction.atomic
 def membership_erase(*, membership: Membership, by=None) -> Membership:
@@ -446,12 +445,12 @@ def membership_erase(*, membership: Membership, by=None) -> Membership:
             membership.provider_customer,
             membership.provider_subscription,
         )
-        if value and not value.endswith(f"@{ERASED_DOMAIN}")
+        if value and not is_erased_address(value)
     ]
     for trace in traces:
         ProviderEvent.objects.filter(payload__icontains=trace).update(payload={"erased": True})
     membership.name = ""
-    membership.email = f"erased-{membership.pk}@{ERASED_DOMAIN}"
+    membership.email = erased_address(membership.pk)
     membership.place_name = ""
     membership.user = None
     membership.language = ""

@@ -47,6 +47,28 @@ class ShiftSignup(TimeStampedModel):
         return f"{self.name} ({self.party_size})"
 
 
+class ShiftPlaces(models.Model):
+    """How many people have signed up to one occurrence of a shift: the counter a sign-up
+    takes its places from with one conditional update (never more than the shift's capacity),
+    instead of locking the shift and adding up the sign-ups. Made on the first sign-up."""
+
+    shift = models.ForeignKey(PicketShift, on_delete=models.CASCADE, related_name="places")
+    occurrence_starts_at = models.DateTimeField()
+    taken = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("picket places taken")
+        verbose_name_plural = _("picket places taken")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["shift", "occurrence_starts_at"], name="shift_places_one_per_occurrence"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.shift_id} {self.occurrence_starts_at:%Y-%m-%d %H:%M}: {self.taken}"
+
+
 class ShiftAttendance(TimeStampedModel):
     """How many people a coordinator counted on the line at one occurrence of a shift."""
 

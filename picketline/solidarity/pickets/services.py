@@ -10,7 +10,8 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,7 +21,7 @@ from picketline.core.tokens import token_hash
 from picketline.disputes.models import PicketShift
 from picketline.disputes.shifts import ShiftOccurrence
 from picketline.solidarity.pickets import notices, selectors
-from picketline.solidarity.pickets.models import ShiftAttendance, ShiftSignup
+from picketline.solidarity.pickets.models import ShiftAttendance, ShiftPlaces, ShiftSignup
 
 REMINDER_WINDOW = dt.timedelta(hours=36)
 MAX_PARTY_SIZE = 50
@@ -37,6 +38,29 @@ def _check_occurrence(shift: PicketShift, starts_at: dt.datetime, now: dt.dateti
     return occurrence
 
 
+def places_take(*, shift: PicketShift, starts_at: dt.datetime, people: int) -> bool:
+    """Takes `people` places at one occurrence of a shift, if that many are free; returns
+    whether it did. One conditional update of the occurrence's counter, decided under its
+    row's lock against the shift's capacity as it is now: sign-ups at once never overbook,
+    and each holds the counter only from this update to its commit."""
+    ShiftPlaces.objects.bulk_create(
+        [ShiftPlaces(shift=shift, occurrence_starts_at=starts_at)], ignore_conflicts=True
+    )
+    places = ShiftPlaces.objects.filter(shift=shift, occurrence_starts_at=starts_at)
+    # The capacity as it is now (a scalar subquery, no join: the condition stays on the
+    # counter's own row, which the database re-reads when it waits for the row's lock).
+    capacity = PicketShift.objects.filter(pk=shift.pk).values("capacity")[:1]
+    unlimited = Value(2**31 - 1)
+    free = Q(taken__lte=Coalesce(Subquery(capacity), unlimited) - people)
+    return places.filter(free).update(taken=F("taken") + people) == 1
+
+
+def places_give_back(*, shift_id: int, starts_at: dt.datetime, people: int) -> None:
+    ShiftPlaces.objects.filter(shift_id=shift_id, occurrence_starts_at=starts_at).update(
+        taken=F("taken") - people
+    )
+
+
 @transaction.atomic
 def signup_create(
     *,
@@ -49,12 +73,12 @@ def signup_create(
 ) -> tuple[ShiftSignup, str]:
     """Signs someone (and the people they bring) up to one occurrence of a shift.
 
-    Locks the shift row, so sign-ups to the same shift queue behind each other and the
-    capacity is checked against every sign-up already made. Returns the sign-up and the raw
+    The places come from the occurrence's counter (places_take), so the capacity holds
+    however many sign up at once. Returns the sign-up and the raw
     token of its private cancel link (only its hash is stored). The confirmation email, with
     a calendar invite, is sent by a task once the sign-up is committed.
     """
-    shift = PicketShift.objects.select_for_update().select_related("site__dispute").get(pk=shift.pk)
+    shift = PicketShift.objects.select_related("site__dispute").get(pk=shift.pk)
     now = timezone.now()
     occurrence = _check_occurrence(shift, occurrence_starts_at, now)
     if not email and not phone:
@@ -68,17 +92,8 @@ def signup_create(
             code="party_size",
         )
     starts_at = occurrence.starts_at.astimezone(dt.UTC)
-    if shift.capacity is not None:
-        coming = (
-            ShiftSignup.objects.filter(
-                shift=shift, occurrence_starts_at=starts_at, cancelled_at__isnull=True
-            ).aggregate(people=Sum("party_size"))["people"]
-            or 0
-        )
-        if coming + party_size > shift.capacity:
-            raise ValidationError(
-                _("This picket has enough people; try another shift."), code="full"
-            )
+    if not places_take(shift=shift, starts_at=starts_at, people=party_size):
+        raise ValidationError(_("This picket has enough people; try another shift."), code="full")
     raw = secrets.token_urlsafe(32)
     signup = ShiftSignup.objects.create(
         shift=shift,
@@ -112,6 +127,11 @@ def signup_cancel(*, signup: ShiftSignup) -> ShiftSignup:
     if signup.cancelled_at is None:
         signup.cancelled_at = timezone.now()
         signup.save(update_fields=["cancelled_at", "updated_at"])
+        places_give_back(
+            shift_id=signup.shift_id,
+            starts_at=signup.occurrence_starts_at,
+            people=signup.party_size,
+        )
         log_action(
             signup.shift.site.dispute,
             "picket.cancelled",

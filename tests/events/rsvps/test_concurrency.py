@@ -160,3 +160,54 @@ def test_one_confirmation_link_followed_five_times_at_once_works_once():
     assert len(refused) == 4 and all(e.code == "unknown" for e in refused)
     rows = _assert_consistent(event)
     assert len(rows) == 1
+
+
+def test_16_threads_answering_and_cancelling_at_once_keep_the_counters_true():
+    event = make_event(capacity=20)
+    users = _users(160, "mixed")
+
+    def worker(mine):
+        for n, user in enumerate(mine):
+            result = rsvps.rsvp_create(event=event, user=user)
+            if n % 3 == 2:
+                rsvps.rsvp_cancel(rsvp=result.rsvp)
+        return len(mine)
+
+    outcomes = _race([lambda n=n: worker(users[n::16]) for n in range(16)])
+
+    assert outcomes == [10] * 16
+    rows = _assert_consistent(event)
+    assert len(rows) == 160
+    confirmed = [r for r in rows if r.status == RsvpStatus.CONFIRMED]
+    waiting = [r for r in rows if r.status == RsvpStatus.WAITLISTED]
+    assert len(confirmed) == 20
+    # Everyone still waiting came after the last seat was given, in order, and nobody waits
+    # while a seat is free.
+    assert waiting and min(r.number for r in waiting) > 20
+    assert rsvps.rsvp_counters_check() == []
+
+
+def test_with_the_database_task_backend_the_rsvp_and_its_email_are_stored(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+    }
+    event = make_event(capacity=1)
+    users = _users(2, "stored")
+
+    seated = rsvps.rsvp_create(event=event, user=users[0])
+    waiting = rsvps.rsvp_create(event=event, user=users[1])
+
+    assert (seated.status, waiting.status) == (RsvpStatus.CONFIRMED, RsvpStatus.WAITLISTED)
+    _assert_consistent(event)
+    created = AuditEntry.objects.filter(action="rsvp.created").order_by("id")
+    assert [e.data for e in created] == [
+        {"rsvp": seated.rsvp.pk, "status": RsvpStatus.CONFIRMED},
+        {"rsvp": waiting.rsvp.pk, "status": RsvpStatus.WAITLISTED},
+    ]
+    queued = DBTaskResult.objects.filter(task_path__endswith="rsvp_email_send")
+    payloads = sorted(task.args_kwargs["kwargs"]["rsvp_id"] for task in queued)
+    assert payloads == sorted([seated.rsvp.pk, waiting.rsvp.pk])
+    # The payload names the RSVP, never its address.
+    assert not any("@" in str(task.args_kwargs) for task in queued)

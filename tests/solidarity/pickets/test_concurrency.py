@@ -85,3 +85,37 @@ def test_it_reminds_once_when_two_workers_run_at_the_same_moment():
 
     assert sum(claimed) == 5
     assert not ShiftSignup.objects.filter(reminded_at__isnull=True).exists()
+
+
+def test_16_threads_signing_up_and_cancelling_keep_the_counter_true():
+    from picketline.solidarity.models import ShiftPlaces
+    from tests.concurrency import race
+
+    dispute = make_dispute(with_shift=True)
+    shift = PicketShift.objects.get(site__dispute=dispute)
+    PicketShift.objects.filter(pk=shift.pk).update(capacity=CAPACITY)
+
+    def worker(n):
+        for k in range(6):
+            try:
+                signup, _raw = services.signup_create(
+                    shift=shift,
+                    occurrence_starts_at=shift.starts_at,
+                    name=f"Volunteer {n}-{k}",
+                    email=f"v{n}-{k}@example.org",
+                    party_size=1 + (n + k) % 3,
+                )
+            except ValidationError as error:
+                assert error.code == "full"
+                continue
+            if k % 2:
+                services.signup_cancel(signup=signup)
+        return n
+
+    assert race([lambda n=n: worker(n) for n in range(16)]) == list(range(16))
+
+    active = ShiftSignup.objects.filter(shift=shift, cancelled_at__isnull=True)
+    people = sum(active.values_list("party_size", flat=True))
+    places = ShiftPlaces.objects.get(shift=shift, occurrence_starts_at=shift.starts_at)
+    assert places.taken == people
+    assert 0 < people <= CAPACITY
