@@ -9,8 +9,8 @@ with a dues start in the last two years and zero to six payments, so every stand
 - **roster**: `GET /organisations/<slug>/members/` as the organisation's admin (a verified
   second factor), the first page, the last, and the first page of members in arrears; the
   number of queries must be the same for all of them and for a roster a hundred times smaller
-  (the page is chosen on ids, standing worked out for its members, and the counts by standing
-  are one grouped query).
+  (the page is chosen on ids and standing worked out for its members only; filtered by
+  standing, counting and choosing the page each take one pass over the roster).
 - **standing**: how many members are in each standing, as of today: ours is one SQL query
   (`standing_annotate` then a count by standing); the baseline reads every member and every
   ledger entry and walks each ledger in Python (`standing_reference`), as code without the

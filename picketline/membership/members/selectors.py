@@ -11,7 +11,6 @@ what a user may see of an organisation's members, and every roster read takes th
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from dataclasses import replace as dataclasses_replace
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
@@ -26,7 +25,6 @@ from picketline.core.tokens import keyed_token, token_hash, token_plausible
 from picketline.membership.dues.models import DuesEntry, MembershipSettings
 from picketline.membership.dues.standing import (
     DEFAULT_GRACE_PERIODS,
-    Standing,
     local_date,
     standing_annotate,
 )
@@ -193,14 +191,6 @@ def roster_page(*, access: MembershipAccess, filters: RosterFilters, number, siz
     rows = members.in_bulk(ids)
     page.object_list = [rows[pk] for pk in ids if pk in rows]
     return page
-
-
-def roster_standing_counts(*, access: MembershipAccess, filters: RosterFilters) -> list:
-    """How many of the filtered members are in each standing, whatever standing is asked for,
-    as (standing, count) in the order of `Standing`: one grouped query."""
-    members = roster(access=access, filters=dataclasses_replace(filters, standing=""))
-    counts = dict(members.order_by().values_list("standing").annotate(n=Count("pk")))
-    return [(standing, counts.get(standing.value, 0)) for standing in Standing]
 
 
 def roster_chapters(access: MembershipAccess) -> QuerySet:

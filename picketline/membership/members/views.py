@@ -226,7 +226,6 @@ def roster(request, slug: str):
         "access": access,
         "form": form,
         "page": page,
-        "standing_counts": selectors.roster_standing_counts(access=access, filters=filters),
         "query": query.urlencode(),
     }
     return private_page(render(request, "membership/roster.html", context))

@@ -2,14 +2,12 @@
 export is in the audit log; messages go one task per member carrying the address and text."""
 
 import csv
-import datetime as dt
 import io
 
 import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from picketline.core.models import AuditEntry
@@ -176,31 +174,6 @@ def test_the_roster_takes_the_same_queries_for_3_or_60_members(client, world):
     with CaptureQueriesContext(connection) as many:
         _roster(client, world)
     assert len(many) == len(few)
-
-
-def test_the_roster_counts_members_by_standing_whatever_standing_is_shown(client, world):
-    # Ada has paid this period; Bo has not; a third member, far behind, has lapsed.
-    helpers.make_member(
-        world["organisation"],
-        chapter=world["leeds"],
-        plan=world["plan"],
-        name="Cy Lapsed",
-        dues_start=timezone.localdate() - dt.timedelta(days=200),
-    )
-    factories.login(client, world["admin"])
-    for standing in ("", "good", "lapsed"):
-        counts = dict(
-            (entry.value, n)
-            for entry, n in _roster(client, world, standing=standing).context["standing_counts"]
-        )
-        assert counts == {"good": 1, "arrears": 1, "lapsed": 1}
-    # An organiser's counts cover only the members they may see.
-    client.logout()
-    factories.login(client, world["organiser"])
-    counts = dict(
-        (entry.value, n) for entry, n in _roster(client, world).context["standing_counts"]
-    )
-    assert counts == {"good": 1, "arrears": 0, "lapsed": 1}
 
 
 def test_the_last_page_of_a_roster_lists_its_members_in_order_with_their_standing(client, world):
