@@ -19,7 +19,7 @@ from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from picketline.core.fanout import Parts, claim_batches, send_batch
+from picketline.core.fanout import Parts, PlainTextEmails, claim_batches, send_batch
 from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import (
     DeliveryStatus,
@@ -123,6 +123,7 @@ class _Digests:
 
     def __init__(self):
         self.messages = Parts(_render_messages)
+        self.emails = PlainTextEmails()
         self.frames: dict = {}
 
     def frame(self, dispute) -> tuple[str, str]:
@@ -151,10 +152,9 @@ class _Digests:
     def email(self, recipient: MessageRecipient, message_ids: list[int]) -> EmailMessage:
         parts = self.messages.get_many(message_ids)
         header, footer = self.frame(recipient.dispute)
-        body = "".join([header, *(parts[pk] for pk in message_ids if pk in parts), footer])
-        return EmailMessage(
+        return self.emails.email(
             subject=self.subject(recipient.dispute, len(message_ids)),
-            body=body,
+            parts=[header, *(parts[pk] for pk in message_ids if pk in parts), footer],
             to=[recipient.email],
         )
 
