@@ -93,10 +93,26 @@ class PreparedEmail(EmailMessage):
 
 
 def _header(name: str, value: str) -> bytes:
-    """One header folded and encoded by the email package, with its line end."""
+    """One header folded and encoded by the email package, without its last line end."""
     message = email.message.EmailMessage(policy=email.policy.SMTP)
     message[name] = value
-    return message.as_bytes().removesuffix(b"\r\n")
+    return message.as_bytes().removesuffix(b"\r\n").removesuffix(b"\r\n")
+
+
+def _to_header(to: list[str]) -> bytes:
+    """The To header as Django writes it (names encoded, domains in IDNA), for the addresses
+    that are not plain."""
+    head = EmailMessage(to=to).message(policy=email.policy.SMTP).as_bytes().split(b"\r\n\r\n")[0]
+    lines, inside = [], False
+    for line in head.split(b"\r\n"):
+        if line[:1] in (b" ", b"\t"):
+            if inside:
+                lines.append(line)
+            continue
+        inside = line.lower().startswith(b"to:")
+        if inside:
+            lines.append(line)
+    return b"\r\n".join(lines)
 
 
 class PlainTextEmails:
@@ -135,7 +151,7 @@ class PlainTextEmails:
         if subject not in self._subjects:
             self._subjects[subject] = _header("Subject", subject)
         plain = all(_PLAIN_ADDRESS.fullmatch(address) for address in to)
-        to_header = ("To: " + ", ".join(to)).encode() if plain else _header("To", ", ".join(to))
+        to_header = ("To: " + ", ".join(to)).encode() if plain else _to_header(to)
         data = b"\r\n".join(
             [
                 _MIME_HEAD + self._subjects[subject],
@@ -274,16 +290,17 @@ def claim_batches(
     queryset: QuerySet,
     deliver: Callable[[list[Model]], int],
     *,
-    size: int = BATCH_SIZE,
+    size: int | None = None,
 ) -> int:
-    """Claims the rows of `queryset` in batches of `size`, in order of their primary key, and
-    calls `deliver(rows)` inside the transaction that locks them; returns the sum of what
-    `deliver` returned.
+    """Claims the rows of `queryset` in batches of `size` (default `BATCH_SIZE`), in order of
+    their primary key, and calls `deliver(rows)` inside the transaction that locks them;
+    returns the sum of what `deliver` returned.
 
     Rows another worker holds are skipped (it delivers them). Each batch starts after the last
     row claimed, so the run ends even when `deliver` leaves a row in the queue (a retry later)
     and never holds more than one batch in memory.
     """
+    size = size or BATCH_SIZE
     total = 0
     after = None
     while True:
