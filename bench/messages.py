@@ -461,11 +461,11 @@ def markdown_section(r: dict) -> list[str]:
         f"{r['vendor']} · {r['disputes']:,} disputes. **Delivery (fan-out)**: recipients "
         "(digest immediate) x published messages, one delivery row per pair, made with "
         "`bulk_create`. Ours: one `deliver_digests` task for the dispute (what publishing a "
-        "message enqueues) on the database task backend, drained by the worker (`db_worker --batch`, as "
-        "`picketline worker --batch` runs it, without the start-up pause), which claims "
-        "recipients in batches, renders each message once and sends each batch over one SMTP "
-        "connection; timed from the first enqueue to the worker's exit, rendering included; "
-        "each digest goes to an SMTP sink on 127.0.0.1. Baseline: the same digests rendered "
+        "message enqueues) on the database task backend, drained by the worker (`db_worker "
+        "--batch`, as `picketline worker --batch` runs it, without the start-up pause), which "
+        "claims recipients in batches, renders each message once and sends each batch over one "
+        "SMTP connection; timed from the enqueue to the worker's exit, rendering included; each"
+        " digest goes to an SMTP sink on 127.0.0.1. Baseline: the same digests rendered "
         "beforehand and sent with `smtplib.SMTP` over one connection. Peak memory: a second, "
         "untimed drain of the same deliveries under `tracemalloc`.",
         "",
