@@ -37,6 +37,7 @@ import smtplib
 import sys
 import time
 import tracemalloc
+from email.utils import parseaddr
 
 from benchlib import (
     DATA_DIR,
@@ -228,18 +229,22 @@ def rendered_digests(recipients) -> list[tuple[str, list[str], bytes]]:
     from picketline.solidarity.messages.delivery import _Digests, _due_deliveries
 
     now = timezone.now()
+    ids: dict[int, list[int]] = {}
+    rows = (
+        _due_deliveries(now)
+        .filter(recipient__in=recipients)
+        .order_by("message__published_at", "message_id")
+        .values_list("recipient_id", "message_id")
+    )
+    for recipient_id, message_id in rows.iterator(chunk_size=10_000):
+        ids.setdefault(recipient_id, []).append(message_id)
     digests = _Digests()
     emails = []
     with translation.override(settings.LANGUAGE_CODE):
         for recipient in recipients:
-            ids = list(
-                _due_deliveries(now)
-                .filter(recipient=recipient)
-                .order_by("message__published_at", "message_id")
-                .values_list("message_id", flat=True)
-            )
-            email = digests.email(recipient, ids)
-            emails.append((email.from_email, email.recipients(), email.message().as_bytes()))
+            email = digests.email(recipient, ids[recipient.pk])
+            sender = email.envelope_from or parseaddr(email.from_email)[1]
+            emails.append((sender, email.recipients(), email.data))
     return emails
 
 
@@ -313,6 +318,7 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
     deliveries.update(status=DeliveryStatus.PENDING, sent_at=None, attempts=0)
     MessageRecipient.objects.filter(dispute=dispute).update(last_sent_at=None)
     server.received.clear()
+    server.keep_data = False  # the sink runs in this process: count the worker's memory only
     deliver_digests.enqueue(dispute_id=dispute.pk)
     tracemalloc.start()
     try:
@@ -320,6 +326,7 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+        server.keep_data = True
     if len(server.received) != len(rows):
         raise SystemExit(f"memory run: {len(server.received)} emails for {len(rows)} recipients")
     server.received.clear()

@@ -15,10 +15,11 @@ campaign messages, ballot invitations and dues reminders next. Three pieces, eac
   encoding each part to MIME once and assembling each email's bytes from encoded parts:
   Python's email package takes milliseconds to build one message, longer than the mail server
   takes to accept it.
-- `send_batch(emails)` sends a batch over one connection to the mail server and says, email by
-  email, which were sent and which failed. The caller marks the sent ones sent and counts an
-  attempt on the failed ones, in the transaction that claimed them: nothing sent twice when the
-  server fails mid-batch, nothing lost.
+- `MailSession().send(emails)` sends a batch over one connection to the mail server, kept open
+  for the run's next batches, and says, email by email, which were sent and which failed
+  (`send_batch(emails)`: one batch, one connection). The caller marks the sent ones sent and
+  counts an attempt on the failed ones, in the transaction that claimed them: nothing sent
+  twice when the server fails mid-batch, nothing lost.
 
 No personal data passes through task payloads: a task names rows by id and the worker reads the
 addresses from the database.
@@ -44,7 +45,7 @@ from django.utils import timezone
 
 # Recipients claimed (and emails sent over one connection) per batch. Larger batches send
 # faster; each batch holds its rows' locks (and on SQLite the write lock) while it sends.
-BATCH_SIZE = 100
+BATCH_SIZE = 200
 # Rendered parts kept per run: a part is a message of at most a few kilobytes.
 PARTS_LIMIT = 2000
 # An address written as it is in headers and the envelope: ASCII, no name, nothing to quote.
@@ -210,40 +211,66 @@ class BatchResult:
     failed: dict[Hashable, Exception] = field(default_factory=dict)
 
 
-def send_batch(emails: Sequence[tuple[Hashable, EmailMessage]]) -> BatchResult:
-    """Sends `(key, email)` pairs over one connection to the default mailer.
+class MailSession:
+    """One connection to the mail server for a whole run, batch after batch.
 
-    An email the server refuses, or that a broken connection loses, is reported failed; the
-    connection is then opened again for the rest of the batch. When the server cannot be
-    reached, every email left is reported failed with that error.
+    Opening a connection costs the handshake, and the first emails on a new connection go
+    slower than the rest, so a run keeps one open; after a failure it opens a new one.
+    Use as a context manager, or call `close()`.
     """
-    result = BatchResult()
-    pending = list(emails)
-    position = 0
-    while position < len(pending):
-        connection = mailers.default
-        try:
-            connection.open()
-        except Exception as error:  # any failure to connect fails the rest
-            result.failed.update((key, error) for key, _email in pending[position:])
-            return result
-        try:
-            while position < len(pending):
-                key, email = pending[position]
-                position += 1
-                try:
-                    if _send_one(connection, email):
-                        result.sent.append(key)
-                    else:
-                        result.failed[key] = ValueError("the mailer sent nothing")
-                except Exception as error:  # reported per email, then reconnect
-                    result.failed[key] = error
-                    break
-        finally:
+
+    def __init__(self):
+        self._connection = None
+
+    def __enter__(self) -> "MailSession":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
             # A connection the server broke may fail to close as well.
             with suppress(Exception):
-                connection.close()
-    return result
+                self._connection.close()
+            self._connection = None
+
+    def send(self, emails: Sequence[tuple[Hashable, EmailMessage]]) -> BatchResult:
+        """Sends `(key, email)` pairs over the session's connection.
+
+        An email the server refuses, or that a broken connection loses, is reported failed,
+        and a new connection is opened for the rest. When the server cannot be reached, every
+        email left is reported failed with that error.
+        """
+        result = BatchResult()
+        pending = list(emails)
+        position = 0
+        while position < len(pending):
+            if self._connection is None:
+                connection = mailers.default
+                try:
+                    connection.open()
+                except Exception as error:  # any failure to connect fails the rest
+                    result.failed.update((key, error) for key, _email in pending[position:])
+                    return result
+                self._connection = connection
+            key, email = pending[position]
+            position += 1
+            try:
+                if _send_one(self._connection, email):
+                    result.sent.append(key)
+                else:
+                    result.failed[key] = ValueError("the mailer sent nothing")
+            except Exception as error:  # reported per email, then a new connection
+                result.failed[key] = error
+                self.close()
+        return result
+
+
+def send_batch(emails: Sequence[tuple[Hashable, EmailMessage]]) -> BatchResult:
+    """Sends `(key, email)` pairs over one connection (see `MailSession.send`)."""
+    with MailSession() as session:
+        return session.send(emails)
 
 
 class Parts:

@@ -7,7 +7,7 @@ import email.policy
 import pytest
 from django.core import mail
 
-from picketline.core.fanout import Parts, PlainTextEmails, send_batch
+from picketline.core.fanout import MailSession, Parts, PlainTextEmails, send_batch
 from picketline.settings import mailer_settings
 from tests.solidarity.messages.smtp_server import SmtpServer, free_port
 
@@ -90,6 +90,18 @@ def test_it_reports_which_emails_were_sent_when_the_server_goes_down_mid_batch(d
     assert result.sent == [0, 1, 2, 3]
     assert set(result.failed) == set(range(4, 10))
     assert len(smtp.received) == 4
+
+
+def test_a_session_keeps_one_connection_from_batch_to_batch(db, smtp):
+    emails = _emails(6)
+    with MailSession() as session:
+        first = session.send(emails[:3])
+        second = session.send(emails[3:])
+
+    assert first.sent == [0, 1, 2]
+    assert second.sent == [3, 4, 5]
+    assert smtp.connections == 1
+    assert len(smtp.received) == 6
 
 
 def test_it_fails_every_email_when_the_server_cannot_be_reached(db, settings):

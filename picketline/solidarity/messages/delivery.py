@@ -19,7 +19,7 @@ from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from picketline.core.fanout import Parts, PlainTextEmails, claim_batches, send_batch
+from picketline.core.fanout import MailSession, Parts, PlainTextEmails, claim_batches
 from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import (
     DeliveryStatus,
@@ -194,6 +194,7 @@ class _Run:
     def __init__(self, now: dt.datetime):
         self.now = now
         self.digests = _Digests()
+        self.mail = MailSession()
         self.listed = 0
         self.retry_at: dt.datetime | None = None
 
@@ -215,7 +216,7 @@ class _Run:
                 for r in recipients
                 if r.pk in by_recipient
             ]
-        result = send_batch(emails)
+        result = self.mail.send(emails)
         sent = set(result.sent)
         sent_pks = [pk for pk, recipient_id, _m, _a in deliveries if recipient_id in sent]
         for start in range(0, len(sent_pks), 5000):
@@ -256,7 +257,8 @@ def deliver_digests(*, dispute_id: int | None = None) -> int:
     recipients = _due_recipients(run.now).select_related("dispute")
     if dispute_id is not None:
         recipients = recipients.filter(dispute_id=dispute_id)
-    claim_batches(recipients, run.deliver)
+    with run.mail:
+        claim_batches(recipients, run.deliver)
     if run.retry_at is not None and _supports_defer():
         retry_at = run.retry_at
         deliver_digests.using(run_after=retry_at).enqueue(dispute_id=dispute_id)
@@ -271,7 +273,7 @@ def deliver_digest(*, recipient_id: int) -> int:
     message reaches each recipient once.
     """
     run = _Run(timezone.now())
-    with transaction.atomic():
+    with run.mail, transaction.atomic():
         recipients = list(
             _due_recipients(run.now)
             .select_related("dispute")

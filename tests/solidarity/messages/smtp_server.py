@@ -5,6 +5,7 @@ server.start()
 server.received                # [(recipients, raw message bytes), ...]
 server.connections             # how many SMTP sessions were opened
 server.down_after = 3          # after 3 emails it answers 421 and hangs up, as a server going down
+server.keep_data = False       # keeps who each email was for, not its bytes (a memory benchmark)
 server.stop()
 """
 
@@ -82,12 +83,13 @@ class SmtpServer:
         self.received: list[tuple[list[str], bytes]] = []
         self.connections = 0
         self.down_after: int | None = None
+        self.keep_data = True
         self._lock = threading.Lock()
         self._server = None
 
     def record(self, recipients: list[str], data: bytes) -> None:
         with self._lock:
-            self.received.append((recipients, data))
+            self.received.append((recipients, data if self.keep_data else b""))
 
     def session(self) -> None:
         with self._lock:

@@ -1,5 +1,5 @@
 """Digests through the fan-out service: each message rendered once, recipients claimed in
-batches with one SMTP connection each, exactly once through a mail server failing mid-batch and
+batches sent over one SMTP connection, exactly once through a mail server failing mid-batch and
 with workers side by side."""
 
 import datetime as dt
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from picketline.core import fanout
 from picketline.settings import mailer_settings
+from picketline.solidarity.messages import delivery
 from picketline.solidarity.messages.delivery import deliver_digests
 from picketline.solidarity.models import (
     DeliveryStatus,
@@ -91,15 +92,24 @@ def test_it_renders_each_message_once_for_every_recipient(db, smtp):
             assert f"Solidarity number {n}".encode() in data
 
 
-def test_it_claims_recipients_in_batches_and_sends_each_batch_over_one_connection(
+def test_it_claims_recipients_in_batches_and_sends_them_all_over_one_connection(
     db, smtp, monkeypatch
 ):
     monkeypatch.setattr(fanout, "BATCH_SIZE", 10)
+    batches = []
+    deliver = delivery._Run.deliver
+
+    def counted(run, recipients):
+        batches.append(len(recipients))
+        return deliver(run, recipients)
+
+    monkeypatch.setattr(delivery._Run, "deliver", counted)
     dispute = _queue(recipients=25, messages=2)
 
     assert deliver_digests.call(dispute_id=dispute.pk) == 50
 
-    assert smtp.connections == 3  # 10, 10 and 5 recipients
+    assert batches == [10, 10, 5]
+    assert smtp.connections == 1  # kept open from batch to batch
     assert _emails_per_person(smtp) == {f"person{n}@example.org": 1 for n in range(25)}
     assert MessageDelivery.objects.filter(status=DeliveryStatus.SENT, attempts=1).count() == 50
     assert MessageRecipient.objects.filter(last_sent_at__isnull=True).count() == 0
@@ -117,10 +127,10 @@ def test_it_sends_nothing_twice_and_loses_nothing_when_the_server_fails_mid_batc
     assert set(sent.values_list("attempts", flat=True)) == {1}
     waiting = MessageDelivery.objects.filter(status=DeliveryStatus.PENDING)
     assert waiting.count() == 18
-    for delivery in waiting:
-        assert delivery.attempts == 1
-        assert delivery.next_attempt_at > timezone.now()
-        assert delivery.last_error
+    for row in waiting:
+        assert row.attempts == 1
+        assert row.next_attempt_at > timezone.now()
+        assert row.last_error
 
     # Back up, but the backoff holds the rest until their next attempt is due.
     smtp.down_after = None
