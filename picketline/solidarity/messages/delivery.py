@@ -219,8 +219,9 @@ class _Run:
         result = self.mail.send(emails)
         sent = set(result.sent)
         sent_pks = [pk for pk, recipient_id, _m, _a in deliveries if recipient_id in sent]
-        for start in range(0, len(sent_pks), 5000):
-            MessageDelivery.objects.filter(pk__in=sent_pks[start : start + 5000]).update(
+        # Chunks of 500 ids: one statement with thousands of parameters plans slowly.
+        for start in range(0, len(sent_pks), 500):
+            MessageDelivery.objects.filter(pk__in=sent_pks[start : start + 500]).update(
                 status=DeliveryStatus.SENT,
                 sent_at=self.now,
                 attempts=F("attempts") + 1,
