@@ -12,8 +12,9 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db import connection, transaction
+from django.db.models import BooleanField, Exists, F, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.tasks import task
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
@@ -188,6 +189,24 @@ def _record_failures(
     return retry_at
 
 
+def _mark_sent(pks: list[int], now: dt.datetime) -> None:
+    """Marks the deliveries sent. PostgreSQL takes the ids as one array parameter; elsewhere
+    500 ids a statement (one statement with thousands of parameters plans slowly)."""
+    sent = {
+        "status": DeliveryStatus.SENT,
+        "sent_at": now,
+        "attempts": F("attempts") + 1,
+        "last_error": "",
+    }
+    if connection.vendor == "postgresql":
+        table = MessageDelivery._meta.db_table
+        any_of = RawSQL(f'"{table}"."id" = ANY(%s)', (pks,), output_field=BooleanField())
+        MessageDelivery.objects.filter(any_of).update(**sent)
+        return
+    for start in range(0, len(pks), 500):
+        MessageDelivery.objects.filter(pk__in=pks[start : start + 500]).update(**sent)
+
+
 class _Run:
     """One drain of the queue: what it listed, and when to come back for what failed."""
 
@@ -219,14 +238,7 @@ class _Run:
         result = self.mail.send(emails)
         sent = set(result.sent)
         sent_pks = [pk for pk, recipient_id, _m, _a in deliveries if recipient_id in sent]
-        # Chunks of 500 ids: one statement with thousands of parameters plans slowly.
-        for start in range(0, len(sent_pks), 500):
-            MessageDelivery.objects.filter(pk__in=sent_pks[start : start + 500]).update(
-                status=DeliveryStatus.SENT,
-                sent_at=self.now,
-                attempts=F("attempts") + 1,
-                last_error="",
-            )
+        _mark_sent(sent_pks, self.now)
         if sent:
             MessageRecipient.objects.filter(pk__in=sent).update(
                 last_sent_at=self.now, updated_at=self.now
