@@ -3,25 +3,29 @@
     .venv/bin/python bench/messages.py --db sqlite|postgres
     .venv/bin/python bench/messages.py --quick        # small data in a file of its own
 
-- **delivery**: one seeded dispute gets 100 recipients (coordinators' rows, digest "immediate")
-  and 100 published messages, so 10,000 delivery rows (`MessageDelivery`), written with
-  `bulk_create` (recipients, then messages with `published_at` set, then one delivery per pair).
-  Ours: one `deliver_digest` task per recipient is enqueued on the database task backend and the
-  real worker (`db_worker --batch` on every queue, as `picketline worker --batch` runs it)
-  drains them, each sending one digest email to an SMTP sink on 127.0.0.1
-  (`tests/solidarity/messages/smtp_server.py`). Timed from the first enqueue until the worker
-  exits (its random start-up pause of up to a second is turned off).
-  Then every delivery must be sent with one attempt, and the sink must hold exactly one email
-  per recipient.
-  Baseline: the same digests, rendered beforehand with the same template, sent with
-  `smtplib.SMTP` in a loop, one connection per email, as Django's SMTP backend does for `send()`.
+- **delivery** (fan-out), at two sizes: 100 recipients x 100 messages and 10,000 recipients x
+  10 messages. One seeded dispute gets the recipients (digest "immediate") and the published
+  messages, and one delivery row (`MessageDelivery`) per pair, written with `bulk_create`.
+  Ours: what publishing a message enqueues (one `deliver_digests` task for the dispute) on the
+  database task backend, drained by the real worker (`db_worker --batch` on
+  every queue, as `picketline worker --batch` runs it), which claims recipients in batches,
+  renders each message once, and sends each batch over one connection to an SMTP sink on
+  127.0.0.1 (`tests/solidarity/messages/smtp_server.py`). Timed from the first enqueue until
+  the worker exits (its random start-up pause of up to a second is turned off), rendering
+  included. Then every delivery must be sent with one attempt, and the sink must hold exactly
+  one email per recipient.
+  Baseline: the same digests, rendered beforehand, sent with `smtplib.SMTP` over one connection.
+  Budget (`fanout.ratio_<recipients>x<messages>`): ours at ≥ 0.5x the baseline's rate.
+  Memory (`fanout.peak_mb`): the deliveries are put back to pending and drained once more,
+  untimed, under `tracemalloc`; the peak of what the drain allocated is reported.
 - **page**: `GET /disputes/<slug>/` and `?messages_page=250` (the last page) on another seeded
   dispute, first with no messages (baseline), then with 10,000 published messages from 40
   countries, written with `bulk_create`.
 
 The bench rows are removed again at the end (and at the start, after an interrupted run), so the
 seeded registry the other benchmarks use is left as it was. `--quick` builds a throwaway SQLite
-database with 200 disputes, 10 recipients x 20 messages and 500 messages on the page.
+database with 200 disputes, 10 recipients x 20 and 300 x 5 deliveries, and 500 messages on the
+page.
 """
 
 import argparse
@@ -32,6 +36,8 @@ import random
 import smtplib
 import sys
 import time
+import tracemalloc
+from email.utils import parseaddr
 
 from benchlib import (
     DATA_DIR,
@@ -49,12 +55,11 @@ from benchlib import (
 sys.path.insert(0, str(ROOT))
 from tests.solidarity.messages.smtp_server import SmtpServer, free_port
 
-RECIPIENTS = 100
-MESSAGES = 100  # per recipient: RECIPIENTS x MESSAGES deliveries
+# (recipients, messages): recipients x messages deliveries each
+SIZES = ((100, 100), (10_000, 10))
 PAGE_MESSAGES = 10_000
 QUICK_DISPUTES = 200
-QUICK_RECIPIENTS = 10
-QUICK_MESSAGES = 20
+QUICK_SIZES = ((10, 20), (300, 5))
 QUICK_PAGE_MESSAGES = 500
 QUICK_PATH = DATA_DIR / "messages-quick.sqlite3"
 PAGE_RUNS = 30
@@ -82,7 +87,7 @@ def main() -> None:
     os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
     if args.quick:
         seeding = setup_quick(port)
-        sizes = (QUICK_RECIPIENTS, QUICK_MESSAGES, QUICK_PAGE_MESSAGES)
+        sizes = (QUICK_SIZES, QUICK_PAGE_MESSAGES)
     else:
         try:
             setup_django(args.db)
@@ -90,7 +95,7 @@ def main() -> None:
             emit({"db": args.db, "skipped": str(reason)})
             return
         seeding = ensure_seeded(args.db)
-        sizes = (RECIPIENTS, MESSAGES, PAGE_MESSAGES)
+        sizes = (SIZES, PAGE_MESSAGES)
     db = "sqlite" if args.quick else args.db
     server = SmtpServer(port)
     server.start()
@@ -152,7 +157,7 @@ def clean(disputes) -> None:
     MessageDelivery.objects.filter(message__dispute__in=disputes).delete()
     Message.objects.filter(dispute__in=disputes).delete()
     MessageRecipient.objects.filter(dispute__in=disputes).delete()
-    DBTaskResult.objects.filter(task_path__endswith="deliver_digest").delete()
+    DBTaskResult.objects.filter(task_path__contains="deliver_digest").delete()
 
 
 def published_messages(dispute, count: int, rng: random.Random, *, start: int = 0) -> list:
@@ -212,52 +217,49 @@ def make_deliveries(dispute, recipients: int, messages: int, rng: random.Random)
 # Measurements -----------------------------------------------------------------------------
 
 
-def rendered_digests(recipients) -> list[tuple[str, list[str], bytes]]:
-    """The digests ours will send, rendered with the same template: (from, to, bytes)."""
-    from django.utils import timezone
+FANOUT_RATIO_BUDGET = 0.5
+FANOUT_PEAK_MB_BUDGET = 64.0
 
-    from picketline.solidarity.messages.delivery import _due, _email
+
+def rendered_digests(recipients) -> list[tuple[str, list[str], bytes]]:
+    """The digests ours will send, rendered beforehand the same way: (from, to, bytes)."""
+    from django.conf import settings
+    from django.utils import timezone, translation
+
+    from picketline.solidarity.messages.delivery import _Digests, _due_deliveries
 
     now = timezone.now()
+    ids: dict[int, list[int]] = {}
+    rows = (
+        _due_deliveries(now)
+        .filter(recipient__in=recipients)
+        .order_by("message__published_at", "message_id")
+        .values_list("recipient_id", "message_id")
+    )
+    for recipient_id, message_id in rows.iterator(chunk_size=10_000):
+        ids.setdefault(recipient_id, []).append(message_id)
+    digests = _Digests()
     emails = []
-    for recipient in recipients:
-        email = _email(recipient, list(_due(recipient, now)))
-        emails.append((email.from_email, email.recipients(), email.message().as_bytes()))
+    with translation.override(settings.LANGUAGE_CODE):
+        for recipient in recipients:
+            email = digests.email(recipient, ids[recipient.pk])
+            sender = email.envelope_from or parseaddr(email.from_email)[1]
+            emails.append((sender, email.recipients(), email.data))
     return emails
 
 
 def send_plain(port: int, emails) -> None:
-    """Baseline: smtplib, one connection per email."""
-    for sender, to, data in emails:
-        with smtplib.SMTP("127.0.0.1", port) as smtp:
+    """Baseline: smtplib, every email over one connection."""
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for sender, to, data in emails:
             smtp.sendmail(sender, to, data)
 
 
-def delivery(dispute, server, recipients: int, messages: int) -> dict:
+def drain() -> None:
+    """What `picketline worker --batch` runs, without its per-task log lines and without the
+    random start-up pause of up to a second (meant to spread many workers' first polls)."""
     from django.core.management import call_command
 
-    from picketline.solidarity.messages.delivery import deliver_digest
-    from picketline.solidarity.models import DeliveryStatus, MessageDelivery
-
-    rng = random.Random(SEED)
-    started = time.perf_counter()
-    rows = make_deliveries(dispute, recipients, messages, rng)
-    deliveries = MessageDelivery.objects.filter(recipient__dispute=dispute)
-    total = deliveries.count()
-    log(
-        f"made {len(rows)} recipients, {total:,} deliveries "
-        f"in {time.perf_counter() - started:.1f} s"
-    )
-    rendering, emails = timed(rendered_digests, rows)
-
-    log("delivery: enqueue and drain with the worker")
-    server.received.clear()
-    started = time.perf_counter()
-    for recipient in rows:
-        deliver_digest.enqueue(recipient_id=recipient.pk)
-    enqueued = time.perf_counter() - started
-    # What `picketline worker --batch` runs, without its per-task log lines and without the
-    # random start-up pause of up to a second (meant to spread many workers' first polls).
     call_command(
         "db_worker",
         queue_name="*",
@@ -268,6 +270,29 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
         verbosity=0,
         stdout=io.StringIO(),
     )
+
+
+def delivery(dispute, server, recipients: int, messages: int) -> dict:
+    from picketline.solidarity.messages.delivery import deliver_digests
+    from picketline.solidarity.models import DeliveryStatus, MessageDelivery, MessageRecipient
+
+    rng = random.Random(SEED)
+    started = time.perf_counter()
+    rows = make_deliveries(dispute, recipients, messages, rng)
+    deliveries = MessageDelivery.objects.filter(recipient__dispute=dispute)
+    total = deliveries.count()
+    log(
+        f"made {len(rows):,} recipients, {total:,} deliveries "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    rendering, emails = timed(rendered_digests, rows)
+
+    log(f"delivery {recipients}x{messages}: enqueue and drain with the worker")
+    server.received.clear()
+    started = time.perf_counter()
+    deliver_digests.enqueue(dispute_id=dispute.pk)  # what publishing a message enqueues
+    enqueued = time.perf_counter() - started
+    drain()
     ours = time.perf_counter() - started
     ours_received = list(server.received)
     sent_once = deliveries.filter(status=DeliveryStatus.SENT, attempts=1).count()
@@ -283,11 +308,28 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
             f"{len(ours_received)} emails for {len(rows)} recipients"
         )
 
-    log("delivery: the same digests through smtplib (baseline)")
+    log("delivery: the same digests through smtplib over one connection (baseline)")
     server.received.clear()
     plain, _ = timed(send_plain, server.port, emails)
     if len(server.received) != len(emails):
         raise SystemExit(f"baseline: {len(server.received)} of {len(emails)} emails received")
+
+    log("delivery: again, untimed, under tracemalloc for the worker's peak memory")
+    deliveries.update(status=DeliveryStatus.PENDING, sent_at=None, attempts=0)
+    MessageRecipient.objects.filter(dispute=dispute).update(last_sent_at=None)
+    server.received.clear()
+    server.keep_data = False  # the sink runs in this process: count the worker's memory only
+    deliver_digests.enqueue(dispute_id=dispute.pk)
+    tracemalloc.start()
+    try:
+        drain()
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        server.keep_data = True
+    if len(server.received) != len(rows):
+        raise SystemExit(f"memory run: {len(server.received)} emails for {len(rows)} recipients")
+    server.received.clear()
     return {
         "recipients": len(rows),
         "messages": messages,
@@ -300,10 +342,39 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
         "baseline_seconds": round(plain, 3),
         # Rendering the digests (the baseline's preparation, not timed in it).
         "render_seconds": round(rendering, 3),
-        "ratio": ours / plain if plain else 0,
+        # Ours at what share of the baseline's rate (budget: at least FANOUT_RATIO_BUDGET).
+        "rate_ratio": plain / ours if ours else 0,
+        "peak_mb": round(peak / 1e6, 2),
         "deliveries_per_second": total / ours if ours else 0,
         "emails_per_second": len(ours_received) / ours if ours else 0,
     }
+
+
+def fanout_budgets(db: str, sent: list[dict]) -> list[dict]:
+    database = "postgresql" if db == "postgres" else "sqlite"
+    budgets = [
+        {
+            "name": f"fanout.ratio_{d['recipients']}x{d['messages']}",
+            "value": round(d["rate_ratio"], 3),
+            "unit": "x",
+            "budget": FANOUT_RATIO_BUDGET,
+            "met": d["rate_ratio"] >= FANOUT_RATIO_BUDGET,
+            "database": database,
+        }
+        for d in sent
+    ]
+    peak = max(d["peak_mb"] for d in sent)
+    budgets.append(
+        {
+            "name": "fanout.peak_mb",
+            "value": peak,
+            "unit": "MB",
+            "budget": FANOUT_PEAK_MB_BUDGET,
+            "met": peak <= FANOUT_PEAK_MB_BUDGET,
+            "database": database,
+        }
+    )
+    return budgets
 
 
 def measure(client, url: str, runs: int) -> dict:
@@ -357,7 +428,7 @@ def page(dispute, count: int) -> dict:
     }
 
 
-def run(db: str, server, recipients: int, messages: int, page_messages: int) -> dict:
+def run(db: str, server, sizes, page_messages: int) -> dict:
     import django
     from django.db import connection
 
@@ -366,7 +437,10 @@ def run(db: str, server, recipients: int, messages: int, page_messages: int) -> 
     disputes = bench_disputes()
     clean(disputes)
     try:
-        sent = delivery(disputes[0], server, recipients, messages)
+        sent = []
+        for recipients, messages in sizes:
+            sent.append(delivery(disputes[0], server, recipients, messages))
+            clean(disputes[:1])
         shown = page(disputes[1], page_messages)
     finally:
         log("removing the bench messages")
@@ -378,6 +452,7 @@ def run(db: str, server, recipients: int, messages: int, page_messages: int) -> 
         "disputes": Dispute.objects.count(),
         "delivery": sent,
         "page": shown,
+        "budgets": fanout_budgets(db, sent),
     }
 
 
@@ -386,29 +461,39 @@ def markdown_section(r: dict) -> list[str]:
     lines = [f"## Solidarity messages: {r.get('db', '')}", ""]
     if "skipped" in r or "error" in r:
         return [*lines, f"Not run: {r.get('skipped') or r.get('error')}", ""]
-    d, p = r["delivery"], r["page"]
+    sent, p = r["delivery"], r["page"]
+    if isinstance(sent, dict):  # a result written before delivery ran at several sizes
+        sent = [sent]
     lines += [
-        f"{r['vendor']} · {r['disputes']:,} disputes. **Delivery**: {d['recipients']} recipients "
-        f"(digest immediate) x {d['messages']} published messages = {d['deliveries']:,} "
-        "deliveries, made with `bulk_create`. Ours: one `deliver_digest` task per recipient on "
-        "the database task backend, drained by the worker (`db_worker --batch`, as "
-        "`picketline worker --batch` runs it, without the start-up pause), timed from the "
-        "first enqueue to the worker's exit; each digest goes to an SMTP sink on 127.0.0.1. "
-        "Baseline: the same digests rendered beforehand and sent with `smtplib.SMTP`, one "
-        "connection per email (as Django's SMTP backend does).",
+        f"{r['vendor']} · {r['disputes']:,} disputes. **Delivery (fan-out)**: recipients "
+        "(digest immediate) x published messages, one delivery row per pair, made with "
+        "`bulk_create`. Ours: one `deliver_digests` task for the dispute (what publishing a "
+        "message enqueues) on the database task backend, drained by the worker (`db_worker "
+        "--batch`, as `picketline worker --batch` runs it, without the start-up pause), which "
+        "claims recipients in batches, renders each message once and sends each batch over one "
+        "SMTP connection; timed from the enqueue to the worker's exit, rendering included; each"
+        " digest goes to an SMTP sink on 127.0.0.1. Baseline: the same digests rendered "
+        "beforehand and sent with `smtplib.SMTP` over one connection. Peak memory: a second, "
+        "untimed drain of the same deliveries under `tracemalloc`.",
         "",
-        "| delivery | deliveries | emails | seconds | deliveries/s |",
-        "| --- | ---: | ---: | ---: | ---: |",
-        f"| ours (task worker) | {d['deliveries']:,} | {d['emails']} | {d['ours_seconds']:.2f} "
-        f"| {d['deliveries_per_second']:,.0f} |",
-        f"| baseline (smtplib loop) | {d['deliveries']:,} | {d['emails']} | "
-        f"{d['baseline_seconds']:.2f} | {d['deliveries'] / d['baseline_seconds']:,.0f} |",
+        "| recipients x messages | deliveries | emails | ours s | baseline s | ours deliveries/s "
+        "| ours ÷ baseline rate (budget ≥ 0.5) | worker peak MB | sent once |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for d in sent:
+        ratio = d.get("rate_ratio", 0)
+        lines.append(
+            f"| {d['recipients']:,} x {d['messages']} | {d['deliveries']:,} | {d['emails']:,} "
+            f"| {d['ours_seconds']:.2f} | {d['baseline_seconds']:.2f} "
+            f"| {d['deliveries_per_second']:,.0f} | {ratio:.2f}x "
+            f"({'met' if ratio >= FANOUT_RATIO_BUDGET else 'missed'}) "
+            f"| {d.get('peak_mb', 0):.1f} | {d['sent_once']:,} of {d['deliveries']:,} |"
+        )
+    lines += [
         "",
-        f"Ours ÷ baseline: {d['ratio']:.1f}x. Rendering the {d['emails']} digests beforehand "
-        f"(not in the baseline's time) took {d.get('render_seconds', 0):.2f} s. Every delivery "
-        "sent with one attempt: "
-        f"{d['sent_once']:,} of {d['deliveries']:,}; one email per recipient at the sink: "
-        f"{d['emails']} of {d['recipients']}.",
+        "Rendering the digests beforehand (the baseline's preparation, not in its time): "
+        + ", ".join(f"{d.get('render_seconds', 0):.2f} s for {d['emails']:,}" for d in sent)
+        + ". One email per recipient at the sink in every run.",
         "",
         f"**Dispute page** (Django test client), the same dispute with no messages and with "
         f"{p['messages']:,} published messages from {len(COUNTRIES)} countries, "

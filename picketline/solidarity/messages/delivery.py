@@ -1,25 +1,31 @@
 """Delivering solidarity messages: one digest email per recipient, listing what is due.
 
-The delivery rows are the queue. A run locks the recipient, claims its due deliveries, sends one
-email and marks them sent, all in one transaction: when the mail server fails, nothing is marked
-and the rows are retried later with a growing delay.
+The delivery rows are the queue, drained through `core.fanout`. A run claims a batch of
+recipients with due deliveries (their rows locked), renders each message once for the whole
+run, assembles every recipient's digest from the rendered parts, sends the batch over one
+connection and, in the same transaction, marks sent what the server took and counts a failed
+attempt on the rest, which are retried later with a growing delay. Each message reaches each
+recipient once, whether the mail server is down, fails mid-batch, or several workers run.
 """
 
 import datetime as dt
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import BooleanField, Exists, F, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.tasks import task
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from picketline.core.fanout import MailSession, Parts, PlainTextEmails, claim_batches
 from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import (
     DeliveryStatus,
     DigestFrequency,
+    Message,
     MessageDelivery,
     MessageRecipient,
 )
@@ -41,10 +47,6 @@ _INTERVALS = {
 }
 
 
-class _SendFailed(Exception):
-    pass
-
-
 def digest_due_at(recipient: MessageRecipient) -> dt.datetime | None:
     """When the recipient may next get a digest; None for now."""
     interval = _INTERVALS.get(recipient.frequency, dt.timedelta(days=1))
@@ -63,30 +65,46 @@ def _enqueue(recipient_id: int, run_after: dt.datetime | None) -> None:
         deliver_digest.using(run_after=run_after).enqueue(recipient_id=recipient_id)
 
 
-def digest_schedule(*, recipient: MessageRecipient) -> None:
-    """Enqueues the recipient's digest for the next time their frequency allows."""
-    _enqueue(recipient.pk, digest_due_at(recipient))
+def digests_schedule(*, dispute_id: int, recipients: list[MessageRecipient]) -> None:
+    """Enqueues one run for the recipients due now and a later one for each of the others."""
+    later = [(r.pk, due) for r in recipients if (due := digest_due_at(r)) is not None]
+    if len(later) < len(recipients):
+        deliver_digests.enqueue(dispute_id=dispute_id)
+    for recipient_id, due in later:
+        _enqueue(recipient_id, due)
 
 
-def _due(recipient: MessageRecipient, now: dt.datetime):
-    return (
-        MessageDelivery.objects.filter(recipient=recipient, status=DeliveryStatus.PENDING)
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        .select_related("message", "message__dispute")
-        .order_by("message__published_at", "message_id")
+def _due_deliveries(now: dt.datetime):
+    return MessageDelivery.objects.filter(status=DeliveryStatus.PENDING).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     )
 
 
-def _email(recipient: MessageRecipient, deliveries: list[MessageDelivery]) -> EmailMessage:
-    messages = [delivery.message for delivery in deliveries]
+def _due_recipients(now: dt.datetime):
+    """Recipients whose frequency allows a digest now and who have a delivery due."""
+    allowed = (
+        Q(last_sent_at__isnull=True)
+        | Q(frequency=DigestFrequency.IMMEDIATE)
+        | Q(frequency=DigestFrequency.HOURLY, last_sent_at__lte=now - _INTERVALS["hourly"])
+        | Q(
+            ~Q(frequency__in=[DigestFrequency.IMMEDIATE, DigestFrequency.HOURLY]),
+            last_sent_at__lte=now - _INTERVALS["daily"],
+        )
+    )
+    return MessageRecipient.objects.filter(allowed).filter(
+        Exists(_due_deliveries(now).filter(recipient=OuterRef("pk")))
+    )
+
+
+def _render_messages(message_ids: list[int]) -> dict[int, str]:
+    """Each message's part of a digest, the same for every recipient."""
+    messages = list(Message.objects.filter(pk__in=message_ids))
     names = country_names({message.country for message in messages})
-    dispute = recipient.dispute
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "dispute": dispute,
-            "count": len(messages),
-            "messages": [
-                {
+    template = get_template("solidarity/messages/email/digest_message.txt")
+    return {
+        message.pk: template.render(
+            {
+                "entry": {
                     "message": message,
                     "signature": message_signature(
                         message, names.get(message.country, message.country)
@@ -94,75 +112,190 @@ def _email(recipient: MessageRecipient, deliveries: list[MessageDelivery]) -> Em
                     # The DB constraint already ties an email to consent; said twice on purpose.
                     "email": message.sender_email if message.contact_consent else "",
                 }
-                for message in messages
-            ],
-            "inbox_url": settings.SITE_URL
-            + reverse("solidarity:message_inbox", kwargs={"slug": dispute.slug}),
-        }
-        subject = render_to_string("solidarity/messages/email/digest_subject.txt", context)
-        body = render_to_string("solidarity/messages/email/digest.txt", context)
-    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient.email])
+            }
+        )
+        for message in messages
+    }
 
 
-def _record_failure(recipient_id: int, now: dt.datetime, error: Exception) -> dt.datetime | None:
-    """Counts the attempt on each due delivery and says when to try again (None: gave up)."""
-    with transaction.atomic():
-        recipient = MessageRecipient.objects.select_for_update().filter(pk=recipient_id).first()
-        if recipient is None:
-            return None
-        retry_at = None
-        for delivery in _due(recipient, now).select_for_update(of=("self",)):
-            delivery.attempts = F("attempts") + 1
-            delivery.save(update_fields=["attempts"])
-            delivery.refresh_from_db(fields=["attempts"])
-            delivery.last_error = str(error)[:500] or error.__class__.__name__
-            if delivery.attempts >= MAX_ATTEMPTS:
-                delivery.status = DeliveryStatus.FAILED
-                delivery.next_attempt_at = None
-            else:
-                wait = BACKOFF[min(delivery.attempts, len(BACKOFF)) - 1]
-                delivery.next_attempt_at = now + wait
-                retry_at = min(retry_at or delivery.next_attempt_at, delivery.next_attempt_at)
-            delivery.save(update_fields=["status", "next_attempt_at", "last_error"])
-        return retry_at
+class _Digests:
+    """What one run renders once: each message's part, each dispute's header and footer, and
+    each subject (by dispute and count)."""
+
+    def __init__(self):
+        self.messages = Parts(_render_messages)
+        self.emails = PlainTextEmails()
+        self.frames: dict = {}
+
+    def frame(self, dispute) -> tuple[str, str]:
+        if dispute.pk not in self.frames:
+            context = {
+                "dispute": dispute,
+                "inbox_url": settings.SITE_URL
+                + reverse("solidarity:message_inbox", kwargs={"slug": dispute.slug}),
+            }
+            self.frames[dispute.pk] = (
+                render_to_string("solidarity/messages/email/digest_header.txt", context),
+                render_to_string("solidarity/messages/email/digest_footer.txt", context),
+            )
+        return self.frames[dispute.pk]
+
+    def subject(self, dispute, count: int) -> str:
+        key = (dispute.pk, count)
+        if key not in self.frames:
+            subject = render_to_string(
+                "solidarity/messages/email/digest_subject.txt",
+                {"dispute": dispute, "count": count},
+            )
+            self.frames[key] = " ".join(subject.split())
+        return self.frames[key]
+
+    def email(self, recipient: MessageRecipient, message_ids: list[int]) -> EmailMessage:
+        parts = self.messages.get_many(message_ids)
+        header, footer = self.frame(recipient.dispute)
+        return self.emails.email(
+            subject=self.subject(recipient.dispute, len(message_ids)),
+            parts=[header, *(parts[pk] for pk in message_ids if pk in parts), footer],
+            to=[recipient.email],
+        )
+
+
+def _backoff(attempts: int, now: dt.datetime) -> tuple[str, dt.datetime | None]:
+    """The status and next attempt of a delivery that has failed `attempts` times."""
+    if attempts >= MAX_ATTEMPTS:
+        return DeliveryStatus.FAILED, None
+    return DeliveryStatus.PENDING, now + BACKOFF[min(attempts, len(BACKOFF)) - 1]
+
+
+def _record_failures(
+    deliveries: list[tuple[int, int, int]], errors: dict[int, Exception], now: dt.datetime
+) -> dt.datetime | None:
+    """Counts the attempt on each (delivery, recipient, attempts) of a failed recipient and
+    says when to try again (None: gave up on all). Call inside the claiming transaction."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for pk, recipient_id, attempts in deliveries:
+        if recipient_id in errors:
+            error = errors[recipient_id]
+            message = str(error)[:500] or error.__class__.__name__
+            groups.setdefault((attempts + 1, message), []).append(pk)
+    retry_at = None
+    for (attempts, message), pks in groups.items():
+        status, next_attempt_at = _backoff(attempts, now)
+        MessageDelivery.objects.filter(pk__in=pks).update(
+            attempts=attempts, status=status, next_attempt_at=next_attempt_at, last_error=message
+        )
+        if next_attempt_at is not None:
+            retry_at = min(retry_at or next_attempt_at, next_attempt_at)
+    return retry_at
+
+
+def _mark_sent(pks: list[int], now: dt.datetime) -> None:
+    """Marks the deliveries sent. PostgreSQL takes the ids as one array parameter; elsewhere
+    500 ids a statement (one statement with thousands of parameters plans slowly)."""
+    sent = {
+        "status": DeliveryStatus.SENT,
+        "sent_at": now,
+        "attempts": F("attempts") + 1,
+        "last_error": "",
+    }
+    if connection.vendor == "postgresql":
+        table = MessageDelivery._meta.db_table
+        any_of = RawSQL(f'"{table}"."id" = ANY(%s)', (pks,), output_field=BooleanField())
+        MessageDelivery.objects.filter(any_of).update(**sent)
+        return
+    for start in range(0, len(pks), 500):
+        MessageDelivery.objects.filter(pk__in=pks[start : start + 500]).update(**sent)
+
+
+class _Run:
+    """One drain of the queue: what it listed, and when to come back for what failed."""
+
+    def __init__(self, now: dt.datetime):
+        self.now = now
+        self.digests = _Digests()
+        self.mail = MailSession()
+        self.listed = 0
+        self.retry_at: dt.datetime | None = None
+
+    def deliver(self, recipients: list[MessageRecipient]) -> int:
+        """Sends the claimed recipients their digests; call in the claiming transaction."""
+        by_recipient: dict[int, list[int]] = {}
+        rows = (
+            _due_deliveries(self.now)
+            .filter(recipient_id__in=[r.pk for r in recipients])
+            .order_by("message__published_at", "message_id")
+            .values_list("pk", "recipient_id", "message_id", "attempts")
+        )
+        deliveries = list(rows)
+        for _pk, recipient_id, message_id, _attempts in deliveries:
+            by_recipient.setdefault(recipient_id, []).append(message_id)
+        with translation.override(settings.LANGUAGE_CODE):
+            emails = [
+                (r.pk, self.digests.email(r, by_recipient[r.pk]))
+                for r in recipients
+                if r.pk in by_recipient
+            ]
+        result = self.mail.send(emails)
+        sent = set(result.sent)
+        sent_pks = [pk for pk, recipient_id, _m, _a in deliveries if recipient_id in sent]
+        _mark_sent(sent_pks, self.now)
+        if sent:
+            MessageRecipient.objects.filter(pk__in=sent).update(
+                last_sent_at=self.now, updated_at=self.now
+            )
+        if result.failed:
+            retry_at = _record_failures(
+                [(pk, r, a) for pk, r, _m, a in deliveries], result.failed, self.now
+            )
+            if retry_at is not None:
+                self.retry_at = min(self.retry_at or retry_at, retry_at)
+        listed = len(sent_pks)
+        self.listed += listed
+        return listed
+
+
+def _supports_defer() -> bool:
+    return deliver_digests.get_backend().supports_defer
+
+
+@task(queue_name="email")
+def deliver_digests(*, dispute_id: int | None = None) -> int:
+    """Sends every recipient with something due (of one dispute, or of all) their digest, in
+    batches over one connection each; returns how many messages it listed.
+
+    Workers running side by side claim disjoint batches; a run that finds a recipient locked
+    leaves it to the run holding it, so each message reaches each recipient once.
+    """
+    run = _Run(timezone.now())
+    recipients = _due_recipients(run.now).select_related("dispute")
+    if dispute_id is not None:
+        recipients = recipients.filter(dispute_id=dispute_id)
+    with run.mail:
+        claim_batches(recipients, run.deliver)
+    if run.retry_at is not None and _supports_defer():
+        retry_at = run.retry_at
+        deliver_digests.using(run_after=retry_at).enqueue(dispute_id=dispute_id)
+    return run.listed
 
 
 @task(queue_name="email")
 def deliver_digest(*, recipient_id: int) -> int:
-    """Sends the recipient one email listing their due messages; returns how many it listed.
+    """Sends one recipient their digest if one is due; returns how many messages it listed.
 
     Runs that overlap wait for the recipient's lock and then find nothing left to send, so each
     message reaches each recipient once.
     """
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            recipient = (
-                MessageRecipient.objects.select_for_update()
-                .select_related("dispute")
-                .filter(pk=recipient_id)
-                .first()
-            )
-            if recipient is None or digest_due_at(recipient) is not None:
-                return 0
-            deliveries = list(_due(recipient, now).select_for_update(of=("self",)))
-            if not deliveries:
-                return 0
-            try:
-                _email(recipient, deliveries).send()
-            except Exception as error:
-                raise _SendFailed(error) from error
-            MessageDelivery.objects.filter(pk__in=[d.pk for d in deliveries]).update(
-                status=DeliveryStatus.SENT,
-                sent_at=now,
-                attempts=F("attempts") + 1,
-                last_error="",
-            )
-            recipient.last_sent_at = now
-            recipient.save(update_fields=["last_sent_at", "updated_at"])
-            return len(deliveries)
-    except _SendFailed as failure:
-        retry_at = _record_failure(recipient_id, now, failure.__cause__)
-        if retry_at is not None and deliver_digest.get_backend().supports_defer:
-            transaction.on_commit(lambda: _enqueue(recipient_id, retry_at))
-        return 0
+    run = _Run(timezone.now())
+    with run.mail, transaction.atomic():
+        recipients = list(
+            _due_recipients(run.now)
+            .select_related("dispute")
+            .filter(pk=recipient_id)
+            .select_for_update(of=("self",))
+        )
+        if recipients:
+            run.deliver(recipients)
+    if run.retry_at is not None and _supports_defer():
+        retry_at = run.retry_at
+        transaction.on_commit(lambda: _enqueue(recipient_id, retry_at))
+    return run.listed

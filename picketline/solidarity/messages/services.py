@@ -15,7 +15,7 @@ from picketline.core.audit import log_action
 from picketline.core.text import plain_text
 from picketline.disputes.models import Dispute
 from picketline.organisations.models import Organisation
-from picketline.solidarity.messages.delivery import digest_schedule
+from picketline.solidarity.messages.delivery import digests_schedule
 from picketline.solidarity.messages.models import (
     DigestFrequency,
     Message,
@@ -119,14 +119,15 @@ def recipients_ensure(*, dispute: Dispute) -> list[MessageRecipient]:
 
 
 def deliveries_create(*, message: Message) -> None:
-    """One delivery per recipient (never two: the constraint), each digest scheduled on commit."""
+    """One delivery per recipient (never two: the constraint), the digests scheduled on commit:
+    one run for every recipient due now, a later one for each recipient whose frequency waits."""
     recipients = recipients_ensure(dispute=message.dispute)
     MessageDelivery.objects.bulk_create(
         [MessageDelivery(message=message, recipient=recipient) for recipient in recipients],
         ignore_conflicts=True,
     )
-    for recipient in recipients:
-        transaction.on_commit(lambda recipient=recipient: digest_schedule(recipient=recipient))
+    dispute_id = message.dispute_id
+    transaction.on_commit(lambda: digests_schedule(dispute_id=dispute_id, recipients=recipients))
 
 
 def recipient_for(*, dispute: Dispute, user=None, contact: bool = False) -> MessageRecipient | None:

@@ -3,6 +3,9 @@
 server = SmtpServer(port)      # not listening yet: the mail server is "down"
 server.start()
 server.received                # [(recipients, raw message bytes), ...]
+server.connections             # how many SMTP sessions were opened
+server.down_after = 3          # after 3 emails it answers 421 and hangs up, as a server going down
+server.keep_data = False       # keeps who each email was for, not its bytes (a memory benchmark)
 server.stop()
 """
 
@@ -23,6 +26,11 @@ class _Handler(socketserver.StreamRequestHandler):
         self.wfile.flush()
 
     def handle(self) -> None:
+        owner = self.server.owner
+        owner.session()
+        if owner.is_down():
+            self.reply("421 localhost going down")
+            return
         self.reply("220 localhost test SMTP")
         recipients: list[str] = []
         while True:
@@ -38,6 +46,9 @@ class _Handler(socketserver.StreamRequestHandler):
                 recipients = [] if verb == "RSET" else recipients
                 self.reply("250 OK")
             elif verb == "MAIL":
+                if owner.is_down():
+                    self.reply("421 localhost going down")
+                    return
                 recipients = []
                 self.reply("250 OK")
             elif verb == "RCPT":
@@ -70,12 +81,23 @@ class SmtpServer:
     def __init__(self, port: int):
         self.port = port
         self.received: list[tuple[list[str], bytes]] = []
+        self.connections = 0
+        self.down_after: int | None = None
+        self.keep_data = True
         self._lock = threading.Lock()
         self._server = None
 
     def record(self, recipients: list[str], data: bytes) -> None:
         with self._lock:
-            self.received.append((recipients, data))
+            self.received.append((recipients, data if self.keep_data else b""))
+
+    def session(self) -> None:
+        with self._lock:
+            self.connections += 1
+
+    def is_down(self) -> bool:
+        with self._lock:
+            return self.down_after is not None and len(self.received) >= self.down_after
 
     def count_for(self, address: str) -> int:
         with self._lock:

@@ -1,0 +1,342 @@
+"""Fan-out: one text to many people, at the speed of the mail server.
+
+Every email that goes to many people goes through here: solidarity digests today; alerts,
+campaign messages, ballot invitations and dues reminders next. Three pieces, each usable alone:
+
+- `claim_batches(queryset, deliver)` claims the rows of a queue in batches, each batch in a
+  transaction of its own that holds the rows' locks while `deliver(rows)` sends and records.
+  On PostgreSQL the claim is `SELECT … FOR UPDATE SKIP LOCKED`, so workers running side by side
+  take disjoint batches; on SQLite the transaction is immediate (see settings), so one writer
+  at a time holds the claim.
+- `Parts(render_many)` renders each shared part (one message, one header) once per run, not
+  once per recipient, and keeps at most `limit` of them, so memory stays bounded however many
+  recipients there are.
+- `PlainTextEmails` builds plain-text emails from parts (`email(subject=…, parts=[…], to=…)`),
+  encoding each part to MIME once and assembling each email's bytes from encoded parts:
+  Python's email package takes milliseconds to build one message, longer than the mail server
+  takes to accept it.
+- `MailSession().send(emails)` sends a batch over one connection to the mail server, kept open
+  for the run's next batches, and says, email by email, which were sent and which failed
+  (`send_batch(emails)`: one batch, one connection). The caller marks the sent ones sent and
+  counts an attempt on the failed ones, in the transaction that claimed them: nothing sent
+  twice when the server fails mid-batch, nothing lost.
+
+No personal data passes through task payloads: a task names rows by id and the worker reads the
+addresses from the database.
+"""
+
+import email.message
+import email.policy
+import email.quoprimime
+import email.utils
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMessage, mailers
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.core.mail.utils import DNS_NAME
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.utils import timezone
+
+# Recipients claimed (and emails sent over one connection) per batch. Larger batches send
+# faster; each batch holds its rows' locks (and on SQLite the write lock) while it sends.
+BATCH_SIZE = 200
+# Rendered parts kept per run: a part is a message of at most a few kilobytes.
+PARTS_LIMIT = 2000
+# An address written as it is in headers and the envelope: ASCII, no name, nothing to quote.
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
+_MIME_HEAD = (
+    b'Content-Type: text/plain; charset="utf-8"\r\n'
+    b"Content-Transfer-Encoding: quoted-printable\r\n"
+    b"MIME-Version: 1.0\r\n"
+)
+
+
+class _Bytes:
+    """A finished MIME message, as the SMTP backend asks for it."""
+
+    def __init__(self, data: bytes):
+        self._data = data
+
+    def as_bytes(self, *args, **kwargs) -> bytes:
+        return self._data
+
+
+class PreparedEmail(EmailMessage):
+    """A plain-text email whose MIME bytes were assembled beforehand (see `PlainTextEmails`).
+
+    It is an ordinary `EmailMessage` (subject, body, to) for every backend; the SMTP backend
+    and `send_batch` take its prepared bytes instead of building them again.
+    """
+
+    def __init__(
+        self,
+        *,
+        data: bytes,
+        envelope_from: str | None,
+        envelope_to: list[str] | None,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.data = data
+        self.envelope_from = envelope_from
+        self.envelope_to = envelope_to
+
+    def message(self, *, policy=email.policy.default):
+        if policy is email.policy.SMTP:
+            return _Bytes(self.data)
+        return super().message(policy=policy)
+
+
+def _header(name: str, value: str) -> bytes:
+    """One header folded and encoded by the email package, without its last line end."""
+    message = email.message.EmailMessage(policy=email.policy.SMTP)
+    message[name] = value
+    return message.as_bytes().removesuffix(b"\r\n").removesuffix(b"\r\n")
+
+
+def _to_header(to: list[str]) -> bytes:
+    """The To header as Django writes it (names encoded, domains in IDNA), for the addresses
+    that are not plain."""
+    head = EmailMessage(to=to).message(policy=email.policy.SMTP).as_bytes().split(b"\r\n\r\n")[0]
+    lines, inside = [], False
+    for line in head.split(b"\r\n"):
+        if line[:1] in (b" ", b"\t"):
+            if inside:
+                lines.append(line)
+            continue
+        inside = line.lower().startswith(b"to:")
+        if inside:
+            lines.append(line)
+    return b"\r\n".join(lines)
+
+
+class PlainTextEmails:
+    """Builds plain-text emails from parts, each part encoded once for the whole batch.
+
+    A part is a piece of the body shared by many emails (one message in a digest, a header):
+    `email(subject=…, parts=[…], to=[…])` joins the parts' quoted-printable forms, which is
+    the encoding of the joined text as long as every part but the last ends with a line end.
+    """
+
+    def __init__(self, *, from_email: str | None = None, limit: int = PARTS_LIMIT):
+        self.from_email = from_email or settings.DEFAULT_FROM_EMAIL
+        self._from = _header("From", self.from_email)
+        self._envelope_from = _envelope(self.from_email)
+        self._date = _header("Date", email.utils.format_datetime(timezone.now()))
+        self._encoded: OrderedDict[str, bytes] = OrderedDict()
+        self._subjects: dict[str, bytes] = {}
+        self._limit = limit
+
+    def _encode(self, text: str) -> bytes:
+        encoded = self._encoded.get(text)
+        if encoded is None:
+            encoded = email.quoprimime.body_encode(
+                text.encode().decode("latin-1"), 76, eol="\r\n"
+            ).encode("ascii")
+            self._encoded[text] = encoded
+            if len(self._encoded) > self._limit:
+                self._encoded.popitem(last=False)
+        return encoded
+
+    def email(self, *, subject: str, parts: list[str], to: list[str]) -> PreparedEmail:
+        if parts and all(part.endswith("\n") for part in parts[:-1]):
+            body = b"".join(self._encode(part) for part in parts)
+        else:
+            body = self._encode("".join(parts))
+        if subject not in self._subjects:
+            self._subjects[subject] = _header("Subject", subject)
+        plain = all(_PLAIN_ADDRESS.fullmatch(address) for address in to)
+        to_header = ("To: " + ", ".join(to)).encode() if plain else _to_header(to)
+        data = b"\r\n".join(
+            [
+                _MIME_HEAD + self._subjects[subject],
+                self._from,
+                to_header,
+                self._date,
+                b"Message-ID: " + email.utils.make_msgid(domain=DNS_NAME).encode(),
+                b"",
+                body,
+            ]
+        )
+        return PreparedEmail(
+            subject=subject,
+            body="".join(parts),
+            to=to,
+            from_email=self.from_email,
+            data=data,
+            envelope_from=self._envelope_from,
+            envelope_to=to if plain else None,
+        )
+
+
+def _envelope(address: str) -> str | None:
+    """The address as the SMTP envelope takes it, or None when the backend must parse it."""
+    return address if _PLAIN_ADDRESS.fullmatch(address) else None
+
+
+# Sender addresses parsed by the SMTP backend, by address: a site sends from a handful.
+_senders: dict[str, str] = {}
+
+
+def _send_one(connection, message: EmailMessage) -> bool:
+    # Django's SMTP backend parses every address of every email again; a prepared email
+    # already carries its envelope, so it goes straight to the open SMTP session.
+    if (
+        isinstance(message, PreparedEmail)
+        and isinstance(connection, SmtpBackend)
+        and connection.connection is not None
+    ):
+        sender = message.envelope_from
+        if sender is None:
+            if message.from_email not in _senders:
+                _senders[message.from_email] = connection.prep_address(message.from_email)
+            sender = _senders[message.from_email]
+        to = message.envelope_to or [connection.prep_address(a) for a in message.recipients()]
+        connection.connection.sendmail(sender, to, message.data)
+        return True
+    return bool(connection.send_messages([message]))
+
+
+@dataclass
+class BatchResult:
+    """What `send_batch` did with each email, by the caller's key."""
+
+    sent: list[Hashable] = field(default_factory=list)
+    failed: dict[Hashable, Exception] = field(default_factory=dict)
+
+
+class MailSession:
+    """One connection to the mail server for a whole run, batch after batch.
+
+    Opening a connection costs the handshake, and the first emails on a new connection go
+    slower than the rest, so a run keeps one open; after a failure it opens a new one.
+    Use as a context manager, or call `close()`.
+    """
+
+    def __init__(self):
+        self._connection = None
+
+    def __enter__(self) -> "MailSession":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            # A connection the server broke may fail to close as well.
+            with suppress(Exception):
+                self._connection.close()
+            self._connection = None
+
+    def send(self, emails: Sequence[tuple[Hashable, EmailMessage]]) -> BatchResult:
+        """Sends `(key, email)` pairs over the session's connection.
+
+        An email the server refuses, or that a broken connection loses, is reported failed,
+        and a new connection is opened for the rest. When the server cannot be reached, every
+        email left is reported failed with that error.
+        """
+        result = BatchResult()
+        pending = list(emails)
+        position = 0
+        while position < len(pending):
+            if self._connection is None:
+                connection = mailers.default
+                try:
+                    connection.open()
+                except Exception as error:  # any failure to connect fails the rest
+                    result.failed.update((key, error) for key, _email in pending[position:])
+                    return result
+                self._connection = connection
+            key, email = pending[position]
+            position += 1
+            try:
+                if _send_one(self._connection, email):
+                    result.sent.append(key)
+                else:
+                    result.failed[key] = ValueError("the mailer sent nothing")
+            except Exception as error:  # reported per email, then a new connection
+                result.failed[key] = error
+                self.close()
+        return result
+
+
+def send_batch(emails: Sequence[tuple[Hashable, EmailMessage]]) -> BatchResult:
+    """Sends `(key, email)` pairs over one connection (see `MailSession.send`)."""
+    with MailSession() as session:
+        return session.send(emails)
+
+
+class Parts:
+    """Rendered parts by key, each rendered once however many emails include it.
+
+    `render_many(keys)` renders the missing keys in one go (one query for their rows) and
+    returns `{key: text}`. At most `limit` parts are kept; the least recently used go first.
+    `rendered` counts the parts rendered, for tests and benchmarks.
+    """
+
+    def __init__(
+        self,
+        render_many: Callable[[list[Hashable]], dict[Hashable, str]],
+        *,
+        limit: int = PARTS_LIMIT,
+    ):
+        self._render_many = render_many
+        self._limit = limit
+        self._parts: OrderedDict[Hashable, str] = OrderedDict()
+        self.rendered = 0
+
+    def get_many(self, keys: Iterable[Hashable]) -> dict[Hashable, str]:
+        keys = list(dict.fromkeys(keys))
+        missing = [key for key in keys if key not in self._parts]
+        found = {}
+        if missing:
+            found = self._render_many(missing)
+            self.rendered += len(found)
+        wanted = {}
+        for key in keys:
+            if key in found:
+                wanted[key] = found[key]
+                self._parts[key] = found[key]
+            elif key in self._parts:
+                wanted[key] = self._parts[key]
+            if key in self._parts:
+                self._parts.move_to_end(key)
+        while len(self._parts) > self._limit:
+            self._parts.popitem(last=False)
+        return wanted
+
+
+def claim_batches(
+    queryset: QuerySet,
+    deliver: Callable[[list[Model]], int],
+    *,
+    size: int | None = None,
+) -> int:
+    """Claims the rows of `queryset` in batches of `size` (default `BATCH_SIZE`), in order of
+    their primary key, and calls `deliver(rows)` inside the transaction that locks them;
+    returns the sum of what `deliver` returned.
+
+    Rows another worker holds are skipped (it delivers them). Each batch starts after the last
+    row claimed, so the run ends even when `deliver` leaves a row in the queue (a retry later)
+    and never holds more than one batch in memory.
+    """
+    size = size or BATCH_SIZE
+    total = 0
+    after = None
+    while True:
+        with transaction.atomic():
+            batch = queryset.order_by("pk")
+            if after is not None:
+                batch = batch.filter(pk__gt=after)
+            rows = list(batch.select_for_update(skip_locked=True, of=("self",))[:size])
+            if not rows:
+                return total
+            after = rows[-1].pk
+            total += deliver(rows)
