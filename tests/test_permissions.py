@@ -63,6 +63,8 @@ PUBLIC = {
     "feeds:csv",
     "feeds:atom",
     "feeds:dispute_ics",
+    "feeds:map_tile",
+    "feeds:map_cluster",
     "submissions:add",
     "submissions:status",
     "submissions:answer",
