@@ -109,6 +109,8 @@ PUBLIC = {
             "detail_ics",
             "feed_ics",
             "feed_geojson",
+            "map_tile",
+            "map_cluster",
             "days_of_action",
             "day_of_action",
             "rsvp_create",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, F, FloatField, Func, IntegerField, Max, Min, Q, QuerySet
 from django.db.models import Value as V
+from django.urls import reverse
 
 # Tiles deeper than this are not served: at zoom 20 a cell is a few metres wide.
 MAX_ZOOM = 20
@@ -100,6 +101,20 @@ def tile_at(lat: float, lon: float, z: int) -> Tile:
             if 0 <= y + dy < size and Tile(z, x, y + dy).contains(lat, lon):
                 return Tile(z, x, y + dy)
     return tile
+
+
+# Numbers no tile address holds, reversed once and swapped for {z}, {x}, {y} and {cell}.
+_PLACEHOLDERS = {"z": 90001, "x": 90002, "y": 90003, "cell": 90004}
+
+
+def tile_url_template(name: str, query: str = "", *, cell: bool = False) -> str:
+    """The address of the URL pattern `name` with {z}/{x}/{y} (and {cell}) for a map's script
+    to fill in, with the page's query string."""
+    keys = ["z", "x", "y", "cell"] if cell else ["z", "x", "y"]
+    url = reverse(name, kwargs={key: _PLACEHOLDERS[key] for key in keys})
+    for key in keys:
+        url = url.replace(str(_PLACEHOLDERS[key]), "{" + key + "}")
+    return f"{url}?{query}" if query else url
 
 
 def _tile_latitude(y: int, z: int) -> float:

@@ -181,7 +181,7 @@ def cluster_document(*, tile: Tile, cell: int, filters: DisputeFilters) -> dict:
         "y": tile.y,
         "cell": cell,
         "count": total,
-        "disputes": listed,
+        "items": listed,
         "more": more,
         "more_label": (
             ngettext("and %(count)s more dispute", "and %(count)s more disputes", more)

@@ -7,12 +7,12 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from picketline.core.tiles import tile_url_template
 from picketline.disputes import display
 from picketline.disputes.choices import (
     MAP_STATUSES,
@@ -55,24 +55,10 @@ def map_page(request):
         "tile_attribution": settings.TILE_ATTRIBUTION,
         "map_labels": _map_labels(),
         "map_scripts": map_scripts(),
-        "tiles_url": _url_template("feeds:map_tile", request.GET),
-        "cluster_url": _url_template("feeds:map_cluster", request.GET),
+        "tiles_url": tile_url_template("feeds:map_tile", request.GET.urlencode()),
+        "cluster_url": tile_url_template("feeds:map_cluster", request.GET.urlencode(), cell=True),
     }
     return render(request, "disputes/map.html", context, status=400 if errors else 200)
-
-
-# Numbers no tile address holds, reversed once and swapped for {z}, {x}, {y} and {cell}.
-_PLACEHOLDERS = {"z": 90001, "x": 90002, "y": 90003, "cell": 90004}
-
-
-def _url_template(name: str, query: QueryDict) -> str:
-    """A tile address with {z}/{x}/{y} (and {cell}) for the map's script to fill in, carrying
-    the page's filters."""
-    names = ["z", "x", "y", "cell"] if name.endswith("cluster") else ["z", "x", "y"]
-    url = reverse(name, kwargs={key: _PLACEHOLDERS[key] for key in names})
-    for key in names:
-        url = url.replace(str(_PLACEHOLDERS[key]), "{" + key + "}")
-    return url + ("?" + query.urlencode() if query else "")
 
 
 def _map_labels() -> dict:

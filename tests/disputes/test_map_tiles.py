@@ -171,7 +171,7 @@ def test_sites_at_one_spot_stay_one_cluster_that_lists_its_disputes(client, regi
     assert cluster["label"].startswith("5 places on the map")
     listing = client.get(f"/map/tiles/20/{tile.x}/{tile.y}/{cluster['cell']}.json").json()
     assert listing["count"] == 5
-    assert sorted(item["title"] for item in listing["disputes"]) == [
+    assert sorted(item["title"] for item in listing["items"]) == [
         f"Same spot {n}" for n in range(5)
     ]
     assert listing["more"] == 0
@@ -192,11 +192,11 @@ def test_a_clusters_list_counts_disputes_not_sites_and_says_how_many_more(client
     assert cluster["count"] == 7  # sites: four gates of one dispute, three neighbours
     listing = client.get(f"/map/tiles/5/{tile.x}/{tile.y}/{cell}.json").json()
     assert listing["count"] == 4
-    assert len(listing["disputes"]) == 4
+    assert len(listing["items"]) == 4
     monkeypatch.setattr(map_tiles, "CLUSTER_LIST_LIMIT", 3)
     cache.clear()
     listing = client.get(f"/map/tiles/5/{tile.x}/{tile.y}/{cell}.json").json()
-    assert len(listing["disputes"]) == 3
+    assert len(listing["items"]) == 3
     assert listing["more"] == 1
     assert listing["more_label"] == "and 1 more dispute"
 

@@ -126,13 +126,14 @@
       box.className = "map-popup map-cluster-list";
       box.appendChild(text("p", "map-popup__title", data.heading));
       var list = document.createElement("ul");
-      (data.disputes || []).forEach(function (item) {
+      (data.items || []).forEach(function (item) {
         var entry = document.createElement("li");
         var link = text("a", "", item.title);
         link.href = item.url;
         link.dir = "auto";
         entry.appendChild(link);
-        var place = [item.status_label, item.city, item.country].filter(Boolean).join(" · ");
+        var details = item.details || [item.status_label, item.city, item.country];
+        var place = details.filter(Boolean).join(" · ");
         if (place) entry.appendChild(text("span", "map-cluster-list__meta", " " + place));
         list.appendChild(entry);
       });
