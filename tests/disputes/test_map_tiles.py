@@ -5,11 +5,15 @@ import random
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from picketline.core.tiles import GRID, MAX_LATITUDE, Tile, tile_at
 from picketline.disputes import map_tiles, services
+from picketline.disputes.cache import _RECENT_VERSION_KEY as RECENT_VERSION_KEY
+from picketline.disputes.cache import registry_version
 from picketline.disputes.models import Site
 from tests import factories
 
@@ -261,9 +265,21 @@ def test_it_sends_an_etag_and_answers_304_with_only_the_version_query(
     with django_assert_num_queries(1):
         again = client.get(url, headers={"If-None-Match": etag})
     assert again.status_code == 304
-    # A change to the registry makes a new version, so the old ETag no longer matches.
+    # A change to the registry makes a new version once the recent one expires (two seconds;
+    # here the cache is emptied), so the old ETag no longer matches.
     factories.make_dispute(title="New one", lat=50.0, lon=5.0)
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    cache.delete(RECENT_VERSION_KEY)
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 200
+
+
+def test_the_tiles_count_the_registry_at_most_every_two_seconds(client, registry):
+    _tile(client, Tile(3, 4, 2))
+    # Another tile within the two seconds: no version query, only the tile's own.
+    with CaptureQueriesContext(connection) as queries:
+        _tile(client, Tile(3, 4, 3))
+    assert queries and not [q for q in queries if "COUNT(*)" in q["sql"]]
+    assert cache.get(RECENT_VERSION_KEY) == registry_version()
 
 
 def test_it_serves_tiles_gzipped(client, registry):
@@ -283,7 +299,8 @@ def test_a_cold_tile_costs_four_queries_whatever_the_registry_holds(
     cache.clear()
     with django_assert_num_queries(4):
         _tile(client, Tile(2, 2, 1))
-    with django_assert_num_queries(1):
+    # Cached, with the version counted less than two seconds ago: none at all.
+    with django_assert_num_queries(0):
         _tile(client, Tile(2, 2, 1))
 
 
