@@ -285,7 +285,7 @@ def markdown_section(results: dict[str, dict]) -> list[str]:
             f"tile cache cleared before each, the registry version counted within two seconds): "
             f"median {t['cold']['median_ms']} ms, p95 {t['cold']['p95_ms']} ms, at most "
             f"{t['max_queries']} queries. Counting the registry version (once every two seconds "
-            f"at most) takes {t['version']['median_ms']} ms. The world tile "
+            f"at most) takes {t.get('version', {}).get('median_ms', 'n/a')} ms. The world tile "
             f"counts {t['world_count']} sites; a direct count gives {t['world_direct_count']} "
             f"({'equal' if t['counts_add_up'] else '**DIFFERENT**'}).",
             "",
@@ -304,10 +304,15 @@ def markdown_section(results: dict[str, dict]) -> list[str]:
                 "(compressed / plain) | HTML, CSS, JS KB |",
                 "| --- | --- | --- | --- | --- | --- |",
             ]
-            for name in ("desktop", "phone_throttled", "desktop_throttled"):
+            views = {
+                "desktop": "desktop, 1280 x 800",
+                "phone_throttled": "phone, 390 x 844, CPU 4x slower",
+                "desktop_throttled": "desktop, CPU 4x slower",
+            }
+            for name, label in views.items():
                 v = b[name]
                 lines.append(
-                    f"| {name.replace('_', ', CPU 4x slower, ')} | "
+                    f"| {label} | "
                     f"{v['first_marker']['median_ms']} | {v['first_marker']['p95_ms']} | "
                     f"{v['tiles']} | {v['tile_kb']:.1f} / {v['tile_plain_kb']:.1f} | "
                     f"{v['page_kb']:.1f} |"
