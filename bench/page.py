@@ -108,7 +108,7 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.25)
     raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from benchlib import BENCH_DIR, DISPUTES, RESULT_PREFIX, ROOT, bench_env, log
 from budgets import budgets_gather
 from events import markdown_section as events_section
+from map import markdown_section as map_section
 from membership import markdown_section as membership_section
 from messages import markdown_section as messages_section
 from moderation import markdown_section as moderation_section
@@ -36,6 +37,7 @@ TIMEOUTS = {
     "moderation": 1200,
     "messages": 900,
     "events": 600,
+    "map": 900,
     "membership": 1800,
 }
 
@@ -280,6 +282,11 @@ def main() -> int:
         "SQLite": run_step("public_pages.py", "--db", "sqlite"),
         "PostgreSQL": run_step("public_pages.py", "--db", "postgres", db="postgres"),
     }
+    # The browser's part once (its budgets do not depend on the database); tiles on both.
+    clustered_map = {
+        "SQLite": run_step("map.py", "--db", "sqlite"),
+        "PostgreSQL": run_step("map.py", "--db", "postgres", "--no-browser", db="postgres"),
+    }
     moderation = {
         "SQLite": run_step("moderation.py", "--db", "sqlite"),
         "PostgreSQL": run_step("moderation.py", "--db", "postgres", db="postgres"),
@@ -312,6 +319,7 @@ def main() -> int:
         *geojson_section(geojson),
         *page_section(page),
         *public_pages_section(public_pages),
+        *map_section(clustered_map),
         *(line for r in moderation.values() for line in moderation_section(r)),
         *(line for r in messages.values() for line in messages_section(r)),
         *(line for r in events.values() for line in events_section(r)),
@@ -328,6 +336,7 @@ def main() -> int:
         geojson,
         page,
         *public_pages.values(),
+        *clustered_map.values(),
         *moderation.values(),
         *messages.values(),
         *events.values(),

@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from picketline.core.tiles import tile_at
 from picketline.disputes import services
 from tests import factories
 
@@ -90,6 +91,16 @@ def _urls(seeded) -> list[str]:
             f"/api/v1/organisations/{organisation.pk}",
             f"/api/v1/organisations/{organisation.slug}",
         ]
+    # The clustered map's tiles around the sensitive site, at every depth, and their clusters'
+    # lists (the cell holding the site, whether or not it is a cluster).
+    for z in (0, 4, 9, 14, 20):
+        tile = tile_at(51.1, -0.1, z)
+        cell = tile.cell_of(51.1, -0.1)
+        for query in ("", "?status=active,announced,ended", "?q=sensitive"):
+            urls += [
+                f"/map/tiles/{z}/{tile.x}/{tile.y}.json{query}",
+                f"/map/tiles/{z}/{tile.x}/{tile.y}/{cell}.json{query}",
+            ]
     urls += [
         "/api/v1/",
         "/api/v1/disputes",

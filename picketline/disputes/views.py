@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from picketline.core.tiles import tile_url_template
 from picketline.disputes import display
 from picketline.disputes.choices import (
     MAP_STATUSES,
@@ -54,6 +55,8 @@ def map_page(request):
         "tile_attribution": settings.TILE_ATTRIBUTION,
         "map_labels": _map_labels(),
         "map_scripts": map_scripts(),
+        "tiles_url": tile_url_template("feeds:map_tile", request.GET.urlencode()),
+        "cluster_url": tile_url_template("feeds:map_cluster", request.GET.urlencode(), cell=True),
     }
     return render(request, "disputes/map.html", context, status=400 if errors else 200)
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from picketline.core.formats import distance_label
 from picketline.core.forms import ChoiceGroup
+from picketline.core.tiles import tile_url_template
 from picketline.disputes.filtering import FilterError
 from picketline.events import calendar, selectors
 from picketline.events.choices import EventMode, EventVisibility
@@ -204,6 +205,14 @@ def geojson_url(query: str) -> str:
     return f"{url}?{query}" if query else url
 
 
+def tile_urls(query: str) -> dict:
+    """The clustered map's tile and cluster addresses, with the page's filters."""
+    return {
+        "tiles_url": tile_url_template("events:map_tile", query),
+        "cluster_url": tile_url_template("events:map_cluster", query, cell=True),
+    }
+
+
 def map_page_context(query: QueryDict, filters, errors: dict) -> dict:
     count = 0
     if filters is not None:
@@ -213,6 +222,7 @@ def map_page_context(query: QueryDict, filters, errors: dict) -> dict:
         "count": count,
         "query": feed_query(query),
         "geojson_url": geojson_url(feed_query(query)),
+        **tile_urls(feed_query(query)),
         **map_context(),
     }
 

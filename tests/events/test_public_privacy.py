@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from picketline.core.tiles import Tile, tile_at
 from picketline.events.choices import EventMode
 from picketline.events.rsvps import services as rsvps
 from tests import factories
@@ -24,6 +25,7 @@ def test_no_public_page_or_feed_shows_the_join_link_or_anyones_email(client):
         disputes=[dispute],
     )
     rsvps.rsvp_create(event=event, name="Att Endee", email="attendee-sentinel@example.org")
+    street = tile_at(51.5072, -0.1276, 16)
     urls = [
         "/events/",
         "/events/map/",
@@ -32,6 +34,13 @@ def test_no_public_page_or_feed_shows_the_join_link_or_anyones_email(client):
         "/events.ics",
         "/events.geojson",
         f"/events.geojson?day={day.slug}",
+        # The clustered maps' tiles and the list of the cluster holding the event, at the
+        # world's zoom and a street's.
+        "/events/map/tiles/0/0/0.json",
+        f"/events/map/tiles/0/0/0.json?day={day.slug}&past=on",
+        f"/events/map/tiles/0/0/0/{Tile(0, 0, 0).cell_of(51.5072, -0.1276)}.json",
+        f"/events/map/tiles/16/{street.x}/{street.y}.json?day={day.slug}&past=on",
+        f"/events/map/tiles/16/{street.x}/{street.y}/{street.cell_of(51.5072, -0.1276)}.json",
         "/days-of-action/",
         day.get_absolute_url(),
         dispute.get_absolute_url(),

@@ -40,6 +40,7 @@ def day_page_context(request: HttpRequest, day: DayOfAction, filters, errors: di
         "disputes": list(day.disputes.only("id", "title", "slug")),
         **pages.list_context(request, filters, errors),
         "geojson_url": pages.geojson_url(urlencode({"day": day.slug, "past": "on"})),
+        **pages.tile_urls(urlencode({"day": day.slug, "past": "on"})),
         "calendar_url": f"{reverse('events:feed_ics')}?{urlencode({'day': day.slug})}",
         "host_url": pages.optional_url("events:host", slug=day.slug),
         "can_edit": selectors.user_can_manage_day_of_action(request.user, day),

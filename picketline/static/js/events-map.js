@@ -31,7 +31,8 @@
   }
 
   function eventsMap(element) {
-    shared.clusteredGeoJSON(element, { popup: popupFor, maxZoom: 12, failed: labels.failed });
+    var draw = element.dataset.tilesUrl ? shared.clusteredTiles : shared.clusteredGeoJSON;
+    draw(element, { popup: popupFor, maxZoom: 12, failed: labels.failed });
   }
 
   function pinMap(element) {
@@ -45,7 +46,7 @@
   }
 
   var all = document.getElementById("events-map");
-  if (all && L.markerClusterGroup) eventsMap(all);
+  if (all && (all.dataset.tilesUrl || L.markerClusterGroup)) eventsMap(all);
   var pin = document.getElementById("event-pin-map");
   if (pin) pinMap(pin);
 })();

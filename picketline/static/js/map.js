@@ -1,4 +1,5 @@
-// Leaflet maps: every dispute on the home page (clustered), or one dispute's sites.
+// Leaflet maps: every dispute on the home page (clustered by tile on the server), or one
+// dispute's sites.
 // Data comes from data-* attributes and JSON blocks, so no inline script is needed.
 // Needs map-base.js, loaded before it.
 (function () {
@@ -81,7 +82,8 @@
 
   function disputeMap(element) {
     // Kept for map-search.js, which moves this map to a place searched for.
-    shared.disputeMap = shared.clusteredGeoJSON(element, {
+    var draw = element.dataset.tilesUrl ? shared.clusteredTiles : shared.clusteredGeoJSON;
+    shared.disputeMap = draw(element, {
       popup: popupFor,
       onMarker: announce,
       maxZoom: 11,
@@ -109,7 +111,7 @@
   }
 
   var all = document.getElementById("dispute-map");
-  if (all && L.markerClusterGroup) disputeMap(all);
+  if (all && (all.dataset.tilesUrl || L.markerClusterGroup)) disputeMap(all);
   var sites = document.getElementById("site-map");
   if (sites) sitesMap(sites);
 })();
