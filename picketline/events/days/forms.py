@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.urls import Resolver404, resolve
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from picketline.core.forms import HoneypotForm
 from picketline.core.i18n import current_language
@@ -311,7 +311,7 @@ class HostEventForm(HoneypotForm):
         help_text=gettext_lazy("Shown only to people whose place is confirmed."),
     )
     capacity = forms.IntegerField(
-        label=gettext_lazy("Places"),
+        label=pgettext_lazy("event seats", "Places"),
         min_value=1,
         max_value=1_000_000,
         required=False,

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from picketline.core.geo import round_point
 from picketline.core.i18n import current_language
@@ -265,7 +266,7 @@ class EventForm(forms.Form):
         error_messages={"invalid": _("Enter a web address starting with https:// or http://.")},
     )
     capacity = forms.IntegerField(
-        label=_("Places"),
+        label=pgettext_lazy("event seats", "Places"),
         required=False,
         min_value=1,
         max_value=MAX_CAPACITY,
