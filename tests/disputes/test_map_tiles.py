@@ -218,7 +218,7 @@ def test_a_clusters_list_counts_disputes_not_sites_and_says_how_many_more(client
     ],
 )
 def test_it_filters_like_the_map_data(client, registry, query):
-    features = client.get(f"/disputes.geojson{query}").json()["features"]
+    features = json.loads(client.get(f"/disputes.geojson{query}").getvalue())["features"]
     data = _tile(client, Tile(0, 0, 0), query)
     assert data["count"] == len(features)
     assert data["count"] > 0
