@@ -7,6 +7,7 @@ The reference below is the straightforward way: model instances, `reverse()` and
 
 import datetime as dt
 import importlib
+from urllib.parse import quote
 
 import orjson
 import pytest
@@ -17,6 +18,7 @@ from django.urls import reverse
 
 from picketline.core.geo import distance_km_expression
 from picketline.disputes import services
+from picketline.disputes.feeds.common import dispute_path_builder
 from picketline.disputes.filtering import filters_from_query
 from picketline.disputes.filters import Sort
 from picketline.disputes.models import Site
@@ -234,3 +236,15 @@ def test_it_reads_sites_employers_and_unions_in_three_queries(
     with django_assert_num_queries(3):
         built = list(geojson.features(filters=filters))
     assert len(built) >= 4
+
+
+@pytest.mark.parametrize(
+    "slug", ["bin-strike", "a_b.c~d-9", "grève-des-éboueurs", "حملة", "a b", "x%y", "50/50", ""]
+)
+def test_a_dispute_path_is_what_reverse_gives(slug):
+    """Plain slugs skip quoting; every slug still gets the path `reverse()` would give."""
+    path_for = dispute_path_builder()
+    expected = reverse("disputes:detail", kwargs={"slug": "marker"}).replace("marker", "{}")
+    assert path_for(slug) == expected.format(quote(slug, safe="!$&'()*+,;=/~:@"))
+    if slug.isascii() and slug.replace("-", "").replace("_", "").isalnum():
+        assert path_for(slug) == reverse("disputes:detail", kwargs={"slug": slug})
