@@ -88,6 +88,10 @@ class Membership(models.Model):
         ordering = ["organisation", "name", "id"]
         indexes = [
             models.Index(fields=["organisation", "status", "chapter"], name="membership_roster"),
+            # The roster's order: a page is read from the index, not sorted from every row.
+            models.Index(
+                fields=["organisation", "status", "name", "id"], name="membership_roster_order"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
