@@ -29,9 +29,15 @@ def _zoom(page) -> int:
 
 
 def _wait_for_zoom_above(page, zoom: int) -> None:
-    """Polled from outside the page: the CSP (rightly) forbids the eval in-page waits use."""
+    """Wait until the map has zoomed in past `zoom` and drawn every tile of the new view.
+
+    The zoom is polled from outside the page: the CSP (rightly) forbids the eval in-page
+    waits use. The tiles for the new zoom are asked for before the zoom changes, so once it
+    has, `data-state` stays "loading" until they are all drawn.
+    """
     for _poll in range(100):
         if _zoom(page) > zoom:
+            page.wait_for_selector("#dispute-map[data-state='ready']")
             return
         page.wait_for_timeout(50)
     raise AssertionError(f"the map stayed at zoom {zoom}")

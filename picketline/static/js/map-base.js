@@ -242,6 +242,14 @@
       keepBuffer: 1,
       className: "map-data",
     });
+    // `data-state` is "loading" while the view's tiles are being fetched and "ready" once all
+    // of them have been drawn: the tests (and anyone else) wait on it after a pan or zoom.
+    layer.on("loading", function () {
+      element.dataset.state = "loading";
+    });
+    layer.on("load", function () {
+      element.dataset.state = "ready";
+    });
     layer.on("tileunload", function (event) {
       var state = event.tile._picketline;
       if (!state) return;
