@@ -29,8 +29,7 @@ cp "$MODULES/leaflet/dist/leaflet.css" "$VENDOR/leaflet/"
 cp "$MODULES/leaflet/dist/images/"*.png "$VENDOR/leaflet/images/"
 cp "$MODULES/leaflet/LICENSE" "$VENDOR/leaflet/LICENSE"
 
-copy_js "$MODULES/leaflet.markercluster/dist/leaflet.markercluster.js" \
-  "$VENDOR/leaflet.markercluster/leaflet.markercluster.js"
+# Only the cluster icons' styles: the clusters themselves are counted on the server (map tiles).
 cp "$MODULES/leaflet.markercluster/dist/MarkerCluster.css" \
   "$MODULES/leaflet.markercluster/dist/MarkerCluster.Default.css" \
   "$VENDOR/leaflet.markercluster/"

@@ -15,7 +15,9 @@ def test_it_loads_the_feed_with_the_same_filters(client):
     assert 'data-geojson-url="/events.geojson?country=GB"' in html
     assert "1 event on the map" in html
     assert "js/events-map.js" in html
-    assert "leaflet.markercluster.js" in html
+    # Clusters come from the server's tiles: no clustering library is sent to the phone.
+    assert "leaflet.markercluster.js" not in html
+    assert 'data-tiles-url="/events/map/tiles/{z}/{x}/{y}.json?country=GB"' in html
     assert 'href="/events/?country=GB"' in html
 
 

@@ -1,4 +1,4 @@
-// Leaflet maps of events: every listed event (clustered, from the GeoJSON feed), or one event's
+// Leaflet maps of events: every listed event (clustered by tile on the server), or one event's
 // pin on its page. Data comes from data-* attributes and a JSON block: no inline script.
 // Needs map-base.js, loaded before it.
 (function () {
@@ -31,8 +31,7 @@
   }
 
   function eventsMap(element) {
-    var draw = element.dataset.tilesUrl ? shared.clusteredTiles : shared.clusteredGeoJSON;
-    draw(element, { popup: popupFor, maxZoom: 12, failed: labels.failed });
+    shared.clusteredTiles(element, { popup: popupFor, maxZoom: 12, failed: labels.failed });
   }
 
   function pinMap(element) {
@@ -46,7 +45,7 @@
   }
 
   var all = document.getElementById("events-map");
-  if (all && (all.dataset.tilesUrl || L.markerClusterGroup)) eventsMap(all);
+  if (all && all.dataset.tilesUrl) eventsMap(all);
   var pin = document.getElementById("event-pin-map");
   if (pin) pinMap(pin);
 })();

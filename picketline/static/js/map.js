@@ -82,8 +82,7 @@
 
   function disputeMap(element) {
     // Kept for map-search.js, which moves this map to a place searched for.
-    var draw = element.dataset.tilesUrl ? shared.clusteredTiles : shared.clusteredGeoJSON;
-    shared.disputeMap = draw(element, {
+    shared.disputeMap = shared.clusteredTiles(element, {
       popup: popupFor,
       onMarker: announce,
       maxZoom: 11,
