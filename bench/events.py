@@ -1,8 +1,10 @@
-"""Events: RSVPs under contention, and a day of action's map with 5,000 local events.
+"""Events: RSVPs and picket sign-ups under contention, and a day of action's map with 5,000
+local events.
 
     .venv/bin/python bench/events.py --db sqlite|postgres
     .venv/bin/python bench/events.py --quick          # small data in a file of its own
     .venv/bin/python bench/events.py --db postgres --only rsvps   # no seeding, no map
+    .venv/bin/python bench/events.py --db postgres --only shifts  # picket sign-ups alone
 
 - **rsvps**: one event with capacity for half of RSVPS; RSVPS distinct accounts answer it
   through `rsvps.rsvp_create` from THREADS threads at once, each thread with its own database
@@ -14,6 +16,8 @@
   places, with queue numbers 1..capacity, and the waiting list must be numbered
   capacity+1..RSVPS with no gap. Budget (PostgreSQL, 16 threads): `rsvp.ratio`, ours ÷ plain
   inserts in RSVPs per second, at least 0.3 with the check passed (issue 15).
+- **shifts**: picket sign-ups to one occurrence of a shift, the same way (`bench/shifts.py`);
+  budget `shift.ratio`.
 - **map**: a day of action with DAY_EVENTS local events placed at seeded sites (many towns and
   countries), written with `bulk_create`. Through Django's test client: `/events.geojson?day=…`
   first with the cache cleared, then cached, then conditional (If-None-Match → 304); the day of
@@ -21,9 +25,10 @@
   bytes served as a file by `django.views.static.serve` through the same middleware and test
   client, and a plain `json.dumps` of the same events' `.values()` rows as a FeatureCollection.
 
-Bench rows (written by events_data.py) are removed at the end (and at the start, after an
-interrupted run), so the seeded registry stays as it was. `--quick` builds a throwaway SQLite
-database with 200 disputes, 80 RSVPs and 500 local events, to check that the benchmark runs.
+Bench rows (written by events_data.py and shifts.py) are removed at the end (and at the start,
+after an interrupted run), so the seeded registry stays as it was. `--quick` builds a throwaway
+SQLite database with 200 disputes, 80 RSVPs, 80 picket sign-ups and 500 local events, to check
+that the benchmark runs.
 """
 
 import argparse
@@ -32,11 +37,11 @@ import os
 import random
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from types import ModuleType
 
+import shifts
 from benchlib import (
     DATA_DIR,
     Unavailable,
@@ -49,6 +54,7 @@ from benchlib import (
     timed,
 )
 from budgets import budget_at_least
+from contention import in_threads, slices
 from events_data import (
     EMAIL_DOMAIN,
     SEED,
@@ -67,6 +73,8 @@ DAY_EVENTS = 5_000
 QUICK_DISPUTES = 200
 QUICK_THREADS = 4
 QUICK_RSVPS = 80
+SIGNUPS = 800
+QUICK_SIGNUPS = 80
 QUICK_DAY_EVENTS = 500
 QUICK_PATH = DATA_DIR / "events-quick.sqlite3"
 RUNS = 30
@@ -80,29 +88,39 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small data, own SQLite file")
     parser.add_argument(
         "--only",
-        choices=["rsvps", "map"],
-        help="one part; rsvps alone needs no seeded registry",
+        choices=["rsvps", "shifts", "map"],
+        help="one part; rsvps or shifts alone need no seeded registry",
     )
     args = parser.parse_args()
     # Pages render templates: serve static names as they are, without collectstatic's manifest.
     os.environ["STATIC_PLAIN"] = "1"
     if args.quick:
         seeding = setup_quick()
-        sizes = {"threads": QUICK_THREADS, "rsvps": QUICK_RSVPS, "day_events": QUICK_DAY_EVENTS}
+        sizes = {
+            "threads": QUICK_THREADS,
+            "rsvps": QUICK_RSVPS,
+            "signups": QUICK_SIGNUPS,
+            "day_events": QUICK_DAY_EVENTS,
+        }
     else:
         try:
             setup_django(args.db)
         except Unavailable as reason:
             emit({"db": args.db, "skipped": str(reason)})
             return
-        if args.only == "rsvps":
+        if args.only in ("rsvps", "shifts"):
             from django.core.management import call_command
 
             call_command("migrate", verbosity=0, interactive=False)
-            seeding = {"skipped": "RSVPs only: the registry is not needed"}
+            seeding = {"skipped": f"{args.only} only: the registry is not needed"}
         else:
             seeding = ensure_seeded(args.db)
-        sizes = {"threads": THREADS, "rsvps": RSVPS, "day_events": DAY_EVENTS}
+        sizes = {
+            "threads": THREADS,
+            "rsvps": RSVPS,
+            "signups": SIGNUPS,
+            "day_events": DAY_EVENTS,
+        }
     result = run("sqlite" if args.quick else args.db, only=args.only, **sizes)
     result.update(seeding=seeding, quick=args.quick)
     emit(result)
@@ -130,51 +148,6 @@ def setup_quick() -> dict:
 
 
 # RSVPs under contention -------------------------------------------------------------------
-
-
-def in_threads(work, slices: list[list]) -> tuple[float, list[float]]:
-    """Runs `work(item)` for every item, one thread per slice, all released at once.
-
-    Each thread has its own database connection (Django's are per thread) and closes it.
-    Returns the wall time from the release to the last thread's end, and each call's time.
-    """
-    from django.db import connection
-
-    barrier = threading.Barrier(len(slices) + 1)
-    latencies: list[float] = []
-    errors: list[BaseException] = []
-    lock = threading.Lock()
-
-    def worker(items):
-        mine = []
-        try:
-            barrier.wait()
-            for item in items:
-                started = time.perf_counter()
-                work(item)
-                mine.append(time.perf_counter() - started)
-        except BaseException as error:  # reported after the join
-            errors.append(error)
-        finally:
-            connection.close()
-            with lock:
-                latencies.extend(mine)
-
-    threads = [threading.Thread(target=worker, args=(items,)) for items in slices]
-    for thread in threads:
-        thread.start()
-    barrier.wait()
-    started = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    if errors:
-        raise SystemExit(f"{len(errors)} thread(s) failed, the first with {errors[0]!r}")
-    return wall, latencies
-
-
-def _slices(items: list, threads: int) -> list[list]:
-    return [items[n::threads] for n in range(threads)]
 
 
 def queue_check(event, total: int) -> dict:
@@ -230,7 +203,7 @@ def rsvps_under_contention(db: str, threads: int, total: int) -> dict:
     shuffled = users[:]
     random.Random(SEED).shuffle(shuffled)
     ours_wall, ours_latency = in_threads(
-        lambda user: rsvp_create(event=ours_event, user=user), _slices(shuffled, threads)
+        lambda user: rsvp_create(event=ours_event, user=user), slices(shuffled, threads)
     )
     check = queue_check(ours_event, total)
     log(f"rsvps: check {json.dumps(check)}")
@@ -240,7 +213,7 @@ def rsvps_under_contention(db: str, threads: int, total: int) -> dict:
     log("rsvps: the same rows with plain inserts (baseline)")
     rows = plain_rows(plain_event, shuffled, capacity)
     plain_wall, plain_latency = in_threads(
-        lambda fields: Rsvp.objects.create(**fields), _slices(rows, threads)
+        lambda fields: Rsvp.objects.create(**fields), slices(rows, threads)
     )
     if Rsvp.objects.filter(event=plain_event).count() != total:
         raise SystemExit("baseline: not every row was written")
@@ -471,22 +444,34 @@ def budgets(vendor: str, contention: dict | None) -> list[dict]:
     return [record]
 
 
-def run(db: str, *, threads: int, rsvps: int, day_events: int, only: str | None = None) -> dict:
+def run(
+    db: str,
+    *,
+    threads: int,
+    rsvps: int,
+    signups: int,
+    day_events: int,
+    only: str | None = None,
+) -> dict:
     import django
     from django.db import connection
 
     from picketline.disputes.models import Dispute
 
     clean()
-    contention = mapped = None
+    shifts.clean()
+    contention = signed_up = mapped = None
     try:
         if only in (None, "rsvps"):
             contention = rsvps_under_contention(db, threads, rsvps)
+        if only in (None, "shifts"):
+            signed_up = shifts.shifts_under_contention(threads, signups)
         if only in (None, "map"):
             mapped = day_map(day_events)
     finally:
-        log("removing the bench events")
+        log("removing the bench events and picket shifts")
         clean()
+        shifts.clean()
     server = ""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -500,8 +485,12 @@ def run(db: str, *, threads: int, rsvps: int, day_events: int, only: str | None 
         "sqlite_version": __import__("sqlite3").sqlite_version,
         "disputes": Dispute.objects.count(),
         "rsvps": contention,
+        "shifts": signed_up,
         "map": mapped,
-        "budgets": budgets(connection.vendor, contention),
+        "budgets": [
+            *budgets(connection.vendor, contention),
+            *shifts.budgets(connection.vendor, signed_up),
+        ],
     }
 
 
@@ -524,14 +513,17 @@ def markdown_section(r: dict) -> list[str]:
     lines = [f"## Events: {r.get('db', '')}", ""]
     if "skipped" in r or "error" in r:
         return [*lines, f"Not run: {r.get('skipped') or r.get('error')}", ""]
-    c, m = r["rsvps"], r["map"]
+    c, s, m = r["rsvps"], r.get("shifts"), r["map"]
     lines += [
         f"{r['vendor']} {r['server_version'] or r.get('sqlite_version', '')} · "
         f"{r['disputes']:,} seeded disputes.",
         "",
     ]
+    records = r.get("budgets") or []
     if c is not None:
-        lines += _rsvps_lines(c, r.get("budgets") or [])
+        lines += _rsvps_lines(c, [b for b in records if b["name"] == "rsvp.ratio"])
+    if s is not None:
+        lines += shifts.markdown_lines(s, [b for b in records if b["name"] == "shift.ratio"])
     if m is not None:
         lines += _map_lines(m)
     return lines

@@ -1,5 +1,6 @@
 """Writes for picket sign-ups: signing up and cancelling, reminders, and what coordinators do
-with the rota (messaging the volunteers of one occurrence, recording how many came).
+with the rota (messaging the volunteers of one occurrence, recording how many came), and the
+check that each occurrence's counter of places agrees with its sign-ups (`shift_places_check`).
 
 The emails themselves are built and queued by `pickets.notices`; `pickets.tasks` calls these
 services, never the other way round.
@@ -7,10 +8,11 @@ services, never the other way round.
 
 import datetime as dt
 import secrets
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -211,3 +213,102 @@ def attendance_record(
         data={"shift": shift.pk, "starts_at": starts_at.isoformat(), "people": people},
     )
     return attendance
+
+
+@dataclass
+class PlacesDrift:
+    """An occurrence whose counter disagrees with its sign-ups: the places counted (None when
+    it has no counter row), and the people its active sign-ups bring."""
+
+    shift_id: int
+    starts_at: dt.datetime
+    taken: int | None
+    people: int
+
+
+def _people_signed_up(**occurrence):
+    """The active sign-ups' party sizes added up, per occurrence."""
+    return (
+        ShiftSignup.objects.filter(cancelled_at__isnull=True, **occurrence)
+        .values("shift_id", "occurrence_starts_at")
+        .annotate(people=Sum("party_size"))
+    )
+
+
+def shift_places_check(*, repair: bool = False) -> list[PlacesDrift]:
+    """Compares every occurrence's counter of places with its sign-ups; returns those that
+    disagree, counters first, then occurrences with sign-ups but no counter.
+
+    The services keep `ShiftPlaces.taken` right on every path (sign-up, cancelling, erasure);
+    a row changed by hand (a sign-up deleted in the admin, a restored backup) can leave it
+    wrong. With `repair`, each such counter is set to the people signed up, under its row's
+    lock, and the change is written to the dispute's audit log.
+    """
+    people = Subquery(
+        _people_signed_up(
+            shift=OuterRef("shift"), occurrence_starts_at=OuterRef("occurrence_starts_at")
+        ).values("people")[:1]
+    )
+    counted = (
+        ShiftPlaces.objects.annotate(people=Coalesce(people, 0))
+        .filter(~Q(taken=F("people")))
+        .order_by("shift_id", "occurrence_starts_at")
+    )
+    counter = ShiftPlaces.objects.filter(
+        shift=OuterRef("shift_id"), occurrence_starts_at=OuterRef("occurrence_starts_at")
+    )
+    uncounted = (
+        _people_signed_up().filter(~Exists(counter)).order_by("shift_id", "occurrence_starts_at")
+    )
+    drifts = [
+        PlacesDrift(
+            shift_id=places.shift_id,
+            starts_at=places.occurrence_starts_at,
+            taken=places.taken,
+            people=places.people,
+        )
+        for places in counted
+    ] + [
+        PlacesDrift(
+            shift_id=row["shift_id"],
+            starts_at=row["occurrence_starts_at"],
+            taken=None,
+            people=row["people"],
+        )
+        for row in uncounted
+    ]
+    if repair:
+        for drift in drifts:
+            _places_repair(shift_id=drift.shift_id, starts_at=drift.starts_at)
+    return drifts
+
+
+@transaction.atomic
+def _places_repair(*, shift_id: int, starts_at: dt.datetime) -> None:
+    occurrence = {"shift_id": shift_id, "occurrence_starts_at": starts_at}
+    locked = ShiftPlaces.objects.select_for_update(of=("self",)).select_related(
+        "shift__site__dispute"
+    )
+    places = locked.filter(**occurrence).first()
+    made = places is None
+    if made:
+        ShiftPlaces.objects.bulk_create([ShiftPlaces(**occurrence)], ignore_conflicts=True)
+        places = locked.get(**occurrence)
+    # Counted again under the lock: a sign-up or cancellation since the check is included.
+    # The counter is set to the people signed up even above the capacity (only a change by
+    # hand can put them there): new sign-ups are then refused until enough cancel.
+    people = selectors.people_coming(shift=places.shift, starts_at=starts_at)
+    if places.taken == people and not made:
+        return
+    before, places.taken = None if made else places.taken, people
+    places.save(update_fields=["taken"])
+    log_action(
+        places.shift.site.dispute,
+        "picket.places_repaired",
+        data={
+            "shift": shift_id,
+            "starts_at": starts_at.isoformat(),
+            "before": before,
+            "after": people,
+        },
+    )
