@@ -87,7 +87,9 @@ def outbox_send_many(emails: Iterable[Email]) -> int:
     """Queues each email (see `outbox_send`); returns how many. Emails without an address are
     left out."""
     count = 0
-    with transaction.atomic():
+    # All or nothing, without a savepoint of its own inside the caller's transaction: a
+    # sign-up writes its email while it holds a counter's row.
+    with transaction.atomic(savepoint=False):
         for chunk in batched(emails, INSERT_BATCH):
             rows = [
                 OutboxEmail(
