@@ -2,10 +2,11 @@
 
 A service that sends email calls `outbox_send(subject=…, body=…, to=[…])` inside the
 transaction of the change that causes it (`outbox_send_many(emails)` when each person gets a
-text of their own). It writes one `OutboxEmail` row per address, in one bulk insert, so a
-change rolled back sends nothing and a mail server that is down loses nothing. Once the
-transaction commits, one task is queued: `outbox_drain`, which takes no arguments. A task's
-payload never holds an address or a text; the rows do, and only until they are sent.
+text of their own). It writes one `OutboxEmail` row per address, in bulk (a thousand rows a
+statement), so a change rolled back sends nothing and a mail server that is down loses
+nothing. Once the transaction commits, one task is queued: `outbox_drain`, which takes no
+arguments. A task's payload never holds an address or a text; the rows do, and only until
+they are sent.
 
 `outbox_drain` sends what is due through `core.fanout`: `claim_batches` claims rows in batches
 (`SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL, so workers side by side take disjoint rows),
