@@ -17,12 +17,11 @@ EMAIL_DOMAIN = "bench-events.example.org"
 
 def bench_rows_remove(*, slug_prefix: str, username_prefix: str, email_domain: str) -> None:
     """Removes a benchmark's rows: its events, their RSVPs and audit entries, its days of action,
-    its accounts and the email tasks its RSVPs queued (no worker runs during a bench)."""
+    its accounts and the emails to its addresses still waiting in the outbox."""
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
-    from django_tasks_db.models import DBTaskResult
 
-    from picketline.core.models import AuditEntry
+    from picketline.core.models import AuditEntry, OutboxEmail
     from picketline.events.models import DayOfAction, Event, Rsvp
 
     events = Event.objects.filter(slug__startswith=slug_prefix)
@@ -34,9 +33,7 @@ def bench_rows_remove(*, slug_prefix: str, username_prefix: str, email_domain: s
     events.delete()
     DayOfAction.objects.filter(slug__startswith=slug_prefix).delete()
     get_user_model().objects.filter(username__startswith=username_prefix).delete()
-    DBTaskResult.objects.filter(
-        task_path__endswith="send_email", args_kwargs__icontains=email_domain
-    ).delete()
+    OutboxEmail.objects.filter(address__iendswith=f"@{email_domain}").delete()
 
 
 def clean() -> None:

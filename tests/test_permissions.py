@@ -217,6 +217,7 @@ MATRIX = {
     ("get", "/admin/disputes/submission/{submission}/change/"): STAFF,
     ("get", "/admin/moderation/moderationitem/"): STAFF,
     ("get", "/admin/core/auditentry/"): STAFF,
+    ("get", "/admin/core/outboxemail/"): STAFF,
     ("get", "/admin/auth/user/"): STAFF,
     ("get", "/admin/django_tasks_database/dbtaskresult/"): STAFF,
     ("get", D): DISPUTE_PAGE,

@@ -4,13 +4,13 @@ from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Renders the reset email now and sends it from the task worker.
+    """Renders the reset email now and leaves it in the outbox for the task worker.
 
-    The page answers at once even when the mail server is slow or down; the task is retried.
+    The page answers at once even when the mail server is slow or down; the worker retries.
     """
 
     def send_mail(
@@ -29,7 +29,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
             if html_email_template_name
             else ""
         )
-        send_email.enqueue(subject=subject, body=body, to=[to_email], html=html)
+        outbox_send(subject=subject, body=body, to=[to_email], html=html)
 
 
 class CodeForm(forms.Form):

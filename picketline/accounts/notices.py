@@ -1,22 +1,18 @@
 """The emails accounts send about a person's own data: the link confirming their address and
-the link confirming that their account is to be erased. Queued once the change commits; a
-task's payload holds the address and the text, nothing else."""
+the link confirming that their account is to be erased. Written to the outbox with the change
+that causes them (`core.outbox`); they leave once it commits."""
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
 
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 
 
 def _send(address: str, *, template: str, **context) -> None:
-    def render_and_enqueue():
-        data = {"SITE_NAME": settings.SITE_NAME, **context}
-        subject = render_to_string(f"accounts/email/{template}_subject.txt", data)
-        body = render_to_string(f"accounts/email/{template}.txt", data)
-        send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[address])
-
-    transaction.on_commit(render_and_enqueue)
+    data = {"SITE_NAME": settings.SITE_NAME, **context}
+    subject = render_to_string(f"accounts/email/{template}_subject.txt", data)
+    body = render_to_string(f"accounts/email/{template}.txt", data)
+    outbox_send(subject=subject, body=body, to=[address])
 
 
 def email_confirm_link(address: str, *, url: str) -> None:

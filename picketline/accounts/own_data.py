@@ -5,9 +5,9 @@ Erasure is asked for with the password (and the second factor, when the account 
 then confirmed by following the link emailed to the account's address within
 `ERASURE_CONFIRM_HOURS`. Until then the request can be cancelled, and once that time has
 passed it lapses with nothing erased. Following the link erases at once: every room's
-registered `erase` runs (see `personal_data`), then the stored tasks that carry the
-address are forgotten and the account is deleted. Audit entries stay, without the person
-(their `user` becomes empty) and never with a name or an address in them.
+registered `erase` runs (see `personal_data`), then the emails still waiting in the outbox
+for the person's addresses are deleted and the account is deleted. Audit entries stay,
+without the person (their `user` becomes empty) and never with a name or an address in them.
 """
 
 import datetime as dt
@@ -35,7 +35,7 @@ from picketline.accounts.personal_data import person_email, personal_data_kinds
 from picketline.accounts.services import totp_verify
 from picketline.accounts.two_factor import has_confirmed_device, has_passkey
 from picketline.core.audit import audit_forget, log_action
-from picketline.core.tasks import task_results_forget
+from picketline.core.outbox import outbox_forget
 from picketline.core.tokens import token_hash, token_new, token_plausible
 
 EMAIL_CONFIRM_SALT = "picketline.accounts.email-confirm"
@@ -201,8 +201,10 @@ def account_erase(*, user) -> None:
             with transaction.atomic():
                 kind.erase(user)
     with transaction.atomic():
+        # The account's address, confirmed or not: following the emailed link proved it.
+        for address in {email, (user.email or "").strip().lower()} - {None, ""}:
+            outbox_forget(address=address)
         if email:
-            task_results_forget(text=email)
             audit_forget(text=email)
         _admin_log_forget([user, *_account_rows(user)])
         log_action(user, "user.erased")

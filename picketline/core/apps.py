@@ -22,3 +22,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core.cache_table")
         from picketline.core import checks  # noqa: F401  (registers the checks)
+        from picketline.core.outbox import outbox_drain
+        from picketline.core.reminders import reminder_task_register
+
+        # The hourly run also sends what the outbox still holds, should a drain's task be lost.
+        reminder_task_register(outbox_drain)

@@ -63,3 +63,41 @@ class RateLimitCount(models.Model):
 
     def __str__(self):
         return f"{self.bucket}: {self.hits}"
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("waiting to be sent")
+    FAILED = "failed", _("given up")
+
+
+class OutboxEmail(models.Model):
+    """One email to one address, waiting to be sent: the row is the queue (see core.outbox).
+
+    Written in the transaction of the change that causes it and deleted once the mail server
+    has taken it, so it holds an address and a text only while they are on their way. A row
+    that failed `MAX_ATTEMPTS` times stays, given up, until the person's data is erased.
+    """
+
+    address = models.EmailField(_("address"))
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("body"))
+    html = models.TextField(_("HTML body"), blank=True)
+    ics = models.TextField(_("calendar invite"), blank=True)
+    ics_name = models.CharField(_("invite's file name"), max_length=100, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=OutboxStatus, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("email waiting to be sent")
+        verbose_name_plural = _("outbox")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(address=""), name="outbox_has_address"),
+        ]
+
+    def __str__(self):
+        return f"{self.pk} ({self.status}, {self.attempts} attempts)"

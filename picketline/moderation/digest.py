@@ -10,7 +10,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.moderation.models import OPEN_STATUSES, ModerationItem
 
 DIGEST_LIMIT = 50
@@ -65,10 +65,5 @@ def moderators_digest_send() -> int:
                 }
                 subject = render_to_string("moderation/email/digest_subject.txt", context)
                 body = render_to_string("moderation/email/digest.txt", context)
-            for address in addresses:
-                transaction.on_commit(
-                    lambda address=address: send_email.enqueue(
-                        subject=" ".join(subject.split()), body=body, to=[address]
-                    )
-                )
+            outbox_send(subject=subject, body=body, to=addresses)
     return len(claimed)

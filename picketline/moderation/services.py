@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from picketline.core.audit import log_action
 from picketline.core.conflicts import EditConflict
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.moderation.models import (
     OPEN_STATUSES,
     ItemStatus,
@@ -106,9 +106,7 @@ def _tell_submitter(item: ModerationItem, obj, *, template: str, context: dict) 
     with translation.override(language if language in languages else settings.LANGUAGE_CODE):
         subject = render_to_string(f"moderation/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"moderation/email/{template}.txt", context)
-    transaction.on_commit(
-        lambda: send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[address])
-    )
+    outbox_send(subject=subject, body=body, to=[address])
 
 
 @transaction.atomic

@@ -5,11 +5,11 @@ import re
 
 import pytest
 from django.core import signing
-from django_tasks_db.models import DBTaskResult
 
 from picketline.accounts.models import ConfirmedEmail
 from picketline.accounts.own_data import EMAIL_CONFIRM_SALT
 from picketline.accounts.personal_data import person_email
+from picketline.core.models import OutboxEmail
 from picketline.organisations.invitations.services import invitation_sign_up
 from tests import factories
 
@@ -19,8 +19,8 @@ LINK = re.compile(r"/account/data/email/([^/\s]+)/")
 
 
 def _emailed_link() -> str:
-    task = DBTaskResult.objects.get(args_kwargs__icontains="/account/data/email/")
-    return LINK.search(task.args_kwargs["kwargs"]["body"]).group(0)
+    email = OutboxEmail.objects.get(body__contains="/account/data/email/")
+    return LINK.search(email.body).group(0)
 
 
 def test_following_the_emailed_link_confirms_the_address(

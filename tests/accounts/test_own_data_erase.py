@@ -9,10 +9,9 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from picketline.accounts.models import ErasureRequest
-from picketline.core.models import AuditEntry
+from picketline.core.models import AuditEntry, OutboxEmail
 from picketline.events.choices import RsvpStatus
 from picketline.membership.dues.models import DuesEntry
 from picketline.membership.members.models import Membership
@@ -36,10 +35,8 @@ def _ask(client, seeded, **overrides):
 
 
 def _emailed_link() -> str:
-    task = DBTaskResult.objects.filter(args_kwargs__icontains="/account/data/erase/").latest(
-        "enqueued_at"
-    )
-    return LINK.search(task.args_kwargs["kwargs"]["body"]).group(0)
+    email = OutboxEmail.objects.filter(body__contains="/account/data/erase/").latest("pk")
+    return LINK.search(email.body).group(0)
 
 
 @pytest.fixture
@@ -163,7 +160,7 @@ def test_a_wrong_password_or_a_missing_code_asks_again_and_sends_nothing(client,
     assert response.status_code == 400
     assert "Enter the code." in response.content.decode()
     assert not ErasureRequest.objects.exists()
-    assert not DBTaskResult.objects.filter(args_kwargs__icontains="/account/data/erase/").exists()
+    assert not OutboxEmail.objects.filter(body__contains="/account/data/erase/").exists()
 
 
 def test_asking_is_rate_limited(client, seeded, settings):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from picketline.core.audit import log_action
 from picketline.core.geo import haversine_km
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.core.text import normalize_name, plain_text
 from picketline.core.tokens import token_hash
 from picketline.disputes import services
@@ -122,10 +122,7 @@ def _send_receipt(submission: Submission) -> None:
     }
     subject = render_to_string("disputes/email/submission_received_subject.txt", context)
     body = render_to_string("disputes/email/submission_received.txt", context)
-    address = submission.submitter_email
-    transaction.on_commit(
-        lambda: send_email.enqueue(subject=" ".join(subject.split()), body=body, to=[address])
-    )
+    outbox_send(subject=subject, body=body, to=[submission.submitter_email])
 
 
 def _organisations(names: list[str], *, kind: str, country: str) -> list[Organisation]:

@@ -1,7 +1,8 @@
 """The emails an RSVP brings: the confirmation link, the place (with the invite attached),
 the waiting list moving up, reminders, changes to the event, and the organisers' messages.
-Each is a task enqueued once the change that caused it commits, written in the language the
-person answered in.
+Each is a task enqueued once the change that caused it commits (its payload names the RSVP);
+the worker writes the email in the language the person answered in and leaves it in the
+outbox (`core.outbox`), which sends it.
 
 Notices are built from the models and the RSVP selectors; the services call them, never the
 reverse.
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django_tasks_db.backend import DatabaseBackend
 
 from picketline.accounts.personal_data import is_erased_address
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.events.calendar import event_ics, event_location
 from picketline.events.choices import EventStatus, RsvpStatus
 from picketline.events.formats import event_when
@@ -61,7 +62,8 @@ def rsvp_email_send(
     with_invite: bool = False,
     extra: dict | None = None,
 ) -> int:
-    """Writes one RSVP email in the person's language and sends it; returns how many were sent.
+    """Writes one RSVP email in the person's language and leaves it in the outbox, which sends
+    it; returns how many were written.
 
     The worker writes it, not the request: an RSVP commits without rendering a template or
     an invitation. The payload names the RSVP, never its address. The email speaks of the
@@ -76,7 +78,7 @@ def rsvp_email_send(
         context = _context(rsvp, **(extra or {}))
         body = render_to_string(f"events/email/{template}.txt", context)
         ics = event_ics(rsvp.event) if with_invite else ""
-    return send_email.call(
+    return outbox_send(
         subject=subject % {"title": rsvp.event.title},
         body=body,
         to=[rsvp.email],

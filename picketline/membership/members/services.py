@@ -392,18 +392,16 @@ def _csv_safe(text: str) -> str:
 def roster_message(
     *, access: MembershipAccess, by, filters: RosterFilters, subject: str, body: str
 ) -> int:
-    """Emails every member of a segment of the roster, one task per member (each carries the
-    address and the text only). Returns how many."""
+    """Emails every member of a segment of the roster, one email each, written to the outbox
+    in bulk. Returns how many."""
     if not access.sees_roster:
         raise PermissionDenied
     subject, body = (subject or "").strip(), (body or "").strip()
     if not subject or not body:
         raise ValidationError(_("Write a subject and a message."))
-    count = 0
     with transaction.atomic():
-        for member in roster(access=access, filters=filters).iterator(chunk_size=2000):
-            notices.segment_message(member, subject=subject, body=body)
-            count += 1
+        members = roster(access=access, filters=filters).iterator(chunk_size=2000)
+        count = notices.segment_message(members, subject=subject, body=body)
         log_action(
             access.organisation,
             "membership.messaged",

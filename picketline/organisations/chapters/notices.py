@@ -1,22 +1,21 @@
-"""Emails about requests for a chapter, queued after the commit: the organisation's organisers
-hear of a new request; a requester whose request is declined is told kindly, in the language
-they wrote in. (An approved request is answered by the invitation to organise the chapter.)"""
+"""Emails about requests for a chapter, written to the outbox with the change and sent after
+the commit: each of the organisation's organisers hears of a new request; a requester whose
+request is declined is told kindly, in the language they wrote in. (An approved request is
+answered by the invitation to organise the chapter.)"""
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.organisations.chapters.models import ChapterRequest
 
 
 def _queue(*, template: str, context: dict, to: list[str]) -> None:
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
-    if to:
-        transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))
+    outbox_send(subject=subject, body=body, to=to)
 
 
 def chapter_request_received(request: ChapterRequest) -> None:

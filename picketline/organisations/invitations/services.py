@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from picketline.accounts.own_data import email_confirmed_record
 from picketline.accounts.services import user_sign_up
 from picketline.core.audit import log_action
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.core.tokens import token_hash, token_new, token_plausible
 from picketline.organisations.invitations.models import Invitation
 from picketline.organisations.invitations.roles import role_get
@@ -52,7 +52,7 @@ def invitation_create(*, role: str, target, email: str, by=None) -> tuple[Invita
 
     Returns the invitation and its raw token. A pending invitation to the same address for the
     same role and target is withdrawn: the newest link is the one that works. The email is
-    queued when the transaction commits.
+    written to the outbox with the invitation and leaves when the transaction commits.
     """
     kind = role_get(role)
     if target._meta.label != kind.model:
@@ -99,8 +99,7 @@ def _send(invitation: Invitation, target, raw: str) -> None:
     }
     subject = " ".join(render_to_string(kind.subject_template, context).split())
     body = render_to_string(kind.email_template, context)
-    to = [invitation.email]
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))
+    outbox_send(subject=subject, body=body, to=[invitation.email])
 
 
 def invitation_get_by_token(*, raw: str) -> Invitation | None:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from picketline.core.audit import field_changes, log_action
 from picketline.core.models import AuditEntry
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.core.tokens import token_hash
 from picketline.solidarity.funds.models import (
     EntryKind,
@@ -266,9 +266,7 @@ def _email_pledger(pledge: Pledge, *, template: str, raw_token: str) -> None:
     }
     subject = render_to_string(f"solidarity/funds/email/{template}_subject.txt", context)
     body = render_to_string(f"solidarity/funds/email/{template}.txt", context)
-    address = pledge.email
-    subject = " ".join(subject.split())
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[address]))
+    outbox_send(subject=subject, body=body, to=[pledge.email])
 
 
 @transaction.atomic

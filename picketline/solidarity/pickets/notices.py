@@ -1,16 +1,14 @@
 """Emails to picket volunteers: the confirmation with a calendar invite, and the reminder.
 
-Each is queued once the transaction that stored the sign-up (or claimed its reminder) commits,
-so a rolled-back sign-up sends nothing and a mail server that is down loses nothing.
+Each is written to the outbox (`core.outbox`) in the transaction that stores the sign-up (or
+claims its reminder), so a rolled-back sign-up sends nothing and a mail server that is down
+loses nothing.
 """
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,19 +17,11 @@ from icalendar import Calendar, Event
 
 from picketline.core.formats import span_label
 from picketline.core.http import site_host
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.disputes.models import PicketShift
 from picketline.disputes.public import public_location
 from picketline.disputes.shifts import ShiftOccurrence
 from picketline.solidarity.pickets.models import ShiftSignup
-
-
-@task(queue_name="email")
-def send_email_with_invite(*, subject: str, body: str, to: list[str], ics: str) -> int:
-    """Sends one email with a calendar invite attached. Raises on failure so it can be retried."""
-    message = EmailMessage(subject=subject, body=body, to=to)
-    message.attach("picket.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
-    return message.send()
 
 
 def _absolute(path: str) -> str:
@@ -101,10 +91,7 @@ def confirmation_send(*, signup: ShiftSignup, occurrence: ShiftOccurrence, raw_t
     subject = _("You are coming to the picket line: %(title)s") % {"title": dispute.title}
     body = render_to_string("solidarity/pickets/email/confirmation.txt", context)
     ics = invite_ics(occurrence=occurrence)
-    to = [signup.email]
-    transaction.on_commit(
-        lambda: send_email_with_invite.enqueue(subject=subject, body=body, to=to, ics=ics)
-    )
+    outbox_send(subject=subject, body=body, to=[signup.email], ics=ics, ics_name="picket.ics")
 
 
 def reminder_send(*, signup: ShiftSignup) -> None:
@@ -118,5 +105,4 @@ def reminder_send(*, signup: ShiftSignup) -> None:
     context = _email_context(signup, occurrence, "")
     subject = _("Reminder: picket line for %(title)s") % {"title": shift.site.dispute.title}
     body = render_to_string("solidarity/pickets/email/reminder.txt", context)
-    to = [signup.email]
-    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))
+    outbox_send(subject=subject, body=body, to=[signup.email])

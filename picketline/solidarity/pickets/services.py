@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from picketline.core.audit import log_action
-from picketline.core.tasks import send_email
+from picketline.core.outbox import outbox_send
 from picketline.core.tokens import token_hash
 from picketline.disputes.models import PicketShift
 from picketline.disputes.shifts import ShiftOccurrence
@@ -188,10 +188,7 @@ def picket_message_send(
             user=user,
             data={"shift": shift.pk, "starts_at": starts_at.isoformat(), "emails": len(emails)},
         )
-        for email in emails:
-            transaction.on_commit(
-                lambda email=email: send_email.enqueue(subject=subject, body=body, to=[email])
-            )
+        outbox_send(subject=subject, body=body, to=emails)
     return len(emails)
 
 

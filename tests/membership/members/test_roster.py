@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
-from picketline.core.models import AuditEntry
+from picketline.core.models import AuditEntry, OutboxEmail
 from picketline.membership.members.models import Membership
 from tests import factories
 from tests.membership import helpers
@@ -101,7 +101,7 @@ def test_the_csv_export_is_audited(client, world):
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_a_message_goes_to_the_segment_one_task_each_with_the_address_and_text_only(
+def test_a_message_goes_to_the_segment_one_email_each_and_a_task_naming_nobody(
     client, world, django_capture_on_commit_callbacks
 ):
     factories.login(client, world["admin"])
@@ -109,14 +109,30 @@ def test_a_message_goes_to_the_segment_one_task_each_with_the_address_and_text_o
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"subject": "Dues", "body": "Please pay."})
     assert response.status_code == 303
-    tasks = list(DBTaskResult.objects.all())
-    assert len(tasks) == 1
-    kwargs = tasks[0].args_kwargs["kwargs"]
-    assert set(kwargs) <= {"subject", "body", "to", "html", "ics", "ics_name"}
-    assert kwargs["to"] == ["bo@example.org"]
-    assert "Please pay." in kwargs["body"]
-    assert "Bo Manchester" not in str(tasks[0].args_kwargs)
+    (email,) = OutboxEmail.objects.all()
+    assert email.address == "bo@example.org"
+    assert "Please pay." in email.body
+    assert "Bo Manchester" not in email.body
+    (task,) = DBTaskResult.objects.all()
+    assert task.task_path == "picketline.core.outbox.outbox_drain"
+    assert task.args_kwargs == {"args": [], "kwargs": {}}
     assert AuditEntry.objects.get(action="membership.messaged").data["recipients"] == 1
+
+
+def test_a_message_to_the_whole_roster_is_one_insert(client, world, send_now):
+    for n in range(30):
+        helpers.make_member(world["organisation"], name=f"Member {n}", email=f"m{n}@example.org")
+    factories.login(client, world["admin"])
+    url = f"/organisations/{world['organisation'].slug}/members/message/"
+    with CaptureQueriesContext(connection) as queries, send_now():
+        response = client.post(url, {"subject": "Meeting", "body": "Thursday at 7."})
+    assert response.status_code == 303
+    inserts = [q for q in queries if q["sql"].startswith('INSERT INTO "core_outboxemail"')]
+    assert len(inserts) == 1
+    everyone = ["ada@example.org", "bo@example.org"] + [f"m{n}@example.org" for n in range(30)]
+    assert sorted(m.to for m in mail.outbox) == sorted([address] for address in everyone)
+    assert all("Thursday at 7." in m.body for m in mail.outbox)
+    assert not OutboxEmail.objects.exists()  # sent, then deleted
 
 
 def test_an_organiser_adds_someone_met_at_a_stall(client, world, send_now):
