@@ -23,8 +23,10 @@ pytestmark = pytest.mark.django_db
 # The queries each page takes (anonymous reader, warm caches), pinned.
 PAGE_QUERIES = {
     "map": 1,
-    "list": 6,
-    "list_filtered": 6,
+    "list": 5,
+    "list_filtered": 5,
+    "list_near": 5,
+    "map_nearest": 2,
     "dispute": 22,
     "event": 6,
     "day": 8,
@@ -124,6 +126,22 @@ def test_the_list_filtered(client, django_assert_num_queries):
     url = "/disputes/?status=active&kind=strike&country=FR"
     _assert_fixed(
         client, url, "list_filtered", lambda: _disputes(30, start=2), django_assert_num_queries
+    )
+
+
+def test_the_list_near_a_place(client, django_assert_num_queries):
+    _disputes(2)
+    url = "/disputes/?near=53.8,-1.55&radius_km=50&sort=distance"
+    _assert_fixed(
+        client, url, "list_near", lambda: _disputes(30, start=2), django_assert_num_queries
+    )
+
+
+def test_the_maps_nearest_list(client, django_assert_num_queries):
+    _disputes(2)
+    url = "/map/nearest/?near=53.8,-1.55&radius_km=50"
+    _assert_fixed(
+        client, url, "map_nearest", lambda: _disputes(30, start=2), django_assert_num_queries
     )
 
 

@@ -113,7 +113,8 @@ class PlaceSummary:
 
 
 def result_row(dispute: Dispute, unit: str, countries: dict) -> ResultRow:
-    sites = list(dispute.sites.all())
+    """`dispute` as read by `dispute_list_queryset`."""
+    sites = dispute.listed_sites
     distance = getattr(dispute, "distance_km", None)
     return ResultRow(
         dispute=dispute,

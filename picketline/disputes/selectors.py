@@ -33,6 +33,51 @@ def dispute_public_queryset() -> QuerySet[Dispute]:
     )
 
 
+# What a result in a list of disputes shows (`disputes/_result.html`, the map's nearest list).
+LIST_COLUMNS = (
+    "id",
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "start_date",
+    "workers_involved",
+    "workers_approximate",
+)
+
+
+def dispute_list_queryset(*, organisations: bool = True) -> QuerySet[Dispute]:
+    """Disputes as a list of results shows them, and nothing more.
+
+    The columns in LIST_COLUMNS; the towns and countries of the sites as `listed_sites`
+    (a list); with `organisations`, the names of employers and unions as `listed_employers`
+    and `listed_unions`. Lists (`to_attr`) rather than the related managers: a manager's
+    prefetched queryset is built once per dispute, which cost as much as the query itself.
+    Any other column is read with a query of its own, so a page showing more pins its count.
+    """
+    prefetches = [
+        Prefetch(
+            "sites",
+            queryset=Site.objects.only("id", "dispute_id", "city", "country"),
+            to_attr="listed_sites",
+        )
+    ]
+    if organisations:
+        prefetches += [
+            Prefetch(
+                "employers",
+                queryset=Organisation.objects.only("id", "name"),
+                to_attr="listed_employers",
+            ),
+            Prefetch(
+                "unions",
+                queryset=Organisation.objects.only("id", "name"),
+                to_attr="listed_unions",
+            ),
+        ]
+    return Dispute.objects.only(*LIST_COLUMNS).prefetch_related(*prefetches)
+
+
 def _organisation_q(prefix: str, value: str) -> Q:
     # ASCII digits only: "¹" is a digit to isdigit() but not to int().
     if value.isascii() and value.isdigit():
@@ -115,12 +160,12 @@ def disputes_near(
     return qs.filter(in_box).annotate(distance_km=Min(distance)).filter(distance_km__lte=radius_km)
 
 
-def dispute_feed_search(*, filters: DisputeFilters) -> QuerySet:
+def dispute_feed_search(*, filters: DisputeFilters, queryset: QuerySet | None = None) -> QuerySet:
     """`dispute_search` for the map, every feed and the API: with no status chosen, only
     DEFAULT_STATUSES (announced and active). `filters.statuses` is filled in to say so."""
     if not filters.statuses:
         filters.statuses = list(DEFAULT_STATUSES)
-    return dispute_search(filters=filters)
+    return dispute_search(filters=filters, queryset=queryset)
 
 
 COUNTRIES_CACHE_SECONDS = 600

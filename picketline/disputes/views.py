@@ -24,6 +24,7 @@ from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import (
     dispute_feed_search,
     dispute_get_public,
+    dispute_list_queryset,
     dispute_search,
     user_can_manage,
 )
@@ -85,7 +86,10 @@ def map_nearest(request):
     if errors:
         return render(request, "disputes/_map_nearest.html", {"errors": errors}, status=400)
     filters.sort = Sort.DISTANCE
-    disputes = dispute_feed_search(filters=filters)[:NEAREST_ON_MAP]
+    # The side list names no employers or unions.
+    disputes = dispute_feed_search(
+        filters=filters, queryset=dispute_list_queryset(organisations=False)
+    )[:NEAREST_ON_MAP]
     context = {"nearest": display.nearest_on_map(request, disputes, filters)}
     return render(request, "disputes/_map_nearest.html", context)
 
@@ -97,7 +101,8 @@ def dispute_list(request):
     filters, errors = _filter_errors(request.GET, read=list_filters_from_query)
     page = rows = place = None
     if filters is not None:
-        paginator = Paginator(dispute_search(filters=filters), settings.PAGE_SIZE)
+        results = dispute_search(filters=filters, queryset=dispute_list_queryset())
+        paginator = Paginator(results, settings.PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         rows, place = display.list_rows(request, page, filters)
     context = {

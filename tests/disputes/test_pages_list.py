@@ -4,6 +4,7 @@ import pytest
 from django.test import RequestFactory
 
 from picketline.core.formats import distance_unit_for
+from picketline.disputes import services
 from picketline.places import selectors as place_selectors
 from picketline.places.selectors import PlaceCandidate, PlaceResolution
 from tests import factories
@@ -14,7 +15,11 @@ URL = "/disputes/"
 
 
 def _titles(response) -> list[str]:
-    return re.findall(r'class="result__title"><a [^>]*>([^<]+)</a>', response.text)
+    return _titles_html(response.text)
+
+
+def _titles_html(html: str) -> list[str]:
+    return re.findall(r'class="result__title"><a [^>]*>([^<]+)</a>', html)
 
 
 def test_it_lists_disputes_with_what_people_need_to_know(client):
@@ -37,6 +42,25 @@ def test_it_lists_disputes_with_what_people_need_to_know(client):
     assert "<bdi>Leeds</bdi>, <bdi>United Kingdom</bdi>" in html
     assert "about 1,200" in html
     assert "<time datetime=" in html
+
+
+def test_near_a_place_it_names_every_employer_union_and_town_of_a_result(client):
+    dispute = factories.make_dispute(
+        title="Bus drivers", employer="First Bus", union="Unite", city="Leeds"
+    )
+    dispute.employers.add(factories.make_organisation(name="Arriva", kind="employer"))
+    dispute.unions.add(factories.make_organisation(name="GMB"))
+    services.site_create(
+        dispute=dispute, city="Dublin", country="IE", latitude=53.35, longitude=-6.26
+    )
+    html = client.get(URL, {"near": "53.8,-1.55", "radius_km": "50"}).text
+    assert _titles_html(html) == ["Bus drivers"]
+    assert "<bdi>Arriva</bdi>, <bdi>First Bus</bdi>" in html
+    assert "<bdi>GMB</bdi>, <bdi>Unite</bdi>" in html
+    # Every site's town and country, not only those near the place.
+    assert (
+        "<bdi>Leeds</bdi>, <bdi>Dublin</bdi>, <bdi>United Kingdom</bdi>, <bdi>Ireland</bdi>" in html
+    )
 
 
 def test_it_shows_every_status_by_default(client):

@@ -37,6 +37,13 @@ def test_it_lists_the_nearest_disputes_on_the_map_first(client, disputes):
     assert "Nearest to <bdi>Leeds</bdi>" in html
 
 
+def test_it_says_where_each_dispute_is(client):
+    factories.make_dispute(title="Docks", city="Hull", lat=53.74, lon=-0.33)
+    html = client.get(URL, {"near": "53.74,-0.33"}).text
+    assert _titles(html) == ["Docks"]
+    assert '<span class="hint"><bdi>Hull</bdi>, <bdi>United Kingdom</bdi></span>' in html
+
+
 def test_it_keeps_to_what_the_map_shows(client, disputes):
     html = client.get(URL, {"near": "53.80,-1.55"}).text
     assert "Ended in Leeds" not in html  # the map shows announced and active disputes
