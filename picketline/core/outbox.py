@@ -15,8 +15,8 @@ invite is built by Django's `EmailMultiAlternatives`), and `MailSession` sends e
 run over one connection. In the transaction that claimed them, the rows the server took are
 deleted and the others count an attempt and wait (`BACKOFF`) before the next; after
 `MAX_ATTEMPTS` a row is given up and stays, listed in the admin (which can send it again,
-`outbox_retry`), until it is deleted or its address erased. Each row is sent once, however
-many workers run.
+`outbox_retry`), for `GIVEN_UP_KEPT` (then a drain deletes it) or until its address is erased.
+Each row is sent once, however many workers run.
 
 A drain that leaves rows to retry queues itself again for the first of them, and `picketline
 send-reminders` (hourly, from cron) drains as well: a row whose task was lost (a worker gone
@@ -48,6 +48,9 @@ BACKOFF = (
     dt.timedelta(hours=12),
 )
 MAX_ATTEMPTS = 8
+# How long an email given up stays for an admin to see or send again; then the drain deletes
+# it, address and text, like every email that left.
+GIVEN_UP_KEPT = dt.timedelta(days=30)
 # Rows written by one INSERT: a message to a whole roster is written in a few statements
 # without holding every row in memory at once.
 INSERT_BATCH = 1000
@@ -196,6 +199,9 @@ def outbox_drain() -> int:
     transaction that claimed it, so each email leaves once. Safe to run at any time.
     """
     run = _Run(timezone.now())
+    OutboxEmail.objects.filter(
+        status=OutboxStatus.FAILED, created_at__lt=run.now - GIVEN_UP_KEPT
+    ).delete()
     with run.mail:
         claim_batches(_due(run.now), run.deliver)
     if run.retry_at is not None and outbox_drain.get_backend().supports_defer:

@@ -251,6 +251,32 @@ def test_it_gives_up_after_the_last_attempt_and_keeps_the_row_visible(db, settin
     assert mail.outbox == []
 
 
+def test_an_email_given_up_is_deleted_after_it_was_kept_for_the_admin(db):
+    outbox_send(subject="Hi", body="Hi", to=["old@example.org", "new@example.org"])
+    outbox_send(subject="Hi", body="Hi", to=["waiting@example.org"])
+    now = timezone.now()
+    OutboxEmail.objects.exclude(address="waiting@example.org").update(
+        status=OutboxStatus.FAILED, attempts=MAX_ATTEMPTS
+    )
+    OutboxEmail.objects.filter(address="new@example.org").update(
+        created_at=now - outbox.GIVEN_UP_KEPT + dt.timedelta(hours=1)
+    )
+    OutboxEmail.objects.exclude(address="new@example.org").update(
+        created_at=now - outbox.GIVEN_UP_KEPT - dt.timedelta(hours=1)
+    )
+    OutboxEmail.objects.filter(address="waiting@example.org").update(
+        next_attempt_at=now + dt.timedelta(hours=1)
+    )
+
+    outbox_drain.call()
+
+    # The old one given up is gone; the recent one given up and the one still waiting stay.
+    assert sorted(OutboxEmail.objects.values_list("address", flat=True)) == [
+        "new@example.org",
+        "waiting@example.org",
+    ]
+
+
 def test_an_email_that_cannot_be_built_fails_alone(db, monkeypatch):
     build = outbox._Run.email
 
