@@ -25,6 +25,7 @@ No personal data passes through task payloads: a task names rows by id and the w
 addresses from the database.
 """
 
+import datetime as dt
 import email.message
 import email.policy
 import email.quoprimime
@@ -48,6 +49,16 @@ from django.utils import timezone
 BATCH_SIZE = 200
 # Rendered parts kept per run: a part is a message of at most a few kilobytes.
 PARTS_LIMIT = 2000
+# A recipient the mail server refused waits this long before each further attempt; after
+# MAX_ATTEMPTS it is given up. The same schedule for every queue that sends through here.
+BACKOFF = (
+    dt.timedelta(minutes=1),
+    dt.timedelta(minutes=5),
+    dt.timedelta(minutes=30),
+    dt.timedelta(hours=2),
+    dt.timedelta(hours=12),
+)
+MAX_ATTEMPTS = 8
 # An address written as it is in headers and the envelope: ASCII, no name, nothing to quote.
 _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
 _MIME_HEAD = (
@@ -55,6 +66,13 @@ _MIME_HEAD = (
     b"Content-Transfer-Encoding: quoted-printable\r\n"
     b"MIME-Version: 1.0\r\n"
 )
+
+
+def next_attempt_at(attempts: int, now: dt.datetime) -> dt.datetime | None:
+    """When to try again a send that has failed `attempts` times; None once it is given up."""
+    if attempts >= MAX_ATTEMPTS:
+        return None
+    return now + BACKOFF[min(attempts, len(BACKOFF)) - 1]
 
 
 class _Bytes:

@@ -13,10 +13,10 @@ they are sent.
 `PlainTextEmails` builds the plain-text emails (one with an HTML alternative or a calendar
 invite is built by Django's `EmailMultiAlternatives`), and `MailSession` sends every batch of the
 run over one connection. In the transaction that claimed them, the rows the server took are
-deleted and the others count an attempt and wait (`BACKOFF`) before the next; after
-`MAX_ATTEMPTS` a row is given up and stays, listed in the admin (which can send it again,
-`outbox_retry`), for `GIVEN_UP_KEPT` (then a drain deletes it) or until its address is erased.
-Each row is sent once, however many workers run.
+deleted and the others count an attempt and wait before the next (`core.fanout.BACKOFF`, the
+digests' schedule too); after `core.fanout.MAX_ATTEMPTS` a row is given up and stays, listed
+in the admin (which can send it again, `outbox_retry`), for `GIVEN_UP_KEPT` (then a drain
+deletes it) or until its address is erased. Each row is sent once, however many workers run.
 
 A drain that leaves rows to retry queues itself again for the first of them, and `picketline
 send-reminders` (hourly, from cron) drains as well: a row whose task was lost (a worker gone
@@ -36,18 +36,14 @@ from django.db.models import Q
 from django.tasks import task
 from django.utils import timezone
 
-from picketline.core.fanout import MailSession, PlainTextEmails, claim_batches
+from picketline.core.fanout import (
+    MailSession,
+    PlainTextEmails,
+    claim_batches,
+    next_attempt_at,
+)
 from picketline.core.models import OutboxEmail, OutboxStatus
 
-# The wait before each further attempt; after MAX_ATTEMPTS the email is given up.
-BACKOFF = (
-    dt.timedelta(minutes=1),
-    dt.timedelta(minutes=5),
-    dt.timedelta(minutes=30),
-    dt.timedelta(hours=2),
-    dt.timedelta(hours=12),
-)
-MAX_ATTEMPTS = 8
 # How long an email given up stays for an admin to see or send again; then the drain deletes
 # it, address and text, like every email that left.
 GIVEN_UP_KEPT = dt.timedelta(days=30)
@@ -176,16 +172,16 @@ class _Run:
             message = (str(error) or error.__class__.__name__)[:500]
             groups.setdefault((row.attempts + 1, message), []).append(row.pk)
         for (attempts, message), pks in groups.items():
-            if attempts >= MAX_ATTEMPTS:
-                status, next_attempt_at = OutboxStatus.FAILED, None
+            retry_at = next_attempt_at(attempts, self.now)
+            if retry_at is None:
+                status = OutboxStatus.FAILED
             else:
                 status = OutboxStatus.PENDING
-                next_attempt_at = self.now + BACKOFF[min(attempts, len(BACKOFF)) - 1]
-                self.retry_at = min(self.retry_at or next_attempt_at, next_attempt_at)
+                self.retry_at = min(self.retry_at or retry_at, retry_at)
             OutboxEmail.objects.filter(pk__in=pks).update(
                 status=status,
                 attempts=attempts,
-                next_attempt_at=next_attempt_at,
+                next_attempt_at=retry_at,
                 last_error=message,
             )
 

@@ -16,10 +16,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from picketline.core import fanout, outbox
+from picketline.core.fanout import MAX_ATTEMPTS
 from picketline.core.models import OutboxEmail, OutboxStatus
 from picketline.core.outbox import (
     CALENDAR,
-    MAX_ATTEMPTS,
     Email,
     outbox_drain,
     outbox_forget,

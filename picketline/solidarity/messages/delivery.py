@@ -20,7 +20,13 @@ from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from picketline.core.fanout import MailSession, Parts, PlainTextEmails, claim_batches
+from picketline.core.fanout import (
+    MailSession,
+    Parts,
+    PlainTextEmails,
+    claim_batches,
+    next_attempt_at,
+)
 from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import (
     DeliveryStatus,
@@ -31,15 +37,6 @@ from picketline.solidarity.messages.models import (
 )
 from picketline.solidarity.messages.selectors import message_signature
 
-# The wait before each further attempt; after the last one the delivery is given up.
-BACKOFF = (
-    dt.timedelta(minutes=1),
-    dt.timedelta(minutes=5),
-    dt.timedelta(minutes=30),
-    dt.timedelta(hours=2),
-    dt.timedelta(hours=12),
-)
-MAX_ATTEMPTS = 8
 _INTERVALS = {
     DigestFrequency.IMMEDIATE: dt.timedelta(0),
     DigestFrequency.HOURLY: dt.timedelta(hours=1),
@@ -162,9 +159,8 @@ class _Digests:
 
 def _backoff(attempts: int, now: dt.datetime) -> tuple[str, dt.datetime | None]:
     """The status and next attempt of a delivery that has failed `attempts` times."""
-    if attempts >= MAX_ATTEMPTS:
-        return DeliveryStatus.FAILED, None
-    return DeliveryStatus.PENDING, now + BACKOFF[min(attempts, len(BACKOFF)) - 1]
+    retry_at = next_attempt_at(attempts, now)
+    return (DeliveryStatus.FAILED if retry_at is None else DeliveryStatus.PENDING), retry_at
 
 
 def _record_failures(
@@ -180,12 +176,12 @@ def _record_failures(
             groups.setdefault((attempts + 1, message), []).append(pk)
     retry_at = None
     for (attempts, message), pks in groups.items():
-        status, next_attempt_at = _backoff(attempts, now)
+        status, again_at = _backoff(attempts, now)
         MessageDelivery.objects.filter(pk__in=pks).update(
-            attempts=attempts, status=status, next_attempt_at=next_attempt_at, last_error=message
+            attempts=attempts, status=status, next_attempt_at=again_at, last_error=message
         )
-        if next_attempt_at is not None:
-            retry_at = min(retry_at or next_attempt_at, next_attempt_at)
+        if again_at is not None:
+            retry_at = min(retry_at or again_at, again_at)
     return retry_at
 
 
