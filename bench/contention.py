@@ -49,3 +49,25 @@ def in_threads(work, slices: list[list]) -> tuple[float, list[float]]:
 def slices(items: list, threads: int) -> list[list]:
     """`items` dealt out to `threads` threads in turn."""
     return [items[n::threads] for n in range(threads)]
+
+
+def writers_table(c: dict, *, ours: str, unit: str) -> list[str]:
+    """Markdown rows of a contention result `c` ("ours", "plain", and "serial" when it ran
+    several threads): each writer's threads, seconds, `unit` a second and latency per call."""
+    lines = [
+        f"| writer | threads | seconds | {unit}/s | median ms per call | p95 ms per call |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    writers = [
+        (f"ours ({ours})", "ours", c["threads"]),
+        ("baseline (plain inserts)", "plain", c["threads"]),
+    ]
+    if c["threads"] > 1:
+        writers.append(("ours, one thread", "serial", 1))
+    for name, key, count in writers:
+        s = c[key]
+        lines.append(
+            f"| {name} | {count} | {s['seconds']:.2f} | {s['per_second']:,.0f} | "
+            f"{s['latency']['median_ms']:.2f} | {s['latency']['p95_ms']:.2f} |"
+        )
+    return lines

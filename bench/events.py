@@ -54,7 +54,7 @@ from benchlib import (
     timed,
 )
 from budgets import budget_at_least
-from contention import in_threads, slices
+from contention import in_threads, slices, writers_table
 from events_data import (
     EMAIL_DOMAIN,
     SEED,
@@ -546,21 +546,8 @@ def _rsvps_lines(c: dict, budgets: list[dict]) -> list[str]:
         "capacity check, no audit entry, no email)."
         + (" Reference: `rsvp_create` from one thread." if c["threads"] > 1 else ""),
         "",
-        "| writer | threads | seconds | RSVPs/s | median ms per call | p95 ms per call |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *writers_table(c, ours="`rsvp_create`", unit="RSVPs"),
     ]
-    writers = [
-        ("ours (`rsvp_create`)", "ours", c["threads"]),
-        ("baseline (plain inserts)", "plain", c["threads"]),
-    ]
-    if c["threads"] > 1:
-        writers.append(("ours, one thread", "serial", 1))
-    for name, key, count in writers:
-        s = c[key]
-        lines.append(
-            f"| {name} | {count} | {s['seconds']:.2f} | {s['per_second']:,.0f} | "
-            f"{s['latency']['median_ms']:.2f} | {s['latency']['p95_ms']:.2f} |"
-        )
     lines += [
         "",
         f"Plain inserts ÷ ours: {c['ratio_plain_over_ours']:.1f}x the RSVPs per second. "

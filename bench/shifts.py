@@ -31,7 +31,7 @@ import secrets
 
 from benchlib import log, stats
 from budgets import budget_at_least
-from contention import in_threads, slices
+from contention import in_threads, slices, writers_table
 
 SEED = 20_261_124
 NOTE = "bench-shifts"
@@ -302,21 +302,8 @@ def markdown_lines(c: dict, records: list[dict]) -> list[str]:
         "into a twin shift (no counter, no capacity, no audit entry, no email)."
         + (" Reference: `signup_create` from one thread." if c["threads"] > 1 else ""),
         "",
-        "| writer | threads | seconds | sign-ups/s | median ms per call | p95 ms per call |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *writers_table(c, ours="`signup_create`", unit="sign-ups"),
     ]
-    writers = [
-        ("ours (`signup_create`)", "ours", c["threads"]),
-        ("baseline (plain inserts)", "plain", c["threads"]),
-    ]
-    if c["threads"] > 1:
-        writers.append(("ours, one thread", "serial", 1))
-    for name, key, count in writers:
-        s = c[key]
-        lines.append(
-            f"| {name} | {count} | {s['seconds']:.2f} | {s['per_second']:,.0f} | "
-            f"{s['latency']['median_ms']:.2f} | {s['latency']['p95_ms']:.2f} |"
-        )
     lines += [
         "",
         f"Plain inserts ÷ ours: {c['ratio_plain_over_ours']:.1f}x the sign-ups per second. "
