@@ -121,7 +121,7 @@ def tile_timings(count: int) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from picketline.disputes.cache import registry_version, registry_version_recent
+    from picketline.disputes.cache import registry_version
     from picketline.disputes.choices import MAP_STATUSES
     from picketline.disputes.models import Site
 
@@ -132,9 +132,6 @@ def tile_timings(count: int) -> dict:
     for tile in tiles:
         url = f"/map/tiles/{tile.z}/{tile.x}/{tile.y}.json"
         cache.clear()
-        # The tile's body is cold; the registry's version was counted within two seconds, as
-        # on a server that answers a pan's dozen tiles (its own cost is reported apart).
-        registry_version_recent()
         reset_queries()
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()

@@ -101,3 +101,23 @@ class OutboxEmail(models.Model):
 
     def __str__(self):
         return f"{self.pk} ({self.status}, {self.attempts} attempts)"
+
+
+class DataVersion(models.Model):
+    """The version of one named set of tables, moved by database triggers (see core.versions).
+
+    `value` goes up by one with every statement that writes any of the tables, in the writing
+    transaction; `epoch` is drawn at random when the row is created, so a version can never
+    repeat one from before the row was emptied.
+    """
+
+    name = models.CharField(max_length=64, primary_key=True)
+    epoch = models.CharField(max_length=32)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return f"{self.name}: {self.epoch}.{self.value}"

@@ -1,61 +1,46 @@
 """Caching the registry's public data: keys that change whenever what the public sees changes.
 
-The version is one cheap query over the registry's tables. Services touch a dispute's
-`updated_at` whenever one of its sites, shifts, actions or sources changes, a deletion lowers a
-count, and a renamed organisation moves its own `updated_at`, so any change makes a new version
-and every cached body built from the old one is simply never asked for again.
+The registry's version is moved by the database itself: triggers on the disputes, sites,
+their employers and unions and the organisations make every write move it (see
+`picketline.core.versions` and the migration that installs them), and reading it is one query
+on a primary key however large the registry grows. Every cached body built from an older
+version is simply never asked for again.
 """
 
 import hashlib
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db import connection
 from django.http import QueryDict
 from django.utils.translation import get_language
 
-from picketline.disputes.models import Dispute, Site
-from picketline.organisations.models import Organisation
+from picketline.core.versions import versions
 
-# The registry's parts whose rows end up in feeds and on the map.
-_VERSIONED_MODELS = (Dispute, Site, Organisation)
+# The data version (core.versions) moved by every write to the registry's tables.
+REGISTRY = "registry"
 
 
 def registry_version() -> str:
     """A short token that changes whenever a dispute, site or organisation changes."""
-    quote = connection.ops.quote_name
-    parts = []
-    for model in _VERSIONED_MODELS:
-        table = quote(model._meta.db_table)
-        updated = quote(model._meta.get_field("updated_at").column)
-        parts.append(f"(SELECT COUNT(*) FROM {table})")
-        parts.append(f"(SELECT MAX({updated}) FROM {table})")
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(parts)}")
-        row = cursor.fetchone()
-    return _digest(repr(tuple(str(value) for value in row)))
+    return versions(REGISTRY)
 
 
-# How long the map's tiles may reuse a registry version before counting again.
-REGISTRY_VERSION_SECONDS = 2
+def cached_count(name: str, query: QueryDict, count) -> int:
+    """`count()` for this page and query string, kept until the registry changes.
 
-
-def registry_version_recent() -> str:
-    """`registry_version()` as counted at most REGISTRY_VERSION_SECONDS ago (kept in the cache).
-
-    For the map's tiles, which a pan asks for by the dozen: counting the registry's tables costs
-    more than building a small tile (tens of milliseconds at 100,000 disputes, far more on a busy
-    PostgreSQL). Browsers already reuse a tile for `BROWSER_MAX_AGE` (a minute) without asking,
-    so a change reaching the tiles up to two seconds later adds nothing a reader could notice.
+    Counting the disputes a filter chooses reads every matching row: at national scale it
+    costs more than the rest of the page, and the answer changes only with the registry.
     """
-    version = cache.get(_RECENT_VERSION_KEY)
-    if version is None:
-        version = registry_version()
-        cache.set(_RECENT_VERSION_KEY, version, REGISTRY_VERSION_SECONDS)
-    return version
+    key = feed_cache_key(f"count:{name}", query, version=registry_version())
+    found = cache.get(key)
+    if found is None:
+        found = count()
+        cache.set(key, found, COUNT_SECONDS)
+    return found
 
 
-_RECENT_VERSION_KEY = "picketline:registry-version"
+# How long a count may stay in the cache when nothing asks for it again.
+COUNT_SECONDS = 60 * 60
 
 
 def normalised_query(query: QueryDict) -> str:

@@ -4,7 +4,6 @@ Views parse the query string through `filters_from_query`, call a selector and r
 the pages show of the results, in the reader's language, is built in `display.py`."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -13,7 +12,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from picketline.core.tiles import tile_url_template
+from picketline.core.versions import CountedPaginator
 from picketline.disputes import display
+from picketline.disputes.cache import cached_count
 from picketline.disputes.choices import (
     MAP_STATUSES,
 )
@@ -44,7 +45,9 @@ def _filter_errors(query: QueryDict, read=filters_from_query):
 
 def map_page(request):
     filters, errors = _filter_errors(request.GET)
-    count = dispute_feed_search(filters=filters).count() if filters is not None else 0
+    count = 0
+    if filters is not None:
+        count = cached_count("map", request.GET, dispute_feed_search(filters=filters).count)
     context = {
         "filters": display.filter_context(request.GET, errors, default_statuses=MAP_STATUSES),
         "filtered": any(
@@ -97,12 +100,19 @@ def map_nearest(request):
 # --- the list -------------------------------------------------------------------------------
 
 
+def _without_page(query: QueryDict) -> QueryDict:
+    query = query.copy()
+    query.pop("page", None)
+    return query
+
+
 def dispute_list(request):
     filters, errors = _filter_errors(request.GET, read=list_filters_from_query)
     page = rows = place = None
     if filters is not None:
         results = dispute_search(filters=filters, queryset=dispute_list_queryset())
-        paginator = Paginator(results, settings.PAGE_SIZE)
+        count = cached_count("list", _without_page(request.GET), results.count)
+        paginator = CountedPaginator(results, settings.PAGE_SIZE, count=count)
         page = paginator.get_page(request.GET.get("page"))
         rows, place = display.list_rows(request, page, filters)
     context = {

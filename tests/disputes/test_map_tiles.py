@@ -12,8 +12,6 @@ from hypothesis import strategies as st
 
 from picketline.core.tiles import GRID, MAX_LATITUDE, Tile, tile_at
 from picketline.disputes import map_tiles, services
-from picketline.disputes.cache import _RECENT_VERSION_KEY as RECENT_VERSION_KEY
-from picketline.disputes.cache import registry_version
 from picketline.disputes.models import Site
 from tests import factories
 
@@ -265,21 +263,19 @@ def test_it_sends_an_etag_and_answers_304_with_only_the_version_query(
     with django_assert_num_queries(1):
         again = client.get(url, headers={"If-None-Match": etag})
     assert again.status_code == 304
-    # A change to the registry makes a new version once the recent one expires (two seconds;
-    # here the cache is emptied), so the old ETag no longer matches.
+    # A change to the registry makes a new version at once, so the old ETag no longer matches.
     factories.make_dispute(title="New one", lat=50.0, lon=5.0)
-    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
-    cache.delete(RECENT_VERSION_KEY)
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 200
 
 
-def test_the_tiles_count_the_registry_at_most_every_two_seconds(client, registry):
+def test_the_tiles_read_the_registry_version_without_counting_the_registry(client, registry):
     _tile(client, Tile(3, 4, 2))
-    # Another tile within the two seconds: no version query, only the tile's own.
     with CaptureQueriesContext(connection) as queries:
         _tile(client, Tile(3, 4, 3))
-    assert queries and not [q for q in queries if "COUNT(*)" in q["sql"]]
-    assert cache.get(RECENT_VERSION_KEY) == registry_version()
+    sql = [q["sql"] for q in queries]
+    # One read of the version row; the only count is the tile's own, over its box.
+    assert len([q for q in sql if "core_dataversion" in q]) == 1
+    assert len([q for q in sql if "COUNT(" in q]) == 1
 
 
 def test_it_serves_tiles_gzipped(client, registry):
@@ -299,8 +295,8 @@ def test_a_cold_tile_costs_four_queries_whatever_the_registry_holds(
     cache.clear()
     with django_assert_num_queries(4):
         _tile(client, Tile(2, 2, 1))
-    # Cached, with the version counted less than two seconds ago: none at all.
-    with django_assert_num_queries(0):
+    # Cached: only the version's row is read.
+    with django_assert_num_queries(1):
         _tile(client, Tile(2, 2, 1))
 
 

@@ -266,3 +266,18 @@ def test_it_shows_distances_in_miles_to_american_readers(client):
     html = client.get(URL, {"near": "53.7,-1.5"}, headers={"accept-language": "en-US"}).text
     assert re.search(r"\d+(\.\d)? mi away", html)
     assert "(62 mi)" in html
+
+
+def test_the_counts_of_the_list_and_the_map_follow_the_registry_at_once(client):
+    from picketline.disputes.models import Dispute
+
+    factories.make_dispute(title="First strike", status="active")
+    factories.make_dispute(title="Second strike", status="active")
+    assert "2 disputes" in client.get("/disputes/?status=active").content.decode()
+    assert "2 disputes on the map" in client.get("/").content.decode()
+    factories.make_dispute(title="Third strike", status="active")
+    assert "3 disputes" in client.get("/disputes/?status=active").content.decode()
+    assert "3 disputes on the map" in client.get("/").content.decode()
+    Dispute.objects.filter(title="First strike").update(status="ended")
+    assert "2 disputes" in client.get("/disputes/?status=active&page=1").content.decode()
+    assert "2 disputes on the map" in client.get("/").content.decode()

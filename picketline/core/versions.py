@@ -1,0 +1,137 @@
+"""Data versions: one short token per named set of tables, changed by every write to them.
+
+Pages and feeds cache what they build from many rows (a count over the registry, a
+dispute's level of solidarity) under the versions of the tables it was built from; a write
+to any of those tables moves the version, and the old entries are simply never asked for
+again. Reading versions is one query on a primary key, whatever the size of the tables.
+
+The database itself moves the version, with triggers a migration creates
+(`version_triggers("registry", [tables])`), so every write counts: services, the admin, bulk
+updates, imports and raw SQL alike. The trigger updates the version's row in the writing
+transaction, so a reader sees the new version exactly when it can see the new rows, never
+before: a body built from old rows can never be stored under a new version. The price is that
+transactions writing the same set of tables take the version's row lock in turn, until they
+commit; the sets are chosen from tables that are written by people's edits, not per visit.
+
+On PostgreSQL one trigger per table fires once per statement; on SQLite, which has only
+row triggers, once per row.
+"""
+
+from collections.abc import Iterable
+
+from django.core.paginator import Paginator
+from django.db import connection, migrations
+from django.utils.functional import cached_property
+
+from picketline.core.models import DataVersion
+
+_TABLE = DataVersion._meta.db_table
+_FUNCTION = "core_dataversion_bump"
+
+
+def versions(*names: str) -> str:
+    """One token for the current versions of these sets, read in one query. A set never
+    written yet reads as "0"."""
+    found = {
+        name: f"{epoch}.{value}"
+        for name, epoch, value in DataVersion.objects.filter(name__in=names).values_list(
+            "name", "epoch", "value"
+        )
+    }
+    return "|".join(found.get(name, "0") for name in names)
+
+
+# --- the triggers, for migrations -------------------------------------------------------------
+
+
+def _postgresql_function() -> str:
+    return f"""
+CREATE OR REPLACE FUNCTION {_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO {_TABLE} (name, epoch, value)
+    VALUES (TG_ARGV[0], md5(random()::text || clock_timestamp()::text), 1)
+    ON CONFLICT (name) DO UPDATE SET value = {_TABLE}.value + 1;
+    RETURN NULL;
+END
+$$;
+"""
+
+
+def _trigger_name(version: str, table: str, operation: str = "") -> str:
+    return "_".join(part for part in (table, "version", version, operation) if part)[:63]
+
+
+def _create_sql(vendor: str, version: str, table: str) -> list[str]:
+    if vendor == "postgresql":
+        return [
+            _postgresql_function(),
+            f'CREATE TRIGGER "{_trigger_name(version, table)}" '
+            f'AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {_FUNCTION}('{version}')",
+        ]
+    # SQLite: row triggers only, one per operation.
+    bump = (
+        f"INSERT INTO {_TABLE} (name, epoch, value) "
+        f"VALUES ('{version}', lower(hex(randomblob(16))), 1) "
+        "ON CONFLICT(name) DO UPDATE SET value = value + 1;"
+    )
+    return [
+        f'CREATE TRIGGER "{_trigger_name(version, table, operation.lower())}" '
+        f'AFTER {operation} ON "{table}" FOR EACH ROW BEGIN {bump} END'
+        for operation in ("INSERT", "UPDATE", "DELETE")
+    ]
+
+
+def _drop_sql(vendor: str, version: str, table: str) -> list[str]:
+    if vendor == "postgresql":
+        return [f'DROP TRIGGER IF EXISTS "{_trigger_name(version, table)}" ON "{table}"']
+    return [
+        f'DROP TRIGGER IF EXISTS "{_trigger_name(version, table, operation)}"'
+        for operation in ("insert", "update", "delete")
+    ]
+
+
+def version_triggers(version: str, tables: Iterable[str]) -> migrations.RunPython:
+    """A migration operation that makes every write to `tables` move `version`."""
+    tables = list(tables)
+
+    def run(make_sql):
+        def operation(apps, schema_editor):
+            vendor = schema_editor.connection.vendor
+            if vendor not in ("postgresql", "sqlite"):
+                raise NotImplementedError(f"data versions need triggers for {vendor}")
+            for table in tables:
+                for sql in make_sql(vendor, version, table):
+                    schema_editor.execute(sql)
+
+        return operation
+
+    return migrations.RunPython(run(_create_sql), run(_drop_sql), elidable=False)
+
+
+def version_triggers_installed(version: str, table: str) -> bool:
+    """Whether `table` moves `version` (for checks and tests)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT 1 FROM pg_trigger WHERE tgname = %s", [_trigger_name(version, table)]
+            )
+        else:
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = %s",
+                [_trigger_name(version, table, "insert")],
+            )
+        return cursor.fetchone() is not None
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count beforehand (for example a count kept in the cache under a
+    data version), so it does not count the rows again."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count

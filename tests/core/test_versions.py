@@ -1,0 +1,76 @@
+"""Data versions: every write to a versioned table moves its version, in the writing
+transaction, and nothing else does."""
+
+import pytest
+from django.db import transaction
+
+from picketline.core.models import DataVersion
+from picketline.core.versions import version_triggers_installed, versions
+from picketline.disputes.cache import REGISTRY, registry_version
+from picketline.disputes.models import Dispute, Site
+from picketline.organisations.models import Organisation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+REGISTRY_TABLES = (
+    "disputes_dispute",
+    "disputes_site",
+    "disputes_dispute_employers",
+    "disputes_dispute_unions",
+    "organisations_organisation",
+)
+
+
+@pytest.mark.parametrize("table", REGISTRY_TABLES)
+def test_every_registry_table_has_its_trigger(table):
+    assert version_triggers_installed(REGISTRY, table)
+
+
+def test_a_version_never_written_reads_as_zero_and_one_query_reads_several():
+    DataVersion.objects.all().delete()
+    assert versions("nothing-here", "nor-here") == "0|0"
+
+
+def _moved(change) -> bool:
+    before = registry_version()
+    change()
+    return registry_version() != before
+
+
+def test_inserts_updates_and_deletes_of_each_registry_table_move_the_version():
+    dispute = factories.make_dispute(title="Versioned", employer="Acme")
+    union = factories.make_organisation(name="A union")
+    site = dispute.sites.first()
+    assert _moved(lambda: Dispute.objects.filter(pk=dispute.pk).update(title="Renamed"))
+    assert _moved(lambda: Site.objects.filter(pk=site.pk).update(city="York"))
+    assert _moved(lambda: dispute.unions.add(union))
+    assert _moved(lambda: dispute.unions.remove(union))
+    assert _moved(lambda: dispute.employers.clear())
+    assert _moved(lambda: Organisation.objects.filter(pk=union.pk).update(name="Renamed union"))
+    assert _moved(lambda: Site.objects.filter(pk=site.pk).delete())
+    assert _moved(lambda: factories.make_dispute(title="Another"))
+
+
+def test_writes_elsewhere_leave_the_registry_version_alone():
+    factories.make_dispute(title="Versioned")
+    assert not _moved(lambda: factories.make_user())
+
+
+def test_a_rolled_back_write_leaves_the_version_as_it_was():
+    dispute = factories.make_dispute(title="Versioned")
+    before = registry_version()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Dispute.objects.filter(pk=dispute.pk).update(title="Never")
+        raise RuntimeError
+    assert registry_version() == before
+
+
+def test_an_emptied_version_table_starts_a_new_epoch():
+    factories.make_dispute(title="One")
+    first = registry_version()
+    DataVersion.objects.all().delete()
+    factories.make_dispute(title="Two")
+    second = registry_version()
+    # The counter starts again, but under a new epoch, so no old key can be reused.
+    assert second.split(".")[0] != first.split(".")[0]
