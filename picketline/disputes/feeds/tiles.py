@@ -45,9 +45,7 @@ def map_cluster(request: HttpRequest, z: int, x: int, y: int, cell: int) -> Http
         raise Http404(_("There is no map tile at this address."))
     return cached_json_feed(
         request,
-        key=feed_cache_key(
-            f"cluster:{z}/{x}/{y}/{cell}", request.GET, version=registry_version()
-        ),
+        key=feed_cache_key(f"cluster:{z}/{x}/{y}/{cell}", request.GET, version=registry_version()),
         build=lambda: cluster_document(
             tile=tile, cell=cell, filters=filters_from_query(request.GET)
         ),
