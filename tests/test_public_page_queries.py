@@ -27,7 +27,7 @@ PAGE_QUERIES = {
     "list_filtered": 5,
     "list_near": 5,
     "map_nearest": 2,
-    "dispute": 22,
+    "dispute": 19,
     "event": 6,
     "day": 8,
     "organisation": 15,

@@ -17,11 +17,14 @@ On PostgreSQL one trigger per table fires once per statement; on SQLite, which h
 row triggers, once per row.
 """
 
+import hashlib
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection, migrations
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from picketline.core.models import DataVersion
 
@@ -135,3 +138,29 @@ class CountedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return self._known_count
+
+
+# How long a value kept under versions may stay in the cache when nothing asks for it again.
+KEPT_SECONDS = 60 * 60
+
+
+def cached_under(key: str, *, names: tuple[str, ...], build, timeout: int = KEPT_SECONDS):
+    """`build()`, kept in the cache under `key`, the active language and the current versions
+    of `names`: built again only once one of those sets of tables has changed.
+
+    `build` must read only the tables the named versions cover, and return something the cache
+    can pickle (plain values, model instances; not querysets still to be run).
+    """
+    token = versions(*names)
+    digest = hashlib.blake2b(
+        "|".join((key, get_language() or "", token)).encode(), digest_size=16
+    ).hexdigest()
+    cache_key = f"picketline:versioned:{digest}"
+    found = cache.get(cache_key, _MISSING)
+    if found is _MISSING:
+        found = build()
+        cache.set(cache_key, found, timeout)
+    return found
+
+
+_MISSING = object()

@@ -74,3 +74,23 @@ def test_an_emptied_version_table_starts_a_new_epoch():
     second = registry_version()
     # The counter starts again, but under a new epoch, so no old key can be reused.
     assert second.split(".")[0] != first.split(".")[0]
+
+
+def test_cached_under_builds_once_per_version_and_language():
+    from django.utils import translation
+
+    from picketline.core.versions import cached_under
+
+    builds = []
+
+    def build():
+        builds.append(1)
+        return len(builds)
+
+    assert cached_under("thing", names=(REGISTRY,), build=build) == 1
+    assert cached_under("thing", names=(REGISTRY,), build=build) == 1
+    with translation.override("es"):
+        assert cached_under("thing", names=(REGISTRY,), build=build) == 2
+    factories.make_dispute(title="A change")
+    assert cached_under("thing", names=(REGISTRY,), build=build) == 3
+    assert len(builds) == 3

@@ -3,8 +3,13 @@ the delegations and connected disputes that are its evidence at level 2."""
 
 from picketline.disputes.hooks import PUBLIC, DisputeSection, dispute_section_register
 
+# What the connected disputes and the delegations are read from: the registry (titles, status,
+# employers, unions) and the delegations.
+CONNECTIONS_VERSIONS = ("registry", "delegations")
+
 
 def _public(request, dispute) -> dict:
+    from picketline.core.versions import cached_under
     from picketline.solidarity.delegations.selectors import (
         delegations_published,
         disputes_connected,
@@ -18,8 +23,15 @@ def _public(request, dispute) -> dict:
     return {
         "level": solidarity_level(dispute),
         "levels": [(n, LEVEL_NAMES[n], LEVEL_MEANINGS[n]) for n in (1, 2, 3, 4)],
-        "delegations": delegations_published(dispute=dispute),
-        "connected": disputes_connected(dispute=dispute),
+        # Both take several queries each and change only with the registry or a delegation.
+        **cached_under(
+            f"solidarity-connections:{dispute.pk}",
+            names=CONNECTIONS_VERSIONS,
+            build=lambda: {
+                "delegations": delegations_published(dispute=dispute),
+                "connected": disputes_connected(dispute=dispute),
+            },
+        ),
     }
 
 
