@@ -29,7 +29,7 @@ PAGE_QUERIES = {
     "map_nearest": 2,
     "dispute": 19,
     "event": 6,
-    "day": 8,
+    "day": 7,
     "organisation": 15,
 }
 

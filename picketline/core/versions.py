@@ -64,12 +64,15 @@ def _trigger_name(version: str, table: str, operation: str = "") -> str:
     return "_".join(part for part in (table, "version", version, operation) if part)[:63]
 
 
-def _create_sql(vendor: str, version: str, table: str) -> list[str]:
+def _create_sql(vendor: str, version: str, table: str, columns: tuple | None) -> list[str]:
+    """The statements that make writes to `table` move `version`; with `columns`, an update
+    moves it only when it sets one of them (a counter kept on the row does not)."""
+    update = "UPDATE" if not columns else "UPDATE OF " + ", ".join(f'"{c}"' for c in columns)
     if vendor == "postgresql":
         return [
             _postgresql_function(),
             f'CREATE TRIGGER "{_trigger_name(version, table)}" '
-            f'AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            f'AFTER INSERT OR {update} OR DELETE OR TRUNCATE ON "{table}" '
             f"FOR EACH STATEMENT EXECUTE FUNCTION {_FUNCTION}('{version}')",
         ]
     # SQLite: row triggers only, one per operation.
@@ -79,13 +82,13 @@ def _create_sql(vendor: str, version: str, table: str) -> list[str]:
         "ON CONFLICT(name) DO UPDATE SET value = value + 1;"
     )
     return [
-        f'CREATE TRIGGER "{_trigger_name(version, table, operation.lower())}" '
+        f'CREATE TRIGGER "{_trigger_name(version, table, name)}" '
         f'AFTER {operation} ON "{table}" FOR EACH ROW BEGIN {bump} END'
-        for operation in ("INSERT", "UPDATE", "DELETE")
+        for name, operation in (("insert", "INSERT"), ("update", update), ("delete", "DELETE"))
     ]
 
 
-def _drop_sql(vendor: str, version: str, table: str) -> list[str]:
+def _drop_sql(vendor: str, version: str, table: str, columns=None) -> list[str]:
     if vendor == "postgresql":
         return [f'DROP TRIGGER IF EXISTS "{_trigger_name(version, table)}" ON "{table}"']
     return [
@@ -94,17 +97,23 @@ def _drop_sql(vendor: str, version: str, table: str) -> list[str]:
     ]
 
 
-def version_triggers(version: str, tables: Iterable[str]) -> migrations.RunPython:
-    """A migration operation that makes every write to `tables` move `version`."""
-    tables = list(tables)
+def version_triggers(
+    version: str, tables: Iterable[str] | dict[str, tuple[str, ...] | None]
+) -> migrations.RunPython:
+    """A migration operation that makes every write to `tables` move `version`.
+
+    `tables` is a list of names, or {name: columns}: then an update of that table moves the
+    version only when it sets one of the columns (None: any update does).
+    """
+    tables = dict(tables) if isinstance(tables, dict) else dict.fromkeys(tables)
 
     def run(make_sql):
         def operation(apps, schema_editor):
             vendor = schema_editor.connection.vendor
             if vendor not in ("postgresql", "sqlite"):
                 raise NotImplementedError(f"data versions need triggers for {vendor}")
-            for table in tables:
-                for sql in make_sql(vendor, version, table):
+            for table, columns in tables.items():
+                for sql in make_sql(vendor, version, table, columns):
                     schema_editor.execute(sql)
 
         return operation

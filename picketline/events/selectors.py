@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from picketline.accounts.roles import is_moderator
 from picketline.core.geo import bounding_box, distance_km_expression
+from picketline.core.versions import cached_under
 from picketline.disputes.models import Dispute
 from picketline.events.choices import EventVisibility
 from picketline.events.filters import EventFilters
@@ -42,8 +43,18 @@ class FilterChoices:
     countries: list[str]
 
 
+# The data versions (core.versions) the filter choices are read from: the events, their days
+# of action and disputes, and the organisations' and disputes' names.
+FILTER_CHOICES_VERSIONS = ("events", "registry")
+
+
 def event_filter_choices() -> FilterChoices:
-    """The filters' choices, in two queries whatever the number of events."""
+    """The filters' choices: two queries whatever the number of events, kept in the cache until
+    an event, a day of action or the registry changes."""
+    return cached_under("event-filter-choices", names=FILTER_CHOICES_VERSIONS, build=_choices)
+
+
+def _choices() -> FilterChoices:
     listed = event_listed_queryset().order_by()
     organisers, days, countries = {}, {}, set()
     rows = listed.values_list(

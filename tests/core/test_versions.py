@@ -94,3 +94,26 @@ def test_cached_under_builds_once_per_version_and_language():
     factories.make_dispute(title="A change")
     assert cached_under("thing", names=(REGISTRY,), build=build) == 3
     assert len(builds) == 3
+
+
+def test_events_move_their_version_but_answering_one_does_not():
+    from picketline.events.models import Event
+    from picketline.events.rsvps.services import rsvp_create
+
+    event = factories.make_event(capacity=10)
+    before = versions("events")
+    rsvp_create(event=event, user=factories.make_user())
+    assert Event.objects.get(pk=event.pk).confirmed_count == 1
+    assert versions("events") == before
+    Event.objects.filter(pk=event.pk).update(title="Renamed rally")
+    assert versions("events") != before
+
+
+def test_a_days_counts_and_the_filter_choices_follow_new_events_at_once(client):
+    day = factories.make_day_of_action()
+    factories.make_event(day_of_action=day, locality="Lyon", country="FR")
+    page = client.get(day.get_absolute_url()).content.decode()
+    assert "Lyon" in page
+    factories.make_event(day_of_action=day, locality="Bologna", country="IT")
+    page = client.get(day.get_absolute_url()).content.decode()
+    assert "Italy" in page

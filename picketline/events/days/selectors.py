@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from picketline.accounts.roles import is_moderator
+from picketline.core.versions import cached_under
 from picketline.events.choices import EventStatus, EventVisibility, RsvpStatus
 from picketline.events.days.models import DayOfAction
 from picketline.events.rsvps.models import Rsvp
@@ -37,12 +38,19 @@ def day_of_action_get_for_manager(*, user, slug: str) -> DayOfAction:
 
 
 def day_of_action_counts(day: DayOfAction) -> dict[str, int]:
-    """Its listed local events, the towns and countries they are in, and the people coming."""
+    """Its listed local events, the towns and countries they are in (kept in the cache until an
+    event or a day of action changes), and the people coming."""
     events = event_listed_queryset().filter(day_of_action=day).exclude(status=EventStatus.CANCELLED)
-    counts = events.aggregate(
-        events=Count("id"),
-        countries=Count("country", distinct=True, filter=~Q(country="")),
-        cities=Count("locality", distinct=True, filter=~Q(locality="")),
+    counts = dict(
+        cached_under(
+            f"day-of-action-counts:{day.pk}",
+            names=("events",),
+            build=lambda: events.aggregate(
+                events=Count("id"),
+                countries=Count("country", distinct=True, filter=~Q(country="")),
+                cities=Count("locality", distinct=True, filter=~Q(locality="")),
+            ),
+        )
     )
     counts["rsvps"] = Rsvp.objects.filter(
         event__in=events.values("pk"), status=RsvpStatus.CONFIRMED
