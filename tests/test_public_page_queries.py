@@ -30,7 +30,7 @@ PAGE_QUERIES = {
     "dispute": 19,
     "event": 6,
     "day": 7,
-    "organisation": 15,
+    "organisation": 10,
 }
 
 
