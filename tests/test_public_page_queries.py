@@ -27,7 +27,7 @@ PAGE_QUERIES = {
     "list_filtered": 5,
     "list_near": 5,
     "map_nearest": 2,
-    "dispute": 19,
+    "dispute": 14,
     "event": 6,
     "day": 7,
     "organisation": 10,

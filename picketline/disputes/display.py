@@ -7,16 +7,21 @@ user or writes anything.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import prefetch_related_objects
+from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from picketline.core.audit import audit_entries_for
 from picketline.core.formats import distance_label, distance_unit_for, span_label
 from picketline.core.forms import ChoiceGroup
+from picketline.core.versions import cached_under
+from picketline.disputes.cache import REGISTRY
 from picketline.disputes.choices import (
     Demand,
     DisputeKind,
@@ -31,6 +36,7 @@ from picketline.disputes.selectors import (
     countries_with_disputes,
 )
 from picketline.disputes.shifts import shift_occurrences
+from picketline.organisations.models import Organisation
 
 UPCOMING_SHIFT_DAYS = 14
 HISTORY_LIMIT = 50
@@ -346,20 +352,84 @@ def nearest_on_map(request, disputes, filters) -> NearestOnMap:
 
 
 def dispute_page(dispute: Dispute) -> dict:
-    """What a dispute's public page shows of it, besides the dispute itself. Its sources,
-    actions and sites with their shifts are read in one query each."""
-    prefetch_related_objects([dispute], "sources", "actions", "sites__shifts")
+    """What a dispute's public page shows of it, besides the dispute itself: the picket times
+    of the next two weeks, read now (time moves them), and the rest as HTML kept in the cache
+    until the registry changes (`dispute_fragments`)."""
+    prefetch_related_objects([dispute], Prefetch("sites", queryset=_sites()), "sites__shifts")
+    return {
+        "shifts": upcoming_shifts(dispute, list(dispute.sites.all())),
+        "verification_note": VERIFICATION_NOTES.get(dispute.verification, ""),
+        "fragments": dispute_fragments(dispute),
+    }
+
+
+def _sites():
+    return Site.objects.order_by("id")
+
+
+# The fragments of a dispute's page that only the registry changes: where (with its map), the
+# facts, demands, description, actions and sources, and the public history. Every table they
+# read moves the registry's version (the disputes' migrations install its triggers).
+FRAGMENTS = {
+    "sites": "disputes/_detail_sites.html",
+    "facts": "disputes/_detail_facts.html",
+    "history": "disputes/_detail_history.html",
+}
+
+
+def dispute_fragments(dispute: Dispute) -> dict:
+    """{"sites", "facts", "history": HTML, "map": whether there is a map to draw}, rendered
+    once per registry version and language."""
+    fragments = cached_under(
+        f"dispute-fragments:{dispute.pk}",
+        names=(REGISTRY,),
+        build=lambda: _render_fragments(dispute),
+    )
+    return {
+        key: mark_safe(value) if key in FRAGMENTS else value for key, value in fragments.items()
+    }
+
+
+def _render_fragments(dispute: Dispute) -> dict:
+    prefetch_related_objects(
+        [dispute],
+        Prefetch(
+            "employers",
+            queryset=Organisation.objects.only("id", "name", "slug", "kind", "parent_id"),
+        ),
+        Prefetch("unions", queryset=Organisation.objects.only("id", "name", "slug", "kind")),
+        "demands",
+        "sources",
+        "actions",
+        Prefetch("sites", queryset=_sites()),
+    )
     sites = list(dispute.sites.all())
     countries = countries_with_disputes()
-    return {
+    site_points = [site_point(site, dispute) for site in sites]
+    context = {
+        "dispute": dispute,
         "sites": [site_view(site, dispute, countries) for site in sites],
-        "site_points": [site_point(site, dispute) for site in sites],
-        "shifts": upcoming_shifts(dispute, sites),
+        "site_points": site_points,
         "actions": [
             (action, span_label(action.starts_at, action.ends_at, action.timezone))
             for action in dispute.actions.all()
         ],
         "history": public_history(dispute),
         "demand_labels": [demand.get_demand_display() for demand in dispute.demands.all()],
-        "verification_note": VERIFICATION_NOTES.get(dispute.verification, ""),
+        "tile_url": settings.TILE_URL,
+        "tile_attribution": settings.TILE_ATTRIBUTION,
+        "map_labels": map_labels(),
+    }
+    rendered = {key: str(render_to_string(name, context)) for key, name in FRAGMENTS.items()}
+    return {**rendered, "map": bool(site_points)}
+
+
+def map_labels() -> dict:
+    """The labels the map's script shows, in the reader's language."""
+    return {
+        "employer": _("Employer"),
+        "started": _("Started"),
+        "view": _("View dispute"),
+        "failed": _("The map could not load the disputes. The list still works."),
+        "approximate": _("Approximate location"),
     }

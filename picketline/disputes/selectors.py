@@ -188,6 +188,12 @@ def dispute_get_public(*, slug: str) -> Dispute:
     return dispute_public_queryset().get(slug=slug)
 
 
+def dispute_get_public_page(*, slug: str) -> Dispute:
+    """The dispute for its own page, without its relations: the page reads what it shows
+    (`display.dispute_page`), most of it from the cache."""
+    return Dispute.objects.defer("solidarity_email", "search_text").get(slug=slug)
+
+
 # --- what coordinators and moderators may see and change ------------------------------------
 
 

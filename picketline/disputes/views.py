@@ -24,7 +24,7 @@ from picketline.disputes.hooks import PUBLIC, dispute_sections, map_scripts
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import (
     dispute_feed_search,
-    dispute_get_public,
+    dispute_get_public_page,
     dispute_list_queryset,
     dispute_search,
     user_can_manage,
@@ -66,13 +66,7 @@ def map_page(request):
 
 
 def _map_labels() -> dict:
-    return {
-        "employer": _("Employer"),
-        "started": _("Started"),
-        "view": _("View dispute"),
-        "failed": _("The map could not load the disputes. The list still works."),
-        "approximate": _("Approximate location"),
-    }
+    return display.map_labels()
 
 
 # How many disputes the map page lists beside the map after a place search.
@@ -131,15 +125,12 @@ def dispute_list(request):
 
 def dispute_detail(request, slug):
     try:
-        dispute = dispute_get_public(slug=slug)
+        dispute = dispute_get_public_page(slug=slug)
     except Dispute.DoesNotExist:
         raise Http404(_("There is no dispute at this address.")) from None
     context = {
         "dispute": dispute,
         **display.dispute_page(dispute),
-        "tile_url": settings.TILE_URL,
-        "tile_attribution": settings.TILE_ATTRIBUTION,
-        "map_labels": _map_labels(),
         # Checked only for signed-in people: an anonymous visit costs no query for it.
         "can_manage": request.user.is_authenticated and user_can_manage(request.user, dispute),
         "sections": dispute_sections(request=request, dispute=dispute, page=PUBLIC),

@@ -241,3 +241,42 @@ def test_it_keeps_its_query_count_flat(client, django_assert_max_num_queries):
     # dispute's events and its days of action); none grows with the data.
     with django_assert_max_num_queries(21):
         _page(client, dispute)
+
+
+def test_what_the_page_keeps_in_the_cache_follows_every_change_at_once(client):
+    """The page's fragments are kept under the registry's version: a change to the dispute, a
+    site, a source, an action, a demand or an organisation's name shows on the next visit,
+    whichever way it was written."""
+    from picketline.disputes.choices import ActionKind, Demand, SourceKind
+    from picketline.disputes.models import Dispute, DisputeDemand, Site, Source, StrikeAction
+    from picketline.organisations.models import Organisation
+
+    dispute = factories.make_dispute(title="Bus drivers", employer="Metro Buses")
+    url = dispute.get_absolute_url()
+
+    def page():
+        return client.get(url).content.decode()
+
+    assert "Metro Buses" in page()
+    Dispute.objects.filter(pk=dispute.pk).update(description="Drivers walked out at dawn.")
+    assert "Drivers walked out at dawn." in page()
+    Site.objects.filter(dispute=dispute).update(name="Northgate depot")
+    assert "Northgate depot" in page()
+    Source.objects.create(
+        dispute=dispute, url="https://example.org/news", kind=SourceKind.values[0], title="News"
+    )
+    assert "https://example.org/news" in page()
+    starts = timezone.now() + dt.timedelta(days=3)
+    StrikeAction.objects.create(
+        dispute=dispute,
+        kind=ActionKind.values[0],
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=4),
+        timezone="Europe/London",
+        note="Whole network out",
+    )
+    assert "Whole network out" in page()
+    DisputeDemand.objects.create(dispute=dispute, demand=Demand.values[0])
+    assert str(Demand.labels[0]) in page()
+    Organisation.objects.filter(name="Metro Buses").update(name="Metro Buses Group")
+    assert "Metro Buses Group" in page()
