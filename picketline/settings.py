@@ -257,6 +257,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "picketline.core.versions.VersionsReadOnce",
 ]
 
 ROOT_URLCONF = "picketline.urls"

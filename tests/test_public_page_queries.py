@@ -27,9 +27,9 @@ PAGE_QUERIES = {
     "list_filtered": 5,
     "list_near": 5,
     "map_nearest": 2,
-    "dispute": 14,
+    "dispute": 13,
     "event": 6,
-    "day": 7,
+    "day": 6,
     "organisation": 10,
 }
 

@@ -19,6 +19,7 @@ row triggers, once per row.
 
 import hashlib
 from collections.abc import Iterable
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -33,15 +34,47 @@ _FUNCTION = "core_dataversion_bump"
 
 
 def versions(*names: str) -> str:
-    """One token for the current versions of these sets, read in one query. A set never
-    written yet reads as "0"."""
-    found = {
-        name: f"{epoch}.{value}"
-        for name, epoch, value in DataVersion.objects.filter(name__in=names).values_list(
-            "name", "epoch", "value"
-        )
-    }
+    """One token for the current versions of these sets, read in one query; within a page,
+    every version is read in that first query (see `VersionsReadOnce`: the table holds one
+    row per named set). A set never written yet reads as "0"."""
+    memo = _read_this_request.get()
+    if memo:  # every row was read at the page's first call
+        return "|".join(memo.get(name, "0") for name in names)
+    rows = (
+        DataVersion.objects.all()
+        if memo is not None
+        else DataVersion.objects.filter(name__in=names)
+    )
+    found = {name: f"{epoch}.{value}" for name, epoch, value in rows.values_list(*_COLUMNS)}
+    if memo is not None:
+        memo.update(found, **{_READ: "yes"})
     return "|".join(found.get(name, "0") for name in names)
+
+
+_COLUMNS = ("name", "epoch", "value")
+# Marks a page's memo as filled (a name no version can have: they are identifiers).
+_READ = " read"
+
+
+# The versions a GET request has read so far; None outside one.
+_read_this_request: ContextVar[dict | None] = ContextVar("data_versions", default=None)
+
+
+class VersionsReadOnce:
+    """Middleware: a GET or HEAD request reads each data version at most once, however many
+    parts of its page are kept under it. Other requests write, and read versions afresh."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        token = _read_this_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _read_this_request.reset(token)
 
 
 # --- the triggers, for migrations -------------------------------------------------------------

@@ -21,7 +21,7 @@ from picketline.core.audit import audit_entries_for
 from picketline.core.formats import distance_label, distance_unit_for, span_label
 from picketline.core.forms import ChoiceGroup
 from picketline.core.versions import cached_under
-from picketline.disputes.cache import REGISTRY
+from picketline.disputes.cache import REGISTRY, normalised_query
 from picketline.disputes.choices import (
     Demand,
     DisputeKind,
@@ -62,6 +62,28 @@ def _choice_group(query, name, label, choices, errors, default=()) -> ChoiceGrou
 
 _FILTER_LABELS = {name: field.label for name, field in DisputeFilterForm.base_fields.items()}
 _TEXT_FILTERS = ("q", "union", "employer", "date_from", "date_to", "near", "radius_km", "sort")
+
+
+def filter_form(query: QueryDict, errors: dict, *, full: bool, default_statuses=()) -> str:
+    """The filters' form as HTML: the map's (`full=False`) or the list's. Kept in the cache per
+    query (without its page) and language until the registry changes; one with errors is
+    rendered each time (rare, and it shows what was typed)."""
+
+    def render() -> str:
+        context = {
+            "filters": filter_context(query, errors, default_statuses=default_statuses),
+            "full": full,
+        }
+        return str(render_to_string("disputes/_filters.html", context))
+
+    if errors:
+        html = render()
+    else:
+        query = query.copy()
+        query.pop("page", None)
+        key = f"dispute-filters:{int(full)}:{','.join(default_statuses)}:{normalised_query(query)}"
+        html = cached_under(key, names=(REGISTRY,), build=render)
+    return mark_safe(html)
 
 
 def filter_context(query: QueryDict, errors: dict, *, default_statuses=()) -> dict:
@@ -314,14 +336,25 @@ def public_history(dispute: Dispute) -> list[HistoryRow]:
     return rows
 
 
-def list_rows(request, page, filters) -> tuple[list[ResultRow], PlaceSummary | None]:
-    """The rows of one page of results, in the reader's distance unit, and the place searched
-    around, when there is one."""
+def list_rows(request, page, filters) -> tuple[str, PlaceSummary | None]:
+    """One page of results as HTML, in the reader's distance unit ("" when there are none),
+    kept in the cache per query, page, unit and language until the registry changes; and the
+    place searched around, when there is one."""
     unit = distance_unit_for(request)
-    countries = countries_with_disputes()
-    rows = [result_row(dispute, unit, countries) for dispute in page.object_list]
+
+    def render() -> str:
+        countries = countries_with_disputes()
+        rows = [result_row(dispute, unit, countries) for dispute in page.object_list]
+        if not rows:
+            return ""
+        return str(render_to_string("disputes/_results.html", {"rows": rows}))
+
+    query = request.GET.copy()
+    query.pop("page", None)
+    key = f"dispute-rows:{page.number}:{unit}:{normalised_query(query)}"
+    html = cached_under(key, names=(REGISTRY,), build=render)
     place = place_summary(request, filters, unit) if filters.point is not None else None
-    return rows, place
+    return mark_safe(html), place
 
 
 @dataclass(frozen=True)

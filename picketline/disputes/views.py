@@ -49,7 +49,10 @@ def map_page(request):
     if filters is not None:
         count = cached_count("map", request.GET, dispute_feed_search(filters=filters).count)
     context = {
-        "filters": display.filter_context(request.GET, errors, default_statuses=MAP_STATUSES),
+        "filter_form": display.filter_form(
+            request.GET, errors, full=False, default_statuses=MAP_STATUSES
+        ),
+        "filter_errors": errors,
         "filtered": any(
             key in request.GET for key in ("status", "kind", "sector", "demand", "country", "q")
         ),
@@ -110,7 +113,8 @@ def dispute_list(request):
         page = paginator.get_page(request.GET.get("page"))
         rows, place = display.list_rows(request, page, filters)
     context = {
-        "filters": display.filter_context(request.GET, errors),
+        "filter_form": display.filter_form(request.GET, errors, full=True),
+        "filter_errors": errors,
         "page": page,
         "rows": rows,
         "place": place,

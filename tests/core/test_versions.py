@@ -117,3 +117,24 @@ def test_a_days_counts_and_the_filter_choices_follow_new_events_at_once(client):
     factories.make_event(day_of_action=day, locality="Bologna", country="IT")
     page = client.get(day.get_absolute_url()).content.decode()
     assert "Italy" in page
+
+
+def test_a_page_reads_every_version_once(client, django_assert_num_queries):
+    from django.test import RequestFactory
+
+    from picketline.core.versions import VersionsReadOnce
+
+    factories.make_dispute(title="Versioned")
+    seen = []
+
+    def view(request):
+        seen.append((versions(REGISTRY), versions("delegations", REGISTRY), versions("events")))
+        return None
+
+    with django_assert_num_queries(1):
+        VersionsReadOnce(view)(RequestFactory().get("/"))
+    registry, pair, events = seen[0]
+    assert pair == f"0|{registry}" and events == "0"
+    # A POST writes: it reads afresh each time.
+    with django_assert_num_queries(3):
+        VersionsReadOnce(view)(RequestFactory().post("/"))
