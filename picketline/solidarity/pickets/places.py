@@ -26,12 +26,16 @@ from picketline.solidarity.pickets.models import ShiftPlaces, ShiftSignup
 # No capacity: as many as the counter holds.
 _UNLIMITED = 2**31 - 1
 # The places, taken only where they fit under the capacity as it is now: the first sign-up to
-# an occurrence makes its counter (when its party fits at all), later ones add to it, the
-# condition checked on the counter's row as it is once its lock is held.
+# an occurrence makes its counter, later ones add to it, the condition checked on the
+# counter's row as it is once its lock is held. A party that does not fit even by the counter
+# as the statement first reads it (without the lock) is refused there, without waiting for
+# the sign-ups in front of it: a full picket answers at once, however many keep trying.
 _TAKE = (
     "INSERT INTO {places} (shift_id, occurrence_starts_at, taken) "
     "SELECT id, %(starts_at)s, %(people)s FROM {shift} "
-    "WHERE id = %(shift)s AND (capacity IS NULL OR capacity >= %(people)s) "
+    "WHERE id = %(shift)s AND (capacity IS NULL OR capacity >= %(people)s + COALESCE(("
+    "SELECT taken FROM {places} WHERE shift_id = %(shift)s "
+    "AND occurrence_starts_at = %(starts_at)s), 0)) "
     "ON CONFLICT (shift_id, occurrence_starts_at) DO UPDATE "
     "SET taken = {places}.taken + excluded.taken "
     "WHERE {places}.taken + excluded.taken <= "
