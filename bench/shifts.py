@@ -5,11 +5,12 @@ with `--only shifts`).
   sign-ups; SIGNUPS distinct people (a name, an email, a party of one to three) sign up through
   `pickets.services.signup_create` from THREADS threads at once, each with its own database
   connection (on PostgreSQL; SQLite lets one writer in at a time, so there it runs in one
-  thread and says so). Each takes its party's places with one conditional update of the
-  occurrence's counter (`ShiftPlaces`), or is refused as full.
-- **baseline**: the same people's rows (shift, occurrence, name, email, party size, hashed
-  token), made beforehand, written with plain `ShiftSignup.objects.create` from the same
-  threads into a twin shift: no counter, no capacity, no audit entry, no email.
+  thread and says so). Each takes its party's places with one conditional statement on the
+  occurrence's counter (`ShiftPlaces`), or is refused as full, and queues its confirmation
+  (a task naming the sign-up; no worker runs during the bench).
+- **baseline**: the same people's rows (shift, occurrence, name, email, party size, token
+  nonce and hash, language), made beforehand, written with plain `ShiftSignup.objects.create`
+  from the same threads into a twin shift: no counter, no capacity, no audit entry, no email.
 - **reference** (PostgreSQL): `signup_create` from one thread, without contention.
 
 Afterwards the shift must never be overbooked: its counter equals the party sizes of its
@@ -20,14 +21,13 @@ per second, at least 0.3 with the check passed (issue 15).
 
 The bench shifts (notes starting with NOTE) hang on the first site of the registry, or on a
 bench dispute of their own when the registry is not seeded (`--only`); `clean` removes them,
-their sign-ups, counters and audit entries, that dispute and the emails queued for the bench
-addresses, at the end and at the start (after an interrupted run).
+their sign-ups, counters and audit entries, that dispute, the confirmations' tasks and the
+emails queued for the bench addresses, at the end and at the start (after an interrupted run).
 """
 
 import datetime as dt
 import json
 import random
-import secrets
 
 from benchlib import log, stats
 from budgets import budget_at_least
@@ -47,11 +47,18 @@ def clean() -> None:
 
     from picketline.core.models import AuditEntry, OutboxEmail
     from picketline.disputes.models import Dispute, PicketShift
+    from picketline.solidarity.pickets.models import ShiftSignup
+    from picketline.solidarity.pickets.notices import signup_confirmation_send
 
     shifts = PicketShift.objects.filter(notes__startswith=NOTE)
     ids = list(shifts.values_list("pk", flat=True))
     if ids:
         AuditEntry.objects.filter(action__startswith="picket.", data__shift__in=ids).delete()
+        signups = ShiftSignup.objects.filter(shift__in=ids).values_list("pk", flat=True)
+        DBTaskResult.objects.filter(
+            task_path=signup_confirmation_send.module_path,
+            args_kwargs__kwargs__signup_id__in=list(signups),
+        ).delete()
     shifts.delete()  # with their sign-ups and counters
     disputes = Dispute.objects.filter(slug__startswith=NOTE)
     AuditEntry.objects.filter(
@@ -122,17 +129,24 @@ def bench_people(count: int) -> list[dict]:
 
 def plain_rows(shift, people: list[dict]) -> list[dict]:
     """The rows signup_create would write for these people, made beforehand."""
-    from picketline.core.tokens import token_hash
+    from django.utils.translation import get_language
 
-    return [
-        {
-            "shift_id": shift.pk,
-            "occurrence_starts_at": shift.starts_at,
-            **person,
-            "cancel_token_hash": token_hash(secrets.token_urlsafe(32)),
-        }
-        for person in people
-    ]
+    from picketline.core.tokens import keyed_token, nonce_new, token_hash
+
+    rows = []
+    for person in people:
+        nonce = nonce_new()
+        rows.append(
+            {
+                "shift_id": shift.pk,
+                "occurrence_starts_at": shift.starts_at,
+                **person,
+                "token_nonce": nonce,
+                "cancel_token_hash": token_hash(keyed_token("picket", nonce)),
+                "language": get_language() or "",
+            }
+        )
+    return rows
 
 
 def places_check(shift, people: list[dict], outcomes: dict[str, str]) -> dict:
@@ -205,7 +219,8 @@ def shifts_under_contention(threads: int, total: int) -> dict:
 
         return sign_up
 
-    # The first sign-up of the process loads templates and the time zone data: not timed.
+    # The first sign-up of the process loads the time zone data and the content types: not
+    # timed.
     warm_up = bench_shift(site, "warm-up", 1)
     signup_create(
         shift=warm_up,
@@ -295,11 +310,12 @@ def markdown_lines(c: dict, records: list[dict]) -> list[str]:
         f"**Picket sign-ups under contention**: {c['signups']} people ({check['people']} with "
         f"the people they bring) sign up to one occurrence of a shift with {c['capacity']} "
         f"places through `pickets.signup_create`, from {threads}. Each takes its party's "
-        "places with one conditional update of the occurrence's counter, or is refused as "
-        "full; a sign-up writes its row, its audit entry and its confirmation email with a "
-        "calendar invite (written in the request, sent by the worker). Baseline: the same "
-        "people's rows written with plain `ShiftSignup.objects.create` from the same threads "
-        "into a twin shift (no counter, no capacity, no audit entry, no email)."
+        "places with one conditional statement on the occurrence's counter, or is refused as "
+        "full; a sign-up writes its row and its audit entry (on PostgreSQL in the same "
+        "statement) and queues its confirmation (written with its calendar invite by the "
+        "worker). Baseline: the same people's rows written with plain "
+        "`ShiftSignup.objects.create` from the same threads into a twin shift (no counter, "
+        "no capacity, no audit entry, no email)."
         + (" Reference: `signup_create` from one thread." if c["threads"] > 1 else ""),
         "",
         *writers_table(c, ours="`signup_create`", unit="sign-ups"),

@@ -18,6 +18,7 @@ from picketline.membership.members.selectors import RosterFilters, membership_ac
 from picketline.membership.members.services import roster_message
 from picketline.moderation.digest import moderators_digest_send
 from picketline.solidarity.pickets.models import ShiftSignup
+from picketline.solidarity.pickets.notices import signup_confirmation_send
 from picketline.solidarity.pickets.services import picket_message_send
 from tests.accounts.own_data_seed import EMAIL, SENTINELS, seed_person
 from tests.membership import helpers
@@ -76,9 +77,10 @@ def test_no_task_payload_holds_an_address_or_a_name(
             user=None,
         )
         moderators_digest_send.call()
-    # The worker writes the RSVPs' emails from their ids.
-    for task in DBTaskResult.objects.filter(task_path__endswith="rsvp_email_send"):
-        rsvp_email_send.call(**task.args_kwargs["kwargs"])
+    # The worker writes the RSVPs' emails and the sign-ups' confirmations from their ids.
+    for written_by_worker in (rsvp_email_send, signup_confirmation_send):
+        for task in DBTaskResult.objects.filter(task_path=written_by_worker.module_path):
+            written_by_worker.call(**task.args_kwargs["kwargs"])
 
     assert _payloads_naming(SENTINELS) == []
     assert DBTaskResult.objects.filter(task_path="picketline.core.outbox.outbox_drain").exists()

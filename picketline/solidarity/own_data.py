@@ -21,7 +21,7 @@ from picketline.moderation.services import submitter_answers_erase
 from picketline.solidarity.funds.models import Pledge, PledgeStatus
 from picketline.solidarity.messages.models import Message, MessageRecipient
 from picketline.solidarity.pickets.models import ShiftSignup
-from picketline.solidarity.pickets.services import places_give_back
+from picketline.solidarity.pickets.places import places_give_back
 
 
 def _messages(user):

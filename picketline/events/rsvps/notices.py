@@ -15,9 +15,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django_tasks_db.backend import DatabaseBackend
 
 from picketline.accounts.personal_data import is_erased_address
+from picketline.core.counted import enqueues_durably
 from picketline.core.outbox import outbox_send
 from picketline.events.calendar import event_ics, event_location
 from picketline.events.choices import EventStatus, RsvpStatus
@@ -88,11 +88,9 @@ def rsvp_email_send(
 
 
 def durable_after(rsvp: Rsvp) -> bool:
-    """Whether queuing this RSVP's email writes a row to this database and waits for the
-    disk (the database task backend): then whatever this connection committed before is on
-    disk once the email is queued. rsvp_seated queues one for every RSVP with an address."""
-    backend = rsvp_email_send.get_backend()
-    return bool(rsvp.email) and isinstance(backend, DatabaseBackend)
+    """Whether queuing this RSVP's email waits for the disk (see core.counted): rsvp_seated
+    queues one for every RSVP with an address."""
+    return bool(rsvp.email) and enqueues_durably(rsvp_email_send)
 
 
 def _send(rsvp: Rsvp, *, subject: str, template: str, with_invite: bool = False, **extra):

@@ -13,10 +13,10 @@ held for that one statement and its commit, as long as a plain insert holds noth
 
 import datetime as dt
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from picketline.core.models import AuditEntry
+from picketline.core.audit import audit_entry
+from picketline.core.counted import counted_insert
 from picketline.events.choices import EventStatus, RsvpStatus
 from picketline.events.models import Event
 from picketline.events.rsvps.models import Rsvp
@@ -92,52 +92,23 @@ def place_take(event: Event, rsvp: Rsvp, now: dt.datetime) -> None:
     raise RuntimeError(f"no place could be taken on event {event.pk}")
 
 
-def _columns(obj, prefix: str, params: dict, overrides: dict[str, str]) -> tuple[str, str]:
-    """The column list and the SELECT list inserting `obj` (unsaved), each value a parameter
-    cast to its column's type, except the SQL expressions given in `overrides` by attname."""
-    quote = connection.ops.quote_name
-    columns, values = [], []
-    for field in type(obj)._meta.concrete_fields:
-        if field.primary_key:
-            continue
-        columns.append(quote(field.column))
-        if field.attname in overrides:
-            values.append(overrides[field.attname])
-            continue
-        name = f"{prefix}{field.column}"
-        params[name] = field.get_db_prep_save(field.pre_save(obj, add=True), connection)
-        values.append(f"CAST(%({name})s AS {field.cast_db_type(connection)})")
-    return ", ".join(columns), ", ".join(values)
-
-
-# This statement's transaction commits without waiting for the disk (`synchronous_commit` off
-# for it alone), so the event's row is free again as soon as it is written. The caller makes
-# it durable before answering: the next commit on the connection that waits for the disk (the
-# email's task, stored right after) flushes the log up to itself, and so this statement too.
-_DEFER_FLUSH = "flush AS (SELECT set_config('synchronous_commit', 'off', true)), "
-
-
 def rsvp_insert_seated(
-    event: Event, rsvp: Rsvp, *, user, now: dt.datetime, defer_flush: bool = False
+    event: Event, rsvp: Rsvp, *, user, now: dt.datetime, durable_after: bool = False
 ) -> bool:
     """PostgreSQL only: stores the unsaved `rsvp` of an account with the next number and a seat
-    (or a place in line), and its audit entry `rsvp.created`, in one statement. Returns False
-    when neither a seat nor a place was taken (the caller finds out why).
+    (or a place in line), and its audit entry `rsvp.created`, in one statement
+    (`core.counted.counted_insert`). Returns False when neither a seat nor a place was taken
+    (the caller finds out why).
 
-    Call outside a transaction to commit at once; the statement is all or nothing, so a second
-    RSVP of the same account (the database's constraint) stores nothing and raises
-    IntegrityError.
+    Call outside a transaction to commit at once (without waiting for the disk when
+    `durable_after`); the statement is all or nothing, so a second RSVP of the same account
+    (the database's constraint) stores nothing and raises IntegrityError.
     """
-    quote = connection.ops.quote_name
-    tables = {"event": quote(Event._meta.db_table), "rsvp": quote(Rsvp._meta.db_table)}
-    rsvp_table, audit_table = tables["rsvp"], quote(AuditEntry._meta.db_table)
-    audit = AuditEntry(
-        content_type=ContentType.objects.get_for_model(Event),
-        object_id=str(event.pk),
-        action="rsvp.created",
-        user=user,
-        data={},
-    )
+    tables = {
+        "event": connection.ops.quote_name(Event._meta.db_table),
+        "rsvp": connection.ops.quote_name(Rsvp._meta.db_table),
+    }
+    audit = audit_entry(Event, event.pk, "rsvp.created", user=user)
     for update, status, stamp in (
         (_SEAT, RsvpStatus.CONFIRMED, "confirmed_at"),
         (_LINE, RsvpStatus.WAITLISTED, "waitlisted_at"),
@@ -145,33 +116,22 @@ def rsvp_insert_seated(
         rsvp.status = status
         rsvp.confirmed_at = rsvp.waitlisted_at = None
         setattr(rsvp, stamp, now)
-        params = {
-            "event": event.pk,
-            "cancelled": EventStatus.CANCELLED,
-            "now": connection.ops.adapt_datetimefield_value(now),
-        }
-        rsvp_columns, rsvp_values = _columns(rsvp, "r_", params, {"number": "taken.last_number"})
-        audit_columns, audit_values = _columns(
-            audit,
-            "a_",
-            params,
-            {"data": "jsonb_build_object('rsvp', made.id, 'status', made.status)"},
+        row = counted_insert(
+            take=update.format(**tables),
+            params={
+                "event": event.pk,
+                "cancelled": EventStatus.CANCELLED,
+                "now": connection.ops.adapt_datetimefield_value(now),
+            },
+            obj=rsvp,
+            overrides={"number": "taken.last_number"},
+            audit=audit,
+            audit_overrides={"data": "jsonb_build_object('rsvp', made.id, 'status', made.status)"},
+            returning="made.number, taken.confirmed_count",
+            durable_after=durable_after,
         )
-        sql = (
-            f"WITH {_DEFER_FLUSH if defer_flush else ''}taken AS ({update.format(**tables)}), "
-            f"made AS (INSERT INTO {rsvp_table} ({rsvp_columns}) SELECT {rsvp_values} "
-            "FROM taken RETURNING id, number, status), "
-            f"logged AS (INSERT INTO {audit_table} ({audit_columns}) SELECT {audit_values} "
-            "FROM made) "
-            "SELECT made.id, made.number, taken.confirmed_count FROM made, taken"
-            + (", flush" if defer_flush else "")
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            row = cursor.fetchone()
         if row is not None:
-            rsvp.pk, rsvp.number, event.confirmed_count = row
+            rsvp.number, event.confirmed_count = row
             event.last_number = rsvp.number
-            rsvp._state.adding = False
             return True
     return False

@@ -11,7 +11,6 @@ event's row by that update, promotes the first person waiting in the same transa
 `rsvp_counters_check` compares the counters with the rows and repairs a drift made by hand.
 """
 
-import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
@@ -149,22 +148,13 @@ def _rsvp_account_in_one(event: Event, rsvp: Rsvp, user) -> None:
     the caller's transaction, when there is one); then its email is queued.
 
     Committed on its own, the statement does not wait for the disk when queuing the email
-    will (see seats.rsvp_insert_seated): the event's row is free for the next RSVP at once,
-    and the answer still leaves only once the RSVP is on disk."""
+    will (see core.counted): the event's row is free for the next RSVP at once, and the
+    answer still leaves only once the RSVP is on disk."""
     for _attempt in range(3):
         now = timezone.now()
-        # Inside the caller's transaction a savepoint keeps it usable after a refusal; alone
-        # the statement commits by itself, with no round trip for BEGIN and COMMIT.
-        inside = connection.in_atomic_block
-        with transaction.atomic() if inside else contextlib.nullcontext():
-            taken = rsvp_insert_seated(
-                event,
-                rsvp,
-                user=user,
-                now=now,
-                defer_flush=not inside and notices.durable_after(rsvp),
-            )
-        if taken:
+        if rsvp_insert_seated(
+            event, rsvp, user=user, now=now, durable_after=notices.durable_after(rsvp)
+        ):
             notices.rsvp_seated(rsvp)
             return
         # Neither a seat nor a place: the event closed meanwhile (or a seat came and went).

@@ -19,7 +19,13 @@ class ShiftSignup(TimeStampedModel):
     email = models.EmailField(_("your email"), blank=True)
     phone = models.CharField(_("your phone"), max_length=40, blank=True)
     party_size = models.PositiveSmallIntegerField(_("how many people are coming"), default=1)
+    # The private link's token is made from this nonce and the secret key (see signup_token),
+    # so the worker can write it into the confirmation from the sign-up's id. Sign-ups made
+    # before had a random token, of which only the hash is kept: they have no nonce.
+    token_nonce = models.CharField(max_length=32, null=True, blank=True, unique=True)
     cancel_token_hash = models.CharField(max_length=64, unique=True)
+    # The language the person signed up in: their emails are written in it.
+    language = models.CharField(max_length=12, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
 

@@ -2,10 +2,12 @@
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
+from picketline.core.tokens import keyed_token
 from picketline.disputes.models import Dispute, PicketShift, Site
 from picketline.disputes.shifts import ShiftOccurrence, shift_occurrences
 from picketline.solidarity.pickets.models import ShiftAttendance, ShiftSignup
@@ -66,6 +68,21 @@ def _people_by_occurrence(shift_ids, *, after: dt.datetime) -> dict[tuple[int, d
         .order_by()
     )
     return {(row["shift_id"], row["occurrence_starts_at"]): row["people"] for row in rows}
+
+
+def signup_token(signup: ShiftSignup) -> str:
+    """The token in the sign-up's private link (where it can be cancelled)."""
+    return keyed_token("picket", signup.token_nonce)
+
+
+def signup_occurrence(signup: ShiftSignup) -> ShiftOccurrence:
+    """The occurrence a sign-up (its shift loaded with it) is for, in the shift's own zone, as
+    `shift_occurrences` gives it."""
+    shift = signup.shift
+    zone = ZoneInfo(shift.timezone)
+    starts_at = signup.occurrence_starts_at.astimezone(zone)
+    ends_at = (signup.occurrence_starts_at + (shift.ends_at - shift.starts_at)).astimezone(zone)
+    return ShiftOccurrence(shift=shift, starts_at=starts_at, ends_at=ends_at)
 
 
 def signup_get_by_token_hash(*, token_hash: str) -> ShiftSignup | None:

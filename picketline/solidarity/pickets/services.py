@@ -7,22 +7,23 @@ services, never the other way round.
 """
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db import connection, transaction
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from picketline.core.audit import log_action
+from picketline.core.audit import audit_entry, log_action
+from picketline.core.models import AuditEntry
 from picketline.core.outbox import outbox_send
-from picketline.core.tokens import token_hash
-from picketline.disputes.models import PicketShift
+from picketline.core.tokens import nonce_new, token_hash
+from picketline.disputes.models import Dispute, PicketShift
 from picketline.disputes.shifts import ShiftOccurrence
-from picketline.solidarity.pickets import notices, selectors
+from picketline.solidarity.pickets import notices, places, selectors
 from picketline.solidarity.pickets.models import ShiftAttendance, ShiftPlaces, ShiftSignup
 
 REMINDER_WINDOW = dt.timedelta(hours=36)
@@ -40,30 +41,19 @@ def _check_occurrence(shift: PicketShift, starts_at: dt.datetime, now: dt.dateti
     return occurrence
 
 
-def places_take(*, shift: PicketShift, starts_at: dt.datetime, people: int) -> bool:
-    """Takes `people` places at one occurrence of a shift, if that many are free; returns
-    whether it did. One conditional update of the occurrence's counter, decided under its
-    row's lock against the shift's capacity as it is now: sign-ups at once never overbook,
-    and each holds the counter only from this update to its commit."""
-    ShiftPlaces.objects.bulk_create(
-        [ShiftPlaces(shift=shift, occurrence_starts_at=starts_at)], ignore_conflicts=True
-    )
-    places = ShiftPlaces.objects.filter(shift=shift, occurrence_starts_at=starts_at)
-    # The capacity as it is now (a scalar subquery, no join: the condition stays on the
-    # counter's own row, which the database re-reads when it waits for the row's lock).
-    capacity = PicketShift.objects.filter(pk=shift.pk).values("capacity")[:1]
-    unlimited = Value(2**31 - 1)
-    free = Q(taken__lte=Coalesce(Subquery(capacity), unlimited) - people)
-    return places.filter(free).update(taken=F("taken") + people) == 1
+def _check_people(*, email: str, phone: str, party_size: int) -> None:
+    if not email and not phone:
+        raise ValidationError(
+            _("Give an email address or a phone number so the strikers can reach you."),
+            code="no_contact",
+        )
+    if not 1 <= party_size <= MAX_PARTY_SIZE:
+        raise ValidationError(
+            _("Between 1 and %(limit)d people can sign up at once.") % {"limit": MAX_PARTY_SIZE},
+            code="party_size",
+        )
 
 
-def places_give_back(*, shift_id: int, starts_at: dt.datetime, people: int) -> None:
-    ShiftPlaces.objects.filter(shift_id=shift_id, occurrence_starts_at=starts_at).update(
-        taken=F("taken") - people
-    )
-
-
-@transaction.atomic
 def signup_create(
     *,
     shift: PicketShift,
@@ -75,45 +65,57 @@ def signup_create(
 ) -> tuple[ShiftSignup, str]:
     """Signs someone (and the people they bring) up to one occurrence of a shift.
 
-    The places come from the occurrence's counter (places_take), so the capacity holds
-    however many sign up at once. Returns the sign-up and the raw
-    token of its private cancel link (only its hash is stored). The confirmation email, with
-    a calendar invite, is sent by a task once the sign-up is committed.
+    The places come from the occurrence's counter (`pickets.places`), so the capacity holds
+    however many sign up at once; it is read in the statement that takes them, so `shift` is
+    used as given (with its site, when loaded). Returns the sign-up and the token of its
+    private cancel link (made from a stored nonce; only its hash is kept). The confirmation,
+    with a calendar invite, is written by the worker once the sign-up commits. Raises
+    ValidationError with code "no_such_time", "past", "no_contact", "party_size" or "full".
     """
-    shift = PicketShift.objects.select_related("site__dispute").get(pk=shift.pk)
-    now = timezone.now()
-    occurrence = _check_occurrence(shift, occurrence_starts_at, now)
-    if not email and not phone:
-        raise ValidationError(
-            _("Give an email address or a phone number so the strikers can reach you."),
-            code="no_contact",
-        )
-    if not 1 <= party_size <= MAX_PARTY_SIZE:
-        raise ValidationError(
-            _("Between 1 and %(limit)d people can sign up at once.") % {"limit": MAX_PARTY_SIZE},
-            code="party_size",
-        )
+    occurrence = _check_occurrence(shift, occurrence_starts_at, timezone.now())
+    _check_people(email=email, phone=phone, party_size=party_size)
     starts_at = occurrence.starts_at.astimezone(dt.UTC)
-    if not places_take(shift=shift, starts_at=starts_at, people=party_size):
-        raise ValidationError(_("This picket has enough people; try another shift."), code="full")
-    raw = secrets.token_urlsafe(32)
-    signup = ShiftSignup.objects.create(
+    signup = ShiftSignup(
         shift=shift,
         occurrence_starts_at=starts_at,
         name=name,
         email=email,
         phone=phone,
         party_size=party_size,
-        cancel_token_hash=token_hash(raw),
+        token_nonce=nonce_new(),
+        language=get_language() or "",
     )
-    log_action(
-        shift.site.dispute,
+    token = selectors.signup_token(signup)
+    signup.cancel_token_hash = token_hash(token)
+    audit = audit_entry(
+        Dispute,
+        shift.site.dispute_id,
         "picket.signed_up",
         data={"shift": shift.pk, "starts_at": starts_at.isoformat(), "party_size": party_size},
     )
-    if email:
-        notices.confirmation_send(signup=signup, occurrence=occurrence, raw_token=raw)
-    return signup, raw
+    if connection.vendor == "postgresql":
+        placed = places.signup_insert_placed(
+            signup, audit=audit, durable_after=notices.durable_after(signup)
+        )
+    else:
+        placed = _signup_insert(signup, audit=audit)
+    if not placed:
+        raise ValidationError(_("This picket has enough people; try another shift."), code="full")
+    notices.confirmation_queue(signup)
+    return signup, token
+
+
+@transaction.atomic
+def _signup_insert(signup: ShiftSignup, *, audit: AuditEntry) -> bool:
+    """Takes the sign-up's places and stores it with its audit entry in one transaction; on
+    SQLite, which lets one writer in at a time, the statements' order changes nothing."""
+    if not places.places_take(
+        shift_id=signup.shift_id, starts_at=signup.occurrence_starts_at, people=signup.party_size
+    ):
+        return False
+    signup.save(force_insert=True)
+    audit.save(force_insert=True)
+    return True
 
 
 def signup_get_by_token(*, raw: str) -> ShiftSignup | None:
@@ -129,7 +131,7 @@ def signup_cancel(*, signup: ShiftSignup) -> ShiftSignup:
     if signup.cancelled_at is None:
         signup.cancelled_at = timezone.now()
         signup.save(update_fields=["cancelled_at", "updated_at"])
-        places_give_back(
+        places.places_give_back(
             shift_id=signup.shift_id,
             starts_at=signup.occurrence_starts_at,
             people=signup.party_size,

@@ -119,3 +119,63 @@ def test_16_threads_signing_up_and_cancelling_keep_the_counter_true():
     places = ShiftPlaces.objects.get(shift=shift, occurrence_starts_at=shift.starts_at)
     assert places.taken == people
     assert 0 < people <= CAPACITY
+
+
+def test_a_full_picket_refuses_at_once_without_waiting_for_the_counters_lock():
+    """Someone holds the counter's row (a sign-up in progress): a party that cannot fit is
+    refused from the counter as it reads it, while one that fits waits its turn."""
+    from django.db import OperationalError, transaction
+
+    from picketline.solidarity.models import ShiftPlaces
+
+    dispute = make_dispute(with_shift=True)
+    shift = PicketShift.objects.select_related("site").get(site__dispute=dispute)
+    PicketShift.objects.filter(pk=shift.pk).update(capacity=3)
+    services.signup_create(
+        shift=shift,
+        occurrence_starts_at=shift.starts_at,
+        name="First",
+        email="first@example.org",
+        party_size=2,
+    )
+    held, release = threading.Event(), threading.Event()
+
+    def hold_the_counter():
+        try:
+            with transaction.atomic():
+                ShiftPlaces.objects.select_for_update().get(shift=shift)
+                held.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_the_counter)
+    holder.start()
+    try:
+        assert held.wait(timeout=10)
+        with connection.cursor() as cursor:
+            # Waiting for the lock at all fails the statement instead of hanging the test.
+            cursor.execute("SET lock_timeout = '500ms'")
+
+        def sign_up(size):
+            services.signup_create(
+                shift=shift,
+                occurrence_starts_at=shift.starts_at,
+                name="Next",
+                email=f"next{size}@example.org",
+                party_size=size,
+            )
+
+        with pytest.raises(ValidationError) as refused:
+            sign_up(2)
+        assert refused.value.code == "full"
+        with pytest.raises(OperationalError, match="lock timeout"):
+            sign_up(1)
+    finally:
+        release.set()
+        holder.join(timeout=30)
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+
+    sign_up(1)
+    assert ShiftPlaces.objects.get(shift=shift).taken == 3

@@ -88,3 +88,46 @@ def test_it_refuses_a_party_larger_than_the_places_left_and_takes_nothing():
 
     assert ShiftPlaces.objects.get(shift=shift).taken == 2
     assert ShiftSignup.objects.filter(shift=shift).count() == 1
+
+
+def test_the_first_sign_up_makes_the_counter_and_a_party_too_large_makes_none():
+    dispute = make_dispute(with_shift=True)
+    shift = PicketShift.objects.get(site__dispute=dispute)
+    PicketShift.objects.filter(pk=shift.pk).update(capacity=3)
+
+    with pytest.raises(ValidationError) as refused:
+        services.signup_create(
+            shift=shift,
+            occurrence_starts_at=shift.starts_at,
+            name="A",
+            email="a@example.org",
+            party_size=4,
+        )
+
+    assert refused.value.code == "full"
+    assert not ShiftPlaces.objects.filter(shift=shift).exists()
+    services.signup_create(
+        shift=shift,
+        occurrence_starts_at=shift.starts_at,
+        name="B",
+        email="b@example.org",
+        party_size=3,
+    )
+    assert ShiftPlaces.objects.get(shift=shift).taken == 3
+
+
+def test_a_shift_without_a_capacity_takes_everyone():
+    dispute = make_dispute(with_shift=True)
+    shift = PicketShift.objects.get(site__dispute=dispute)
+    assert shift.capacity is None
+
+    for n in range(3):
+        services.signup_create(
+            shift=shift,
+            occurrence_starts_at=shift.starts_at,
+            name=f"V{n}",
+            email=f"v{n}@example.org",
+            party_size=50,
+        )
+
+    assert ShiftPlaces.objects.get(shift=shift).taken == 150
