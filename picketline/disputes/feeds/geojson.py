@@ -5,8 +5,10 @@ carries an ETag, so a map that polls gets 304s until something changes. Building
 queries whatever the registry's size: sites joined to their disputes, then employer and union
 names; the disputes themselves are chosen by `dispute_feed_search` inside a subquery.
 
-A cold body is streamed as it is encoded (orjson, a thousand features at a time), so the first
+A cold body is streamed as it is encoded (orjson, a thousand features a chunk), so the first
 bytes leave before the last rows are read and the whole document is never held as objects.
+Each Feature is written as bytes: a dispute's properties, the same for each of its sites, are
+encoded once per dispute and the site's own parts around them (see `features`).
 """
 
 from collections.abc import Callable, Iterator
