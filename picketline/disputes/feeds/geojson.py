@@ -90,7 +90,7 @@ def feature_collection_chunks(*, filters: DisputeFilters) -> Iterator[bytes]:
 # One Feature around its parts: the site's id, its coordinates (a JSON array), the dispute's
 # properties (an object left open) and the site's own properties (the rest of that object).
 _FEATURE = (
-    b'{"type":"Feature","id":%d,"geometry":{"type":"Point","coordinates":%b},"properties":%b%b}'
+    b'{"type":"Feature","id":%d,"geometry":{"type":"Point","coordinates":%b},"properties":%b,%b}'
 )
 
 
@@ -137,7 +137,7 @@ def _dispute_properties_encoder(
     *, employers: dict[int, list[str]], unions: dict[int, list[str]]
 ) -> Callable[[tuple], bytes]:
     """row → the properties a dispute gives each of its sites, as a JSON object left open
-    (no closing brace, a trailing comma) for the site's to follow."""
+    (no closing brace) for the site's to follow."""
     path_for = dispute_path_builder()
     status_labels = choice_labels(DisputeStatus)
     kind_labels = choice_labels(DisputeKind)
@@ -179,7 +179,7 @@ def _dispute_properties_encoder(
             "verification_label": verification_labels.get(verification, ""),
             "sensitive": sensitive,
         }
-        return orjson.dumps(properties)[:-1] + b","
+        return orjson.dumps(properties)[:-1]
 
     return encode
 
