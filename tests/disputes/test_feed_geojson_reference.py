@@ -2,7 +2,7 @@
 
 The reference below is the straightforward way: model instances, `reverse()` and
 `get_FOO_display()` per site, related names read per dispute. It is slow and obviously right;
-`features()` must give exactly its document.
+`features()` must give exactly its document, each Feature encoded as `orjson.dumps` encodes it.
 """
 
 import datetime as dt
@@ -196,7 +196,7 @@ def test_it_gives_exactly_the_features_of_the_model_instances(registry, query):
     expected = _reference(query)
     assert expected  # every query shows something of the registry above
     built = list(geojson.features(filters=filters_from_query(QueryDict(query))))
-    assert orjson.dumps(built) == orjson.dumps(expected)
+    assert built == [orjson.dumps(feature) for feature in expected]
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -226,6 +226,32 @@ def test_the_reference_covers_what_varies(registry):
     assert "" in [p["site_name"] for p in properties]
     assert "%" in "".join(p["url"] for p in properties)  # a slug quoted in its address
     assert len({p["site_id"] for p in properties}) == len({p["dispute_id"] for p in properties}) + 2
+
+
+@pytest.fixture
+def interleaved():
+    """Sorted by distance from Leeds, the sites of one dispute are not consecutive: its Leeds
+    site, then another dispute's in York, then its Manchester site."""
+    unite = _organisation("Unite", "union")
+    spread = factories.make_dispute(
+        title="Two-city strike", union=unite, lat=53.8008, lon=-1.5491, city="Leeds"
+    )
+    services.site_create(
+        dispute=spread, name="Depot", city="Manchester", country="GB",
+        latitude=53.4808, longitude=-2.2426,
+    )  # fmt: skip
+    factories.make_dispute(title="York strike", lat=53.9591, lon=-1.0815, city="York")
+
+
+@pytest.mark.parametrize(
+    "query", ["near=53.80,-1.55&radius_km=100", "near=53.80,-1.55&radius_km=100&sort=newest"]
+)
+def test_it_gives_exactly_the_features_when_a_disputes_sites_are_apart(interleaved, query):
+    expected = _reference(query)
+    if "sort" not in query:
+        assert [f["properties"]["city"] for f in expected] == ["Leeds", "York", "Manchester"]
+    built = list(geojson.features(filters=filters_from_query(QueryDict(query))))
+    assert built == [orjson.dumps(feature) for feature in expected]
 
 
 @pytest.mark.parametrize("query", ["", "near=53.80,-1.55&radius_km=300"])

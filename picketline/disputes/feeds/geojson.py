@@ -5,11 +5,14 @@ carries an ETag, so a map that polls gets 304s until something changes. Building
 queries whatever the registry's size: sites joined to their disputes, then employer and union
 names; the disputes themselves are chosen by `dispute_feed_search` inside a subquery.
 
-A cold body is streamed as it is encoded (orjson, a thousand features at a time), so the first
+A cold body is streamed as it is encoded (orjson, a thousand features a chunk), so the first
 bytes leave before the last rows are read and the whole document is never held as objects.
+Each Feature is written as bytes: a dispute's properties, the same for each of its sites, are
+encoded once per dispute and the site's own parts around them (see `features`).
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import batched
 
 import orjson
 from django.db import connections
@@ -69,53 +72,82 @@ def geojson(request: HttpRequest) -> HttpResponse:
     )
 
 
-# Features encoded per chunk: large enough that encoding is one C call per chunk, small enough
-# that the first bytes leave early.
+# Features encoded per chunk: enough that a chunk is a few hundred kilobytes, few enough that the
+# first bytes leave early.
 CHUNK_FEATURES = 1000
 
 
 def feature_collection_chunks(*, filters: DisputeFilters) -> Iterator[bytes]:
     """The FeatureCollection for these filters as UTF-8 JSON, in chunks."""
     yield b'{"type":"FeatureCollection","features":['
-    batch, first = [], True
-    for feature in features(filters=filters):
-        batch.append(feature)
-        if len(batch) == CHUNK_FEATURES:
-            yield (b"" if first else b",") + orjson.dumps(batch)[1:-1]
-            batch, first = [], False
-    if batch:
-        yield (b"" if first else b",") + orjson.dumps(batch)[1:-1]
+    separator = b""
+    for batch in batched(features(filters=filters), CHUNK_FEATURES):
+        yield separator + b",".join(batch)
+        separator = b","
     yield b"]}"
 
 
-def feature_collection(*, filters: DisputeFilters) -> dict:
-    """The FeatureCollection for these filters; with no status asked, what the map shows."""
-    return {"type": "FeatureCollection", "features": list(features(filters=filters))}
+# One Feature around its parts: the site's id, its coordinates (a JSON array), the dispute's
+# properties (an object left open) and the site's own properties (the rest of that object).
+_FEATURE = (
+    b'{"type":"Feature","id":%d,"geometry":{"type":"Point","coordinates":%b},"properties":%b,%b}'
+)
 
 
-def features(*, filters: DisputeFilters) -> Iterator[dict]:
-    """One Point Feature per public site of the disputes these filters choose, in map order."""
+def features(*, filters: DisputeFilters) -> Iterator[bytes]:
+    """One Point Feature per public site of the disputes these filters choose, in map order,
+    each as UTF-8 JSON: what `orjson.dumps` makes of the Feature as a dict.
+
+    The properties of a dispute come first in every Feature, so they are encoded once per
+    dispute and the site's properties are appended; the sites of a dispute are consecutive
+    rows unless sorted by distance, when a dispute's properties are encoded again.
+    """
     dispute_ids = dispute_feed_search(filters=filters).order_by().values("pk")
-    employers = _organisation_names("employers", dispute_ids)
-    unions = _organisation_names("unions", dispute_ids)
+    dispute_properties = _dispute_properties_encoder(
+        employers=_organisation_names("employers", dispute_ids),
+        unions=_organisation_names("unions", dispute_ids),
+    )
+    near = filters.point is not None
+    dumps = orjson.dumps
+    current_dispute, head, sensitive = None, b"", False
+    # Plain tuples, not model instances: the map's data is the registry's largest answer.
+    for row in _driver_rows(_sites(dispute_ids, filters), chunk_size=2000):
+        site_id, dispute_id, name, city, region, country, latitude, longitude = row[:8]
+        if dispute_id != current_dispute:
+            current_dispute, head, sensitive = dispute_id, dispute_properties(row), row[17]
+        site = {
+            "site_id": site_id,
+            # A sensitive dispute's workplace is not named: the town is as far as it goes.
+            "site_name": None if sensitive else name,
+            "city": city,
+            "region": region,
+            "country": country,
+        }
+        if near:
+            site["distance_km"] = round(row[18], 3)
+        coordinates = (
+            round(longitude, COORDINATE_DECIMALS),
+            round(latitude, COORDINATE_DECIMALS),
+        )
+        # dumps(site)[1:] drops the site object's "{": its members continue the dispute's.
+        yield _FEATURE % (site_id, dumps(coordinates), head, dumps(site)[1:])
+
+
+def _dispute_properties_encoder(
+    *, employers: dict[int, list[str]], unions: dict[int, list[str]]
+) -> Callable[[tuple], bytes]:
+    """row → the properties a dispute gives each of its sites, as a JSON object left open
+    (no closing brace) for the site's to follow."""
     path_for = dispute_path_builder()
     status_labels = choice_labels(DisputeStatus)
     kind_labels = choice_labels(DisputeKind)
     sector_labels = choice_labels(Sector)
     verification_labels = choice_labels(Verification)
-    near = filters.point is not None
     no_names: list[str] = []
-    # Plain tuples, not model instances: the map's data is the registry's largest answer.
-    for row in _driver_rows(_sites(dispute_ids, filters), chunk_size=2000):
+
+    def encode(row: tuple) -> bytes:
         (
-            site_id,
             dispute_id,
-            name,
-            city,
-            region,
-            country,
-            latitude,
-            longitude,
             slug,
             title,
             status,
@@ -126,7 +158,7 @@ def features(*, filters: DisputeFilters) -> Iterator[dict]:
             workers_involved,
             verification,
             sensitive,
-        ) = row[:18]
+        ) = (row[1], *row[8:18])
         properties = {
             "dispute_id": dispute_id,
             "slug": slug,
@@ -146,27 +178,10 @@ def features(*, filters: DisputeFilters) -> Iterator[dict]:
             "verification": verification,
             "verification_label": verification_labels.get(verification, ""),
             "sensitive": sensitive,
-            "site_id": site_id,
-            # A sensitive dispute's workplace is not named: the town is as far as it goes.
-            "site_name": None if sensitive else name,
-            "city": city,
-            "region": region,
-            "country": country,
         }
-        if near:
-            properties["distance_km"] = round(row[18], 3)
-        yield {
-            "type": "Feature",
-            "id": site_id,
-            "geometry": {
-                "type": "Point",
-                "coordinates": [
-                    round(longitude, COORDINATE_DECIMALS),
-                    round(latitude, COORDINATE_DECIMALS),
-                ],
-            },
-            "properties": properties,
-        }
+        return orjson.dumps(properties)[:-1]
+
+    return encode
 
 
 def _sites(dispute_ids: QuerySet, filters: DisputeFilters) -> QuerySet:
@@ -189,6 +204,10 @@ def _sites(dispute_ids: QuerySet, filters: DisputeFilters) -> QuerySet:
     return sites.order_by(*ordering).values_list(*columns)
 
 
+# Rows read at a time: the names are short, so a larger chunk costs little memory.
+ORGANISATION_CHUNK = 5000
+
+
 def _organisation_names(relation: str, dispute_ids: QuerySet) -> dict[int, list[str]]:
     """{dispute id: [organisation names]} for one many-to-many relation, in one query."""
     through = Dispute._meta.get_field(relation).remote_field.through
@@ -198,8 +217,13 @@ def _organisation_names(relation: str, dispute_ids: QuerySet) -> dict[int, list[
         .order_by("organisation__name", "organisation_id")
         .values_list("dispute_id", "organisation__name")
     )
-    for dispute_id, name in rows:
-        names.setdefault(dispute_id, []).append(name)
+    # Raw rows as for the sites: tens of thousands of names, no value to convert.
+    for dispute_id, name in _driver_rows(rows, chunk_size=ORGANISATION_CHUNK):
+        listed = names.get(dispute_id)
+        if listed is None:
+            names[dispute_id] = [name]
+        else:
+            listed.append(name)
     return names
 
 
