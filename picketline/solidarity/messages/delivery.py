@@ -9,12 +9,12 @@ recipient once, whether the mail server is down, fails mid-batch, or several wor
 """
 
 import datetime as dt
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import connection, transaction
-from django.db.models import BooleanField, Exists, F, OuterRef, Q
-from django.db.models.expressions import RawSQL
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.tasks import task
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
@@ -27,6 +27,8 @@ from picketline.core.fanout import (
     claim_batches,
     next_attempt_at,
 )
+from picketline.core.idlists import pk_among
+from picketline.disputes.models import Dispute
 from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import (
     DeliveryStatus,
@@ -93,23 +95,35 @@ def _due_recipients(now: dt.datetime):
     )
 
 
-def _render_messages(message_ids: list[int]) -> dict[int, str]:
+class _Part(NamedTuple):
+    """A message's part of a digest, and where it goes: a digest lists its messages in the
+    order they were published."""
+
+    order: tuple[dt.datetime, int]
+    text: str
+
+
+def _render_messages(message_ids: list[int]) -> dict[int, _Part]:
     """Each message's part of a digest, the same for every recipient."""
     messages = list(Message.objects.filter(pk__in=message_ids))
     names = country_names({message.country for message in messages})
     template = get_template("solidarity/messages/email/digest_message.txt")
     return {
-        message.pk: template.render(
-            {
-                "entry": {
-                    "message": message,
-                    "signature": message_signature(
-                        message, names.get(message.country, message.country)
-                    ),
-                    # The DB constraint already ties an email to consent; said twice on purpose.
-                    "email": message.sender_email if message.contact_consent else "",
+        message.pk: _Part(
+            (message.published_at, message.pk),
+            template.render(
+                {
+                    "entry": {
+                        "message": message,
+                        "signature": message_signature(
+                            message, names.get(message.country, message.country)
+                        ),
+                        # The DB constraint already ties an email to consent; said twice on
+                        # purpose.
+                        "email": message.sender_email if message.contact_consent else "",
+                    }
                 }
-            }
+            ),
         )
         for message in messages
     }
@@ -123,6 +137,16 @@ class _Digests:
         self.messages = Parts(_render_messages)
         self.emails = PlainTextEmails()
         self.frames: dict = {}
+        self.disputes: dict[int, Dispute] = {}
+        self.parts: dict[int, _Part] = {}
+
+    def prepare(self, recipients: list[MessageRecipient], message_ids: set[int]) -> None:
+        """Reads a batch's disputes and renders the messages it lists that no batch before
+        rendered. The disputes are read once a batch, for the few a batch names, rather than
+        joined to every recipient claimed; the messages' order comes with their parts, so the
+        deliveries are read without joining their messages."""
+        self.disputes = Dispute.objects.in_bulk({r.dispute_id for r in recipients})
+        self.parts = self.messages.get_many(message_ids)
 
     def frame(self, dispute) -> tuple[str, str]:
         if dispute.pk not in self.frames:
@@ -148,11 +172,13 @@ class _Digests:
         return self.frames[key]
 
     def email(self, recipient: MessageRecipient, message_ids: list[int]) -> EmailMessage:
-        parts = self.messages.get_many(message_ids)
-        header, footer = self.frame(recipient.dispute)
+        """The recipient's digest of `message_ids`; call `prepare` for the batch first."""
+        parts = sorted(self.parts[pk] for pk in message_ids if pk in self.parts)
+        dispute = self.disputes[recipient.dispute_id]
+        header, footer = self.frame(dispute)
         return self.emails.email(
-            subject=self.subject(recipient.dispute, len(message_ids)),
-            parts=[header, *(parts[pk] for pk in message_ids if pk in parts), footer],
+            subject=self.subject(dispute, len(message_ids)),
+            parts=[header, *(part.text for part in parts), footer],
             to=[recipient.email],
         )
 
@@ -186,21 +212,10 @@ def _record_failures(
 
 
 def _mark_sent(pks: list[int], now: dt.datetime) -> None:
-    """Marks the deliveries sent. PostgreSQL takes the ids as one array parameter; elsewhere
-    500 ids a statement (one statement with thousands of parameters plans slowly)."""
-    sent = {
-        "status": DeliveryStatus.SENT,
-        "sent_at": now,
-        "attempts": F("attempts") + 1,
-        "last_error": "",
-    }
-    if connection.vendor == "postgresql":
-        table = MessageDelivery._meta.db_table
-        any_of = RawSQL(f'"{table}"."id" = ANY(%s)', (pks,), output_field=BooleanField())
-        MessageDelivery.objects.filter(any_of).update(**sent)
-        return
-    for start in range(0, len(pks), 500):
-        MessageDelivery.objects.filter(pk__in=pks[start : start + 500]).update(**sent)
+    """Marks the deliveries sent, in one statement however many there are."""
+    MessageDelivery.objects.filter(pk_among(MessageDelivery, pks)).update(
+        status=DeliveryStatus.SENT, sent_at=now, attempts=F("attempts") + 1, last_error=""
+    )
 
 
 class _Run:
@@ -219,12 +234,12 @@ class _Run:
         rows = (
             _due_deliveries(self.now)
             .filter(recipient_id__in=[r.pk for r in recipients])
-            .order_by("message__published_at", "message_id")
             .values_list("pk", "recipient_id", "message_id", "attempts")
         )
         deliveries = list(rows)
         for _pk, recipient_id, message_id, _attempts in deliveries:
             by_recipient.setdefault(recipient_id, []).append(message_id)
+        self.digests.prepare(recipients, {message_id for _p, _r, message_id, _a in deliveries})
         with translation.override(settings.LANGUAGE_CODE):
             emails = [
                 (r.pk, self.digests.email(r, by_recipient[r.pk]))
@@ -263,7 +278,7 @@ def deliver_digests(*, dispute_id: int | None = None) -> int:
     leaves it to the run holding it, so each message reaches each recipient once.
     """
     run = _Run(timezone.now())
-    recipients = _due_recipients(run.now).select_related("dispute")
+    recipients = _due_recipients(run.now).only("email", "dispute_id")
     if dispute_id is not None:
         recipients = recipients.filter(dispute_id=dispute_id)
     with run.mail:
@@ -285,7 +300,7 @@ def deliver_digest(*, recipient_id: int) -> int:
     with run.mail, transaction.atomic():
         recipients = list(
             _due_recipients(run.now)
-            .select_related("dispute")
+            .only("email", "dispute_id")
             .filter(pk=recipient_id)
             .select_for_update(of=("self",))
         )
