@@ -275,19 +275,12 @@ def send_plain(port: int, emails) -> None:
 
 
 def drain() -> None:
-    """What `picketline worker --batch` runs, without its per-task log lines and without the
-    random start-up pause of up to a second (meant to spread many workers' first polls)."""
+    """`picketline worker --batch`, without its per-task log lines and without the random
+    start-up pause of up to a second (meant to spread many workers' first polls)."""
     from django.core.management import call_command
 
     call_command(
-        "db_worker",
-        queue_name="*",
-        interval=0.05,
-        reload=False,
-        batch=True,
-        startup_delay=False,
-        verbosity=0,
-        stdout=io.StringIO(),
+        "worker", batch=True, interval=0.05, startup_delay=False, verbosity=0, stdout=io.StringIO()
     )
 
 

@@ -32,7 +32,7 @@ import email.quoprimime
 import email.utils
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 
@@ -40,13 +40,17 @@ from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 from django.core.mail.utils import DNS_NAME
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-# Recipients claimed (and emails sent over one connection) per batch. Larger batches send
-# faster; each batch holds its rows' locks (and on SQLite the write lock) while it sends.
-BATCH_SIZE = 200
+# Rows claimed (and emails sent over one connection) per batch. A larger batch pays its
+# queries and its commit once for more emails, but holds its rows' locks while it sends. On
+# PostgreSQL those are its own rows only (other workers skip them; a new message for a person
+# in the batch waits for its commit). On SQLite it is the database's one write lock, which every
+# other writer waits for, so batches there are smaller.
+BATCH_SIZE = 1000
+SQLITE_BATCH_SIZE = 200
 # Rendered parts kept per run: a part is a message of at most a few kilobytes.
 PARTS_LIMIT = 2000
 # A recipient the mail server refused waits this long before each further attempt; after
@@ -253,29 +257,34 @@ class MailSession:
                 self._connection.close()
             self._connection = None
 
-    def send(self, emails: Sequence[tuple[Hashable, EmailMessage]]) -> BatchResult:
-        """Sends `(key, email)` pairs over the session's connection.
+    def send(self, emails: Iterable[tuple[Hashable, EmailMessage | Exception]]) -> BatchResult:
+        """Sends `(key, email)` pairs over the session's connection, taking each pair from
+        `emails` as it goes: a generator that builds each email when it is asked for keeps one
+        email in memory at a time, however large the batch. Such a generator gives, in place of
+        an email it could not build, the exception: that email alone is reported failed (an
+        exception raised out of the generator would end the batch with some emails sent).
 
         An email the server refuses, or that a broken connection loses, is reported failed,
         and a new connection is opened for the rest. When the server cannot be reached, every
         email left is reported failed with that error.
         """
         result = BatchResult()
-        pending = list(emails)
-        position = 0
-        while position < len(pending):
+        pending = iter(emails)
+        for key, message in pending:
             if self._connection is None:
                 connection = mailers.default
                 try:
                     connection.open()
                 except Exception as error:  # any failure to connect fails the rest
-                    result.failed.update((key, error) for key, _email in pending[position:])
+                    result.failed[key] = error
+                    result.failed.update((left, error) for left, _message in pending)
                     return result
                 self._connection = connection
-            key, email = pending[position]
-            position += 1
+            if isinstance(message, Exception):
+                result.failed[key] = message
+                continue
             try:
-                if _send_one(self._connection, email):
+                if _send_one(self._connection, message):
                     result.sent.append(key)
                 else:
                     result.failed[key] = ValueError("the mailer sent nothing")
@@ -285,7 +294,7 @@ class MailSession:
         return result
 
 
-def send_batch(emails: Sequence[tuple[Hashable, EmailMessage]]) -> BatchResult:
+def send_batch(emails: Iterable[tuple[Hashable, EmailMessage | Exception]]) -> BatchResult:
     """Sends `(key, email)` pairs over one connection (see `MailSession.send`)."""
     with MailSession() as session:
         return session.send(emails)
@@ -337,15 +346,18 @@ def claim_batches(
     *,
     size: int | None = None,
 ) -> int:
-    """Claims the rows of `queryset` in batches of `size` (default `BATCH_SIZE`), in order of
-    their primary key, and calls `deliver(rows)` inside the transaction that locks them;
-    returns the sum of what `deliver` returned.
+    """Claims the rows of `queryset` in batches of `size` (default `BATCH_SIZE`, at most
+    `SQLITE_BATCH_SIZE` on SQLite), in order of their primary key, and calls `deliver(rows)`
+    inside the transaction that locks them; returns the sum of what `deliver` returned.
 
     Rows another worker holds are skipped (it delivers them). Each batch starts after the last
     row claimed, so the run ends even when `deliver` leaves a row in the queue (a retry later)
     and never holds more than one batch in memory.
     """
-    size = size or BATCH_SIZE
+    if size is None:
+        size = BATCH_SIZE
+        if connections[queryset.db].vendor == "sqlite":
+            size = min(size, SQLITE_BATCH_SIZE)
     total = 0
     after = None
     while True:

@@ -228,6 +228,18 @@ class _Run:
         self.listed = 0
         self.retry_at: dt.datetime | None = None
 
+    def _digests(self, recipients, by_recipient: dict[int, list[int]]):
+        """Each recipient's digest, built as it is sent (one email in memory at a time); one
+        that cannot be built is given as its error, and fails alone."""
+        for recipient in recipients:
+            if recipient.pk in by_recipient:
+                try:
+                    email = self.digests.email(recipient, by_recipient[recipient.pk])
+                except Exception as error:  # reported failed, retried with the others' backoff
+                    yield recipient.pk, error
+                else:
+                    yield recipient.pk, email
+
     def deliver(self, recipients: list[MessageRecipient]) -> int:
         """Sends the claimed recipients their digests; call in the claiming transaction."""
         by_recipient: dict[int, list[int]] = {}
@@ -241,12 +253,7 @@ class _Run:
             by_recipient.setdefault(recipient_id, []).append(message_id)
         self.digests.prepare(recipients, {message_id for _p, _r, message_id, _a in deliveries})
         with translation.override(settings.LANGUAGE_CODE):
-            emails = [
-                (r.pk, self.digests.email(r, by_recipient[r.pk]))
-                for r in recipients
-                if r.pk in by_recipient
-            ]
-        result = self.mail.send(emails)
+            result = self.mail.send(self._digests(recipients, by_recipient))
         sent = set(result.sent)
         sent_pks = [pk for pk, recipient_id, _m, _a in deliveries if recipient_id in sent]
         _mark_sent(sent_pks, self.now)
