@@ -141,3 +141,32 @@ def test_it_renders_each_part_once_and_keeps_at_most_its_limit():
     parts.get_many([1, 3, 2])
     assert asked[-1] == [2]
     assert parts.rendered == 5
+
+
+def test_it_takes_emails_one_at_a_time_and_fails_one_that_could_not_be_built_alone(db, smtp):
+    built = []
+
+    def emails():
+        for key, prepared in _emails(4):
+            built.append(key)
+            # The session has sent every email before this one (but the one it could not
+            # build) when it asks for the next.
+            assert len(smtp.received) == key - (key > 2)
+            yield (key, ValueError("no such template")) if key == 2 else (key, prepared)
+
+    result = send_batch(emails())
+
+    assert built == [0, 1, 2, 3]
+    assert result.sent == [0, 1, 3]
+    assert [str(error) for error in result.failed.values()] == ["no such template"]
+    assert set(result.failed) == {2}
+    assert len(smtp.received) == 3
+
+
+def test_it_fails_the_rest_of_a_generator_when_the_server_cannot_be_reached(db, settings):
+    settings.MAILERS = {"default": mailer_settings(f"smtp://127.0.0.1:{free_port()}")}
+
+    result = send_batch(pair for pair in _emails(3))
+
+    assert result.sent == []
+    assert set(result.failed) == {0, 1, 2}

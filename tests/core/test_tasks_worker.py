@@ -24,3 +24,23 @@ def test_it_stores_an_email_and_its_task_and_the_worker_sends_it(settings):
     assert [m.subject for m in mail.outbox] == ["Picket tomorrow"]
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
     assert not OutboxEmail.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_keeps_its_connection_from_poll_to_poll_and_closes_it_at_the_end():
+    from django.db import close_old_connections, connection
+
+    from picketline.core.management.commands.worker import connections_kept
+
+    before = connection.settings_dict["CONN_MAX_AGE"]
+    assert before == 0  # a connection per request, the default
+    with connections_kept():
+        connection.ensure_connection()
+        opened = connection.connection
+        close_old_connections()  # what the worker does around every poll and task
+        assert connection.connection is opened
+        assert connection.close_at is None  # not closed at the next poll either
+
+    assert connection.settings_dict["CONN_MAX_AGE"] == before
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):  # never closed
+        assert connection.connection is None

@@ -227,3 +227,60 @@ def test_digest_runs_side_by_side_send_each_recipient_one_email(smtp, monkeypatc
     assert sum(listed) == 60
     assert _emails_per_person(smtp) == {f"person{n}@example.org": 1 for n in range(30)}
     assert MessageDelivery.objects.filter(status=DeliveryStatus.SENT, attempts=1).count() == 60
+
+
+def test_it_renders_each_message_once_across_batches(db, smtp, monkeypatch):
+    monkeypatch.setattr(fanout, "BATCH_SIZE", 4)
+    monkeypatch.setattr(fanout, "SQLITE_BATCH_SIZE", 4)
+    dispute = _queue(recipients=10, messages=3)
+    rendered = []
+
+    def count(sender, template, **kwargs):
+        if template.name == PART:
+            rendered.append(template)
+
+    template_rendered.connect(count)
+    try:
+        assert deliver_digests.call(dispute_id=dispute.pk) == 30
+    finally:
+        template_rendered.disconnect(count)
+
+    assert len(rendered) == 3  # three batches, each message rendered in the first only
+    assert _emails_per_person(smtp) == {f"person{n}@example.org": 1 for n in range(10)}
+
+
+def test_a_digest_lists_its_messages_in_the_order_they_were_published(db, smtp):
+    dispute = _queue(recipients=1, messages=3)
+    # Published in the reverse order of their ids (approved later than written, say).
+    now = timezone.now()
+    for n, message in enumerate(Message.objects.filter(dispute=dispute).order_by("-pk")):
+        Message.objects.filter(pk=message.pk).update(published_at=now - dt.timedelta(hours=3 - n))
+
+    deliver_digests.call(dispute_id=dispute.pk)
+
+    [(_to, data)] = smtp.received
+    positions = [data.index(f"Solidarity number {n}".encode()) for n in (2, 1, 0)]
+    assert positions == sorted(positions)
+
+
+def test_a_digest_that_cannot_be_built_fails_alone_and_waits_for_its_retry(db, smtp, monkeypatch):
+    dispute = _queue(recipients=3, messages=2)
+    broken = MessageRecipient.objects.get(email="person1@example.org")
+    email = delivery._Digests.email
+
+    def build(digests, recipient, message_ids):
+        if recipient.pk == broken.pk:
+            raise ValueError("template missing")
+        return email(digests, recipient, message_ids)
+
+    monkeypatch.setattr(delivery._Digests, "email", build)
+
+    assert deliver_digests.call(dispute_id=dispute.pk) == 4
+
+    assert _emails_per_person(smtp) == {"person0@example.org": 1, "person2@example.org": 1}
+    waiting = MessageDelivery.objects.filter(recipient=broken)
+    assert {(row.status, row.attempts, row.last_error) for row in waiting} == {
+        (DeliveryStatus.PENDING, 1, "template missing")
+    }
+    assert all(row.next_attempt_at > timezone.now() for row in waiting)
+    assert MessageDelivery.objects.filter(status=DeliveryStatus.SENT).count() == 4
