@@ -16,7 +16,8 @@ campaign messages, ballot invitations and dues reminders next. Three pieces, eac
   Python's email package takes milliseconds to build one message, longer than the mail server
   takes to accept it.
 - `MailSession().send(emails)` sends a batch over one connection to the mail server, kept open
-  for the run's next batches, and says, email by email, which were sent and which failed
+  for the run's next batches, taking each email from `emails` as it goes (a generator keeps
+  one in memory at a time), and says, email by email, which were sent and which failed
   (`send_batch(emails)`: one batch, one connection). The caller marks the sent ones sent and
   counts an attempt on the failed ones, in the transaction that claimed them: nothing sent
   twice when the server fails mid-batch, nothing lost.
