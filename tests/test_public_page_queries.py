@@ -23,9 +23,9 @@ pytestmark = pytest.mark.django_db
 # The queries each page takes (anonymous reader, warm caches), pinned.
 PAGE_QUERIES = {
     "map": 1,
-    "list": 5,
-    "list_filtered": 5,
-    "list_near": 5,
+    "list": 1,
+    "list_filtered": 1,
+    "list_near": 1,
     "map_nearest": 2,
     "dispute": 13,
     "event": 6,
