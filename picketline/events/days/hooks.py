@@ -44,5 +44,6 @@ def register() -> None:
     from picketline.moderation.registry import moderation_register
     from picketline.solidarity.levels.checks import level_check_register
 
-    level_check_register(3, part_of_day_of_action)
+    # It reads days of action and their disputes, which move the events' data version.
+    level_check_register(3, part_of_day_of_action, versions=("events",))
     moderation_register(DayOfActionHandler())

@@ -24,13 +24,23 @@ from picketline.solidarity.delegations.models import Delegation
 # A sentence of evidence: plain text, or HTML marked safe when it isolates names (<bdi>).
 Check = Callable[[Dispute], str | None]
 _CHECKS: dict[int, list[Check]] = {1: [], 2: [], 3: [], 4: []}
+_VERSIONS: dict[Check, tuple[str, ...]] = {}
 
 
-def level_check_register(level: int, check: Check) -> None:
+def level_check_register(level: int, check: Check, *, versions: tuple[str, ...] = ()) -> None:
+    """Adds a check of `level`. With `versions` (data versions, see core.versions, that cover
+    every table the check reads), a dispute's sentence is kept in the cache until one of them
+    moves; without, the check runs on every page."""
     if level not in _CHECKS:
         raise ValueError(f"solidarity levels run from 1 to 4, not {level}")
     if check not in _CHECKS[level]:
         _CHECKS[level].append(check)
+    _VERSIONS[check] = tuple(versions)
+
+
+def check_versions(check: Check) -> tuple[str, ...]:
+    """The data versions a check's sentence may be kept under (none: run it every time)."""
+    return _VERSIONS.get(check, ())
 
 
 def level_checks() -> list[tuple[int, Check]]:
@@ -83,4 +93,4 @@ def delegations_recorded(dispute: Dispute) -> str | None:
 
 def register_built_in_checks() -> None:
     level_check_register(1, messages_received)
-    level_check_register(2, delegations_recorded)
+    level_check_register(2, delegations_recorded, versions=("delegations",))

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from picketline.core.versions import cached_under
 from picketline.disputes.models import Dispute
-from picketline.solidarity.levels.checks import level_checks
+from picketline.solidarity.levels.checks import check_versions, level_checks
 
 LEVEL_NAMES = {
     0: _("No solidarity recorded yet"),
@@ -41,8 +42,21 @@ class SolidarityLevel:
 def solidarity_level(dispute: Dispute) -> SolidarityLevel:
     evidence = []
     for level, check in level_checks():
-        sentence = check(dispute)
+        sentence = _sentence(check, dispute)
         if sentence:
             evidence.append((level, sentence))
     reached = max((level for level, _sentence in evidence), default=0)
     return SolidarityLevel(level=reached, evidence=evidence)
+
+
+def _sentence(check, dispute: Dispute) -> str | None:
+    """The check's sentence for the dispute, from the cache when the check names the data
+    versions it reads."""
+    versions = check_versions(check)
+    if not versions:
+        return check(dispute)
+    return cached_under(
+        f"level-check:{check.__module__}.{check.__qualname__}:{dispute.pk}",
+        names=versions,
+        build=lambda: check(dispute),
+    )

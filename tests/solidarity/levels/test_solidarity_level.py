@@ -92,3 +92,28 @@ def test_the_dispute_page_shows_the_level_and_explains_it(client):
     assert "Level 1 of 4" in body
     assert "1 message of solidarity received." in body
     assert "What the four levels of solidarity mean" in body
+
+
+def test_evidence_kept_in_the_cache_follows_delegations_and_days_of_action_at_once():
+    """Levels 2 and 3 keep their sentences under the delegations' and the events' data
+    versions: a delegation published or a day of action named shows on the next reading."""
+    from picketline.solidarity.delegations.models import Delegation
+    from tests.factories import make_day_of_action
+
+    dispute = make_dispute(title="Port strike")
+    assert solidarity_level(dispute).level == 0
+    delegation = delegation_add(
+        dispute=dispute,
+        user=None,
+        kind="visited",
+        date=timezone.localdate(),
+        group_name="Dockers' branch",
+    )
+    Delegation.objects.filter(pk=delegation.pk).update(published_at=timezone.now())
+    assert solidarity_level(dispute).level == 2
+    make_day_of_action(title="Global day", disputes=[dispute])
+    level = solidarity_level(dispute)
+    assert level.level == 3
+    assert any("Global day" in sentence for _level, sentence in level.evidence)
+    Delegation.objects.filter(pk=delegation.pk).delete()
+    assert [n for n, _s in solidarity_level(dispute).evidence] == [3]
