@@ -16,19 +16,29 @@ EMAIL_DOMAIN = "bench-events.example.org"
 
 
 def bench_rows_remove(*, slug_prefix: str, username_prefix: str, email_domain: str) -> None:
-    """Removes a benchmark's rows: its events, their RSVPs and audit entries, its days of action,
-    its accounts and the emails to its addresses still waiting in the outbox."""
+    """Removes a benchmark's rows: its events, their RSVPs, the tasks that would write their
+    emails (no worker runs during a bench: left queued, the next benchmark's worker would run
+    them inside its timing), their audit entries, its days of action, its accounts and the
+    emails to its addresses still waiting in the outbox."""
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
+    from django_tasks_db.models import DBTaskResult
 
     from picketline.core.models import AuditEntry, OutboxEmail
     from picketline.events.models import DayOfAction, Event, Rsvp
+    from picketline.events.rsvps.notices import rsvp_email_send
 
     events = Event.objects.filter(slug__startswith=slug_prefix)
     ids = [str(pk) for pk in events.values_list("pk", flat=True)]
     AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Event), object_id__in=ids
     ).delete()
+    rsvps = list(Rsvp.objects.filter(event__in=events).values_list("pk", flat=True))
+    for start in range(0, len(rsvps), 500):
+        DBTaskResult.objects.filter(
+            task_path=rsvp_email_send.module_path,
+            args_kwargs__kwargs__rsvp_id__in=rsvps[start : start + 500],
+        ).delete()
     Rsvp.objects.filter(event__in=events).delete()
     events.delete()
     DayOfAction.objects.filter(slug__startswith=slug_prefix).delete()
