@@ -10,11 +10,10 @@ version is simply never asked for again.
 import hashlib
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.http import QueryDict
 from django.utils.translation import get_language
 
-from picketline.core.versions import versions
+from picketline.core.versions import cached_under, versions
 
 # The data version (core.versions) moved by every write to the registry's tables.
 REGISTRY = "registry"
@@ -31,16 +30,7 @@ def cached_count(name: str, query: QueryDict, count) -> int:
     Counting the disputes a filter chooses reads every matching row: at national scale it
     costs more than the rest of the page, and the answer changes only with the registry.
     """
-    key = feed_cache_key(f"count:{name}", query, version=registry_version())
-    found = cache.get(key)
-    if found is None:
-        found = count()
-        cache.set(key, found, COUNT_SECONDS)
-    return found
-
-
-# How long a count may stay in the cache when nothing asks for it again.
-COUNT_SECONDS = 60 * 60
+    return cached_under(f"count:{name}:{normalised_query(query)}", names=(REGISTRY,), build=count)
 
 
 def normalised_query(query: QueryDict) -> str:

@@ -60,16 +60,12 @@ def map_page(request):
         "query": request.GET.urlencode(),
         "tile_url": settings.TILE_URL,
         "tile_attribution": settings.TILE_ATTRIBUTION,
-        "map_labels": _map_labels(),
+        "map_labels": display.map_labels(),
         "map_scripts": map_scripts(),
         "tiles_url": tile_url_template("feeds:map_tile", request.GET.urlencode()),
         "cluster_url": tile_url_template("feeds:map_cluster", request.GET.urlencode(), cell=True),
     }
     return render(request, "disputes/map.html", context, status=400 if errors else 200)
-
-
-def _map_labels() -> dict:
-    return display.map_labels()
 
 
 # How many disputes the map page lists beside the map after a place search.
