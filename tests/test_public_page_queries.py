@@ -27,7 +27,7 @@ PAGE_QUERIES = {
     "list_filtered": 1,
     "list_near": 1,
     "map_nearest": 2,
-    "dispute": 11,
+    "dispute": 8,
     "event": 6,
     "day": 6,
     "organisation": 10,

@@ -21,6 +21,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="core.cache_table")
+        from picketline.core.versions import release_mark
+
+        post_migrate.connect(release_mark, sender=self, dispatch_uid="core.release_mark")
         from picketline.core import checks  # noqa: F401  (registers the checks)
         from picketline.core.outbox import outbox_drain
         from picketline.core.reminders import reminder_task_register

@@ -18,12 +18,13 @@ row triggers, once per row.
 """
 
 import hashlib
+import secrets
 from collections.abc import Iterable
 from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection, migrations
+from django.db import connection, connections, migrations
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
@@ -186,14 +187,31 @@ class CountedPaginator(Paginator):
 KEPT_SECONDS = 60 * 60
 
 
+# A version no table moves: `migrate`, which every upgrade runs, draws it anew, so what was kept
+# under the code of an earlier release (a fragment of an old template) is never read again.
+RELEASE = "release"
+
+
+def release_mark(*, using: str = "default", **kwargs) -> None:
+    """After `migrate`: a new release version (connected to post_migrate by core's app).
+    Nothing when the versions' table is gone (migrated back to zero)."""
+    if _TABLE not in connections[using].introspection.table_names():
+        return
+    DataVersion.objects.using(using).update_or_create(
+        name=RELEASE, defaults={"epoch": secrets.token_hex(16), "value": 1}
+    )
+
+
 def cached_under(key: str, *, names: tuple[str, ...], build, timeout: int = KEPT_SECONDS):
-    """`build()`, kept in the cache under `key`, the active language and the current versions
-    of `names`: built again only once one of those sets of tables has changed.
+    """`build()`, kept in the cache under `key`, the active language, the release and the
+    current versions of `names`: built again only once one of those sets of tables has
+    changed, or the site has been upgraded. With no names, it is kept until the upgrade (a
+    form's markup, which only the code changes).
 
     `build` must read only the tables the named versions cover, and return something the cache
     can pickle (plain values, model instances; not querysets still to be run).
     """
-    token = versions(*names)
+    token = versions(*names, RELEASE)
     digest = hashlib.blake2b(
         "|".join((key, get_language() or "", token)).encode(), digest_size=16
     ).hexdigest()

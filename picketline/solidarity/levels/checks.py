@@ -92,5 +92,5 @@ def delegations_recorded(dispute: Dispute) -> str | None:
 
 
 def register_built_in_checks() -> None:
-    level_check_register(1, messages_received)
+    level_check_register(1, messages_received, versions=("messages",))
     level_check_register(2, delegations_recorded, versions=("delegations",))

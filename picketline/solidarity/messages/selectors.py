@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from picketline.core.text import normalize_name
+from picketline.core.versions import cached_under
 from picketline.disputes.models import Dispute
 from picketline.moderation.models import ItemStatus, ModerationItem
 from picketline.places.countries import country_names
@@ -42,10 +42,6 @@ def messages_published(*, dispute: Dispute) -> QuerySet[Message]:
     )
 
 
-# Long enough to matter on a busy page; any change of the messages makes a new key anyway.
-COUNTRY_COUNTS_SECONDS = 3600
-
-
 @dataclass
 class CountryCount:
     code: str
@@ -56,21 +52,20 @@ class CountryCount:
 def message_country_counts(*, dispute: Dispute) -> tuple[int, list[CountryCount]]:
     """How many messages are published in all, and how many from each country.
 
-    The counts are public and cached under a version of the dispute's published messages (their
-    number and the latest publication, one index lookup), so a page with ten thousand messages
-    does not group them all on every view; publishing or withdrawing one makes a new version.
+    The counts are public and kept under the messages' data version, so a page with ten
+    thousand messages does not group them all on every view; any change to a message builds
+    them again.
     """
-    published = Message.objects.filter(dispute=dispute, published_at__isnull=False)
-    version = published.order_by().aggregate(n=Count("id"), latest=Max("published_at"))
-    key = "messages:countries:{}:{}:{}".format(
-        dispute.pk, version["n"], version["latest"].timestamp() if version["latest"] else 0
+    rows = cached_under(
+        f"messages:countries:{dispute.pk}",
+        names=("messages",),
+        build=lambda: list(
+            Message.objects.filter(dispute=dispute, published_at__isnull=False)
+            .values("country")
+            .annotate(count=Count("id"))
+            .order_by("-count", "country")
+        ),
     )
-    rows = cache.get(key)
-    if rows is None:
-        rows = list(
-            published.values("country").annotate(count=Count("id")).order_by("-count", "country")
-        )
-        cache.set(key, rows, COUNTRY_COUNTS_SECONDS)
     total = sum(row["count"] for row in rows)
     rows = [row for row in rows if row["country"]]
     names = country_names(row["country"] for row in rows)
