@@ -29,7 +29,7 @@ PAGE_QUERIES = {
     "map_nearest": 2,
     "dispute": 8,
     "event": 6,
-    "day": 6,
+    "day": 5,
     "organisation": 10,
 }
 

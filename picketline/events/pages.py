@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, QueryDict
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from picketline.core.formats import distance_label
 from picketline.core.forms import ChoiceGroup
 from picketline.core.tiles import tile_url_template
+from picketline.core.versions import CountedPaginator, cached_each, cached_under
+from picketline.disputes.cache import REGISTRY
 from picketline.disputes.filtering import FilterError
 from picketline.events import calendar, selectors
 from picketline.events.choices import EventMode, EventVisibility
@@ -136,22 +139,65 @@ class EventRow:
     full: bool
 
 
-def event_rows(events) -> list[EventRow]:
-    events = list(events)
-    countries = country_names(event.country for event in events)
-    rows = []
-    for event in events:
-        distance = getattr(event, "distance_km", None)
-        rows.append(
-            EventRow(
-                event=event,
-                when=event_when(event),
-                place=event_place_parts(event, countries),
-                distance=distance_label(distance, "km") if distance is not None else "",
-                full=event.capacity is not None and event.seats_left == 0,
-            )
-        )
-    return rows
+def event_row(event: Event, countries: dict[str, str]) -> EventRow:
+    distance = getattr(event, "distance_km", None)
+    return EventRow(
+        event=event,
+        when=event_when(event),
+        place=event_place_parts(event, countries),
+        distance=distance_label(distance, "km") if distance is not None else "",
+        full=event.capacity is not None and event.seats_left == 0,
+    )
+
+
+def _row_key(event: Event) -> str:
+    """What a row shows beyond the events' version: the places taken (counters the version
+    leaves out), the distance from the reader, and the organiser's name (an organisation)."""
+    organiser = (event.organisation.slug, event.organisation.name) if event.organisation_id else ""
+    return repr(
+        ("event-row", event.pk, event.seats_left, getattr(event, "distance_km", None), organiser)
+    )
+
+
+def rows_html(events: list[Event]) -> list[str]:
+    """A page of events, each row rendered, kept under the events' version and what the
+    version leaves out (`_row_key`): a day of action's page shows twenty-five rows without
+    rendering them again."""
+    countries: dict[str, str] = {}
+
+    def build(event: Event) -> str:
+        if not countries:
+            countries.update(country_names(e.country for e in events))
+        row = event_row(event, countries)
+        return render_to_string("events/public/_row.html", {"row": row})
+
+    return cached_each(events, key=_row_key, names=("events",), build=build)
+
+
+# A list that shows events that are over does not change with the clock: its count is kept
+# under the events' and the registry's versions (organisers and disputes are filters too).
+def _count(events, filters) -> int | None:
+    if not (filters.past or filters.date_from):
+        return None
+    shown = {name: value for name, value in vars(filters).items() if name not in ("place", "near")}
+    return cached_under(
+        f"events:count:{sorted(shown.items())!r}", names=("events", REGISTRY), build=events.count
+    )
+
+
+def _paged_rows(request: HttpRequest, filters):
+    """The page, its events, and their rows rendered."""
+    if filters is None:
+        return None, None, None
+    events = selectors.event_search(filters=filters)
+    count = _count(events, filters)
+    if count is None:
+        paginator = Paginator(events, settings.PAGE_SIZE)
+    else:
+        paginator = CountedPaginator(events, settings.PAGE_SIZE, count=count)
+    page = paginator.get_page(request.GET.get("page"))
+    events = list(page.object_list)
+    return page, events, rows_html(events)
 
 
 def _place_label(request: HttpRequest, filters) -> str:
@@ -162,20 +208,13 @@ def _place_label(request: HttpRequest, filters) -> str:
     return request.GET.get("near_label", "")[:100] or filters.near
 
 
-def _paged_rows(request: HttpRequest, filters):
-    if filters is None:
-        return None, None
-    paginator = Paginator(selectors.event_search(filters=filters), settings.PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    return page, event_rows(page.object_list)
-
-
 def list_context(request: HttpRequest, filters, errors: dict) -> dict:
     """A list of events under the filters: the form, one page of rows, and where it is near."""
-    page, rows = _paged_rows(request, filters)
+    page, events, rows = _paged_rows(request, filters)
     return {
         "filters": filter_context(request.GET, errors),
         "page": page,
+        "events": events,
         "rows": rows,
         "place": _place_label(request, filters),
         "radius": distance_label(filters.radius_km, "km") if filters else "",

@@ -57,7 +57,7 @@ def test_the_chosen_ones_stay_chosen_and_filter(client, events):
     html = response.content.decode()
     assert (union.slug, "Bakers Union", True) in _options(html, "organiser")
     assert ("DE", "Germany", True) in _options(html, "country")
-    assert [row.event.title for row in response.context["rows"]] == ["By the union"]
+    assert [event.title for event in response.context["events"]] == ["By the union"]
 
 
 def test_several_countries_work_both_ways(client, events):

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def _titles(client, query="") -> list[str]:
     response = client.get(f"/events/?{query}")
     assert response.status_code == 200, response.text
-    return [row.event.title for row in response.context["rows"]]
+    return [event.title for event in response.context["events"]]
 
 
 def test_it_lists_upcoming_listed_events_soonest_first(client):
@@ -71,7 +71,7 @@ def test_near_a_point_orders_by_distance_and_shows_kilometres(client):
     factories.make_event(title="Glasgow", latitude=55.86, longitude=-4.25, locality="Glasgow")
     factories.make_event(title="Online", mode=EventMode.ONLINE, latitude=None, longitude=None)
     response = client.get("/events/?near=53.95,-1.09&radius_km=100")
-    assert [row.event.title for row in response.context["rows"]] == ["York", "Leeds"]
+    assert [event.title for event in response.context["events"]] == ["York", "Leeds"]
     assert "km away" in response.text
     assert "Nearest first, within 100 km" in response.text
 
@@ -81,6 +81,6 @@ def test_it_pages_the_list(client, settings):
     for n in range(5):
         factories.make_event(title=f"Meeting {n}", starts_in=dt.timedelta(days=n + 1))
     response = client.get("/events/?page=3")
-    assert [row.event.title for row in response.context["rows"]] == ["Meeting 4"]
+    assert [event.title for event in response.context["events"]] == ["Meeting 4"]
     assert "Page 3 of 3" in response.text
     assert Event.objects.count() == 5

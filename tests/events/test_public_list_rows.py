@@ -56,3 +56,20 @@ def test_it_keeps_its_query_count_flat(client, django_assert_max_num_queries):
         )
     with django_assert_max_num_queries(6):
         assert client.get("/events/").status_code == 200
+
+
+def test_a_kept_row_follows_places_taken_edits_and_its_organisers_name(client):
+    organiser = factories.make_organisation(name="Trades Council")
+    event = factories.make_event(title="Rally", capacity=2, organisation=organiser)
+    assert "Rally" in client.get("/events/").text
+    # Places taken move counters that the events' version leaves out: the row follows anyway.
+    rsvps.rsvp_create(event=event, user=factories.make_user(), name="A")
+    html = client.get("/events/").text
+    assert "<dt>Places left</dt><dd>1</dd>" in html
+    rsvps.rsvp_create(event=event, user=factories.make_user(), name="B")
+    assert "Full — waiting list" in client.get("/events/").text
+    event_update(event=event, title="Rally at noon")
+    assert "Rally at noon" in client.get("/events/").text
+    organiser.name = "Renamed Council"
+    organiser.save()
+    assert "Renamed Council" in client.get("/events/").text

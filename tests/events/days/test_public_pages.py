@@ -77,14 +77,14 @@ def test_its_local_events_can_be_found_near_a_place(client):
     factories.make_event(title="Leeds", day_of_action=day, latitude=53.80, longitude=-1.55)
     factories.make_event(title="Not this day", latitude=53.96, longitude=-1.08)
     response = client.get(f"{day.get_absolute_url()}?near=53.79,-1.54&radius_km=100")
-    assert [row.event.title for row in response.context["rows"]] == ["Leeds", "York"]
+    assert [event.title for event in response.context["events"]] == ["Leeds", "York"]
 
 
 def test_its_events_stay_listed_after_the_day(client):
     day = factories.make_day_of_action(days_ahead=-2)
     factories.make_event(title="Was there", day_of_action=day, starts_in=dt.timedelta(days=-2))
     response = client.get(day.get_absolute_url())
-    assert [row.event.title for row in response.context["rows"]] == ["Was there"]
+    assert [event.title for event in response.context["events"]] == ["Was there"]
 
 
 def test_a_bad_place_is_400_with_the_error(client):
