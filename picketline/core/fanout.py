@@ -33,8 +33,8 @@ import email.quoprimime
 import email.utils
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
-from contextlib import suppress
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -64,6 +64,9 @@ BACKOFF = (
     dt.timedelta(hours=12),
 )
 MAX_ATTEMPTS = 8
+# Emails sent between two records of what was sent (`MailSession.send(on_sent=…)`): the
+# database writes one chunk while the mail server takes the next.
+SENT_CHUNK = 25
 # An address written as it is in headers and the envelope: ASCII, no name, nothing to quote.
 _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
 _MIME_HEAD = (
@@ -258,7 +261,13 @@ class MailSession:
                 self._connection.close()
             self._connection = None
 
-    def send(self, emails: Iterable[tuple[Hashable, EmailMessage | Exception]]) -> BatchResult:
+    def send(
+        self,
+        emails: Iterable[tuple[Hashable, EmailMessage | Exception]],
+        *,
+        on_sent: Callable[[list[Hashable]], None] | None = None,
+        every: int = SENT_CHUNK,
+    ) -> BatchResult:
         """Sends `(key, email)` pairs over the session's connection, taking each pair from
         `emails` as it goes: a generator that builds each email when it is asked for keeps one
         email in memory at a time, however large the batch. Such a generator gives, in place of
@@ -268,8 +277,20 @@ class MailSession:
         An email the server refuses, or that a broken connection loses, is reported failed,
         and a new connection is opened for the rest. When the server cannot be reached, every
         email left is reported failed with that error.
+
+        `on_sent(keys)`, when given, is told the keys of the emails sent, `every` at a time
+        and the rest at the end, so the caller can record them while the next ones go (see
+        `overlapped_writes`).
         """
         result = BatchResult()
+        told = 0
+
+        def tell(at_least: int) -> None:
+            nonlocal told
+            if on_sent is not None and len(result.sent) - told >= at_least:
+                on_sent(result.sent[told:])
+                told = len(result.sent)
+
         pending = iter(emails)
         for key, message in pending:
             if self._connection is None:
@@ -279,7 +300,7 @@ class MailSession:
                 except Exception as error:  # any failure to connect fails the rest
                     result.failed[key] = error
                     result.failed.update((left, error) for left, _message in pending)
-                    return result
+                    break
                 self._connection = connection
             if isinstance(message, Exception):
                 result.failed[key] = message
@@ -287,12 +308,31 @@ class MailSession:
             try:
                 if _send_one(self._connection, message):
                     result.sent.append(key)
+                    tell(every)
                 else:
                     result.failed[key] = ValueError("the mailer sent nothing")
             except Exception as error:  # reported per email, then a new connection
                 result.failed[key] = error
                 self.close()
+        tell(1)
         return result
+
+
+@contextmanager
+def overlapped_writes(using: str = "default") -> Iterator[None]:
+    """Writes made inside the block go to the database without waiting for its answer, so it
+    records what was sent while the next emails go out (PostgreSQL's pipeline mode); their
+    answers, and any error, come at the end of the block. Use inside the claiming transaction,
+    for writes only: a read inside waits for everything before it. Elsewhere (SQLite) the
+    writes run as they come.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not connection.in_atomic_block:
+        yield
+        return
+    connection.ensure_connection()
+    with connection.connection.pipeline():
+        yield
 
 
 def send_batch(emails: Iterable[tuple[Hashable, EmailMessage | Exception]]) -> BatchResult:

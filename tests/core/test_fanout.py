@@ -170,3 +170,23 @@ def test_it_fails_the_rest_of_a_generator_when_the_server_cannot_be_reached(db, 
 
     assert result.sent == []
     assert set(result.failed) == {0, 1, 2}
+
+
+def test_it_tells_what_was_sent_chunk_by_chunk_and_each_email_once(db, smtp):
+    chunks = []
+    emails = _emails(7)
+    emails[3] = (3, ValueError("could not be built"))
+    with MailSession() as session:
+        result = session.send(emails, on_sent=chunks.append, every=2)
+    assert chunks == [[0, 1], [2, 4], [5, 6]]
+    assert result.sent == [0, 1, 2, 4, 5, 6]
+    assert set(result.failed) == {3}
+
+
+def test_it_tells_what_was_sent_before_the_server_went_away(db, smtp):
+    smtp.down_after = 4
+    chunks = []
+    with MailSession() as session:
+        result = session.send(_emails(10), on_sent=chunks.append, every=3)
+    assert chunks == [[0, 1, 2], [3]]
+    assert set(result.failed) == set(range(4, 10))

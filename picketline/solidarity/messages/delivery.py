@@ -26,6 +26,7 @@ from picketline.core.fanout import (
     PlainTextEmails,
     claim_batches,
     next_attempt_at,
+    overlapped_writes,
 )
 from picketline.core.idlists import pk_among
 from picketline.disputes.models import Dispute
@@ -241,33 +242,43 @@ class _Run:
                     yield recipient.pk, email
 
     def deliver(self, recipients: list[MessageRecipient]) -> int:
-        """Sends the claimed recipients their digests; call in the claiming transaction."""
+        """Sends the claimed recipients their digests; call in the claiming transaction.
+
+        What was sent is marked sent chunk by chunk as the mail server takes it, the database
+        writing one chunk while the next emails go (`overlapped_writes`); it all commits, or
+        none of it, with the claim.
+        """
         by_recipient: dict[int, list[int]] = {}
+        pks: dict[int, list[int]] = {}
         rows = (
             _due_deliveries(self.now)
             .filter(recipient_id__in=[r.pk for r in recipients])
             .values_list("pk", "recipient_id", "message_id", "attempts")
         )
         deliveries = list(rows)
-        for _pk, recipient_id, message_id, _attempts in deliveries:
+        for pk, recipient_id, message_id, _attempts in deliveries:
             by_recipient.setdefault(recipient_id, []).append(message_id)
+            pks.setdefault(recipient_id, []).append(pk)
         self.digests.prepare(recipients, {message_id for _p, _r, message_id, _a in deliveries})
-        with translation.override(settings.LANGUAGE_CODE):
-            result = self.mail.send(self._digests(recipients, by_recipient))
-        sent = set(result.sent)
-        sent_pks = [pk for pk, recipient_id, _m, _a in deliveries if recipient_id in sent]
-        _mark_sent(sent_pks, self.now)
-        if sent:
-            MessageRecipient.objects.filter(pk__in=sent).update(
+        listed = 0
+
+        def mark_sent(recipient_ids: list[int]) -> None:
+            nonlocal listed
+            sent_pks = [pk for recipient_id in recipient_ids for pk in pks[recipient_id]]
+            _mark_sent(sent_pks, self.now)
+            MessageRecipient.objects.filter(pk__in=recipient_ids).update(
                 last_sent_at=self.now, updated_at=self.now
             )
+            listed += len(sent_pks)
+
+        with translation.override(settings.LANGUAGE_CODE), overlapped_writes():
+            result = self.mail.send(self._digests(recipients, by_recipient), on_sent=mark_sent)
         if result.failed:
             retry_at = _record_failures(
                 [(pk, r, a) for pk, r, _m, a in deliveries], result.failed, self.now
             )
             if retry_at is not None:
                 self.retry_at = min(self.retry_at or retry_at, retry_at)
-        listed = len(sent_pks)
         self.listed += listed
         return listed
 

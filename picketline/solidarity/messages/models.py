@@ -100,7 +100,11 @@ class DeliveryStatus(models.TextChoices):
 class MessageDelivery(models.Model):
     """One message for one recipient: the row is the queue. Delivered once, in a digest."""
 
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="deliveries")
+    # No index of its own: the constraint's index (message, recipient) serves it, and every
+    # index is one more write for each delivery marked sent.
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, related_name="deliveries", db_index=False
+    )
     recipient = models.ForeignKey(
         MessageRecipient, on_delete=models.CASCADE, related_name="deliveries"
     )
