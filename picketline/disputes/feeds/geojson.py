@@ -16,7 +16,7 @@ from itertools import batched
 
 import orjson
 from django.db import connections
-from django.db.models import F, QuerySet
+from django.db.models import CharField, F, Func, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
@@ -172,8 +172,8 @@ def _dispute_properties_encoder(
             "sector_label": sector_labels.get(sector, ""),
             "employers": employers.get(dispute_id, no_names),
             "unions": unions.get(dispute_id, no_names),
-            "start_date": None if start_date is None else start_date.isoformat(),
-            "end_date": None if end_date is None else end_date.isoformat(),
+            "start_date": start_date,
+            "end_date": end_date,
             "workers_involved": workers_involved,
             "verification": verification,
             "verification_label": verification_labels.get(verification, ""),
@@ -184,10 +184,33 @@ def _dispute_properties_encoder(
     return encode
 
 
+class IsoDate(Func):
+    """A date column as its ISO text ("2026-12-07"), written by the database: on SQLite the
+    stored text itself (no converter parses it into a date for Python to print again), on
+    PostgreSQL `to_char`, whatever the server's DateStyle."""
+
+    arity = 1
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS TEXT)")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM-DD')")
+
+
 def _sites(dispute_ids: QuerySet, filters: DisputeFilters) -> QuerySet:
     """Rows of public site columns and their disputes' public columns, in map order."""
-    sites = Site.objects.filter(dispute__in=dispute_ids)
-    columns = [*_SITE_FIELDS, *(f"dispute__{name}" for name in _DISPUTE_FIELDS)]
+    sites = Site.objects.filter(dispute__in=dispute_ids).annotate(
+        start_iso=IsoDate("dispute__start_date"), end_iso=IsoDate("dispute__end_date")
+    )
+    columns = [
+        *_SITE_FIELDS,
+        *(
+            {"start_date": "start_iso", "end_date": "end_iso"}.get(name, f"dispute__{name}")
+            for name in _DISPUTE_FIELDS
+        ),
+    ]
     if filters.point is not None:
         lat, lon = filters.point
         # Only the sites within reach: a national strike near Leeds shows its Leeds pickets.
