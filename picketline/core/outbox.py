@@ -41,6 +41,7 @@ from picketline.core.fanout import (
     PlainTextEmails,
     claim_batches,
     next_attempt_at,
+    overlapped_writes,
 )
 from picketline.core.models import OutboxEmail, OutboxStatus
 
@@ -156,14 +157,18 @@ class _Run:
                 emails.append((row.pk, self.email(row)))
             except Exception as error:  # an email that cannot be built fails alone
                 failed[row.pk] = error
-        result = self.mail.send(emails)
+        # The sent rows go chunk by chunk while the next emails leave (`overlapped_writes`).
+        with overlapped_writes():
+            result = self.mail.send(emails, on_sent=self._delete_sent)
         failed.update(result.failed)
-        if result.sent:
-            OutboxEmail.objects.filter(pk__in=result.sent).delete()
         if failed:
             self._record_failures([row for row in rows if row.pk in failed], failed)
         self.sent += len(result.sent)
         return len(result.sent)
+
+    @staticmethod
+    def _delete_sent(pks: list[int]) -> None:
+        OutboxEmail.objects.filter(pk__in=pks).delete()
 
     def _record_failures(self, rows: list[OutboxEmail], errors: dict) -> None:
         groups: dict[tuple[int, str], list[int]] = {}
