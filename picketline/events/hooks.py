@@ -5,7 +5,6 @@ action register their own additions in `days/hooks.py`; this module is where the
 put together, so it is the one core module that reads from `days/`.
 """
 
-from django.db.models import Q
 from django.utils import timezone
 
 from picketline.disputes.hooks import PUBLIC, DisputeSection, dispute_section_register
@@ -42,12 +41,13 @@ def public_section(request, dispute) -> dict | None:
 
 def organisation_section(request, organisation) -> dict | None:
     """Upcoming events the organisation organises or sponsors, on its page."""
-    # Organised or sponsored, each found from its own index: an OR across the sponsors' join
-    # made the database walk every upcoming event.
+    # Organised or sponsored: one list of ids, each half from its own index. An OR of the two
+    # made PostgreSQL walk every upcoming event in date order, looking for the few.
+    organised = Event.objects.filter(organisation=organisation).values("pk")
     sponsored = Event.sponsors.through.objects.filter(organisation=organisation)
     events = list(
         selectors.event_listed_queryset()
-        .filter(Q(organisation=organisation) | Q(pk__in=sponsored.values("event_id")))
+        .filter(pk__in=organised.union(sponsored.values("event_id")))
         .filter(ends_at__gt=timezone.now())
         .order_by("starts_at", "id")[: SECTION_LIMIT + 1]
     )
