@@ -28,7 +28,7 @@ PAGE_QUERIES = {
     "list_near": 1,
     "map_nearest": 2,
     "dispute": 8,
-    "event": 6,
+    "event": 5,
     "day": 5,
     "organisation": 10,
 }

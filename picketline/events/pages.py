@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, QueryDict
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -279,6 +280,8 @@ def event_page_context(event: Event, user) -> dict:
     """Everything an event's public page shows to `user`: the RSVP section answers for them."""
     can_manage = selectors.user_can_manage_event(user, event)
     my_rsvp = rsvp_selectors.rsvp_for_user(event=event, user=user)
+    # Read once for the page and its JSON-LD alike.
+    prefetch_related_objects([event], "speakers")
     day = event.day_of_action
     return {
         "event": event,
