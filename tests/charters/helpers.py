@@ -59,7 +59,10 @@ def make_charter(
 
 def confirm_link(email: str) -> str:
     """The path of the latest confirmation link emailed to `email`."""
-    body = OutboxEmail.objects.filter(address=email).order_by("-id").first().body
+    emails = OutboxEmail.objects.filter(
+        address__iexact=email, body__contains="/charter-endorsements/"
+    )
+    body = emails.order_by("-id").first().body
     return re.search(r"https?://[^/\s]+(/charter-endorsements/[^/\s]+/)", body).group(1)
 
 
