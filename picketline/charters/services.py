@@ -309,3 +309,15 @@ def endorsement_reject(*, endorsement: Endorsement, user) -> None:
     moderation decision's transaction."""
     endorsement.status = EndorsementStatus.REJECTED
     endorsement.save(update_fields=["status"])
+
+
+@transaction.atomic
+def endorsements_unconfirmed_forget() -> int:
+    """Deletes people's endorsements never confirmed whose link has expired, with their name
+    and address; returns how many. Endorsing again sends a new link."""
+    deleted, _by_model = Endorsement.objects.filter(
+        kind=EndorserKind.PERSON,
+        status=EndorsementStatus.PENDING,
+        confirm_expires_at__lt=timezone.now(),
+    ).delete()
+    return deleted

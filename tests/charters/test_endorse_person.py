@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from picketline.charters.models import Endorsement
 from picketline.charters.selectors import endorsement_counts
+from picketline.charters.tasks import unconfirmed_endorsements_forget
 from picketline.core.models import AuditEntry
+from picketline.core.reminders import reminder_tasks
 from tests.charters import helpers
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +150,18 @@ def test_it_is_rate_limited_per_address(client, charter, settings):
     assert response.status_code == 429
     assert "Retry-After" in response
     assert Endorsement.objects.count() == 2
+
+
+def test_an_endorsement_never_confirmed_is_forgotten_once_its_link_expired(client, charter):
+    client.post("/charters/workers/endorse/", _form())
+    client.post("/charters/workers/endorse/", _form(email="later@example.org"))
+    helpers.endorse_person(charter, email="counted@example.org")
+    Endorsement.objects.filter(email="rosa@example.org").update(
+        confirm_expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    assert unconfirmed_endorsements_forget.call() == 1
+    assert sorted(Endorsement.objects.values_list("email", flat=True)) == [
+        "counted@example.org",
+        "later@example.org",
+    ]
+    assert unconfirmed_endorsements_forget in reminder_tasks()
