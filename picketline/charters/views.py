@@ -73,12 +73,16 @@ def _endorsements_context(charter) -> dict:
             "lat": points[row["code"]][0],
             "lon": points[row["code"]][1],
             "total": row["people"] + row["organisations"],
-            "label": "{}: {}, {}".format(
-                row["name"],
-                ngettext("%(n)d person", "%(n)d people", row["people"]) % {"n": row["people"]},
-                ngettext("%(n)d organisation", "%(n)d organisations", row["organisations"])
+            "label": _("%(country)s: %(people)s, %(organisations)s")
+            % {
+                "country": row["name"],
+                "people": ngettext("%(n)d person", "%(n)d people", row["people"])
+                % {"n": row["people"]},
+                "organisations": ngettext(
+                    "%(n)d organisation", "%(n)d organisations", row["organisations"]
+                )
                 % {"n": row["organisations"]},
-            ),
+            },
         }
         for row in rows
         if row["code"] in points
