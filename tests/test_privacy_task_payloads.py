@@ -2,8 +2,7 @@
 moderator's question, a pledge, a picket sign-up and the organisers' message, RSVPs, a chapter
 request, an invitation, joining and a message to the roster, endorsing a charter, confirming an
 address, asking for erasure, a password reset, the moderators' digest), the stored tasks hold
-ids at most; the
-addresses and texts wait in the outbox, and only until they are sent."""
+ids at most; the addresses and texts wait in the outbox, and only until they are sent."""
 
 import json
 
