@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from picketline.charters.models import EndorserKind
 from picketline.core.forms import HoneypotForm
-from picketline.core.i18n import content_languages
 from picketline.places.countries import country_choices
 
 
@@ -112,7 +111,3 @@ class ApproveForm(forms.Form):
         help_text=_("The name the page credits for checking this translation."),
         max_length=100,
     )
-
-
-def language_choices() -> list[tuple[str, str]]:
-    return content_languages()
