@@ -243,6 +243,7 @@ INSTALLED_APPS = [
     "picketline.solidarity",
     "picketline.events",
     "picketline.membership",
+    "picketline.charters",
     "picketline.api",
 ]
 
@@ -320,6 +321,23 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
+    ("ar", "العربية"),
+]
+# The languages content is written and translated in (a charter's translations), each named
+# as its readers know it. Wider than the interface's LANGUAGES, which lists only languages
+# whose catalogue is complete: a reader whose interface stays in English still reads a charter
+# in Soomaali. Codes are Django's; right-to-left ones are in LANGUAGES_BIDI.
+CONTENT_LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("so", "Soomaali"),
+    ("fa", "فارسی"),
+    ("it", "Italiano"),
+    ("id", "Bahasa Indonesia"),
+    ("ko", "한국어"),
+    ("hi", "हिन्दी"),
+    ("fr", "Français"),
+    ("zh-hans", "中文"),
     ("ar", "العربية"),
 ]
 LANGUAGE_COOKIE_NAME = "picketline_language"
@@ -440,6 +458,10 @@ RATE_LIMIT_VARIABLES = {
     "join": ("RATE_LIMIT_JOIN", "10/hour"),
     # confirmations of joining, and members' own pages, by their emailed links
     "join-confirm": ("RATE_LIMIT_JOIN_CONFIRM", "20/hour"),
+    # endorsements of a charter, through the form and the API together
+    "endorse": ("RATE_LIMIT_ENDORSE", "10/hour"),
+    # confirmations of an endorsement by its emailed link
+    "endorse-confirm": ("RATE_LIMIT_ENDORSE_CONFIRM", "20/hour"),
     # sign-in attempts from one address, over every step (password, code, passkey)
     "login": ("RATE_LIMIT_LOGIN", "60/hour"),
     # passwords tried for one account, from anywhere
@@ -493,6 +515,8 @@ if any(hours < 1 or hours > 24 * 14 for hours in EVENT_REMINDER_HOURS):
 
 # Membership: how long the emailed link confirming that someone joins stays valid.
 JOIN_CONFIRM_HOURS = env_int("JOIN_CONFIRM_HOURS", 72)
+# How long the link confirming an endorsement of a charter works.
+ENDORSE_CONFIRM_HOURS = env_int("ENDORSE_CONFIRM_HOURS", 72)
 # Erasing one's account: the emailed link that confirms it works for this many hours (the
 # cooling-off time, during which the request can be cancelled); the link confirming one's
 # email address, for this many hours.

@@ -30,6 +30,7 @@ from picketline.organisations.services import demand_save
 from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
+from tests.charters import test_permissions as charters
 from tests.membership import test_permissions as membership
 
 ROLES = ["anonymous", "supporter", "coordinator", "other_coordinator", "moderator", "admin"]
@@ -125,6 +126,8 @@ PUBLIC = {
 }
 # Membership's pages are checked against its own roles in tests/membership/test_permissions.py.
 PUBLIC |= membership.PUBLIC_NAMES
+# So are charters', in tests/charters/test_permissions.py.
+PUBLIC |= charters.PUBLIC_NAMES
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"
 
@@ -401,6 +404,7 @@ PRIVATE = {
         )
     ),
     *membership.PRIVATE_NAMES,
+    *charters.PRIVATE_NAMES,
 }
 
 # One's own things (a passkey): nobody else even learns that it exists.
@@ -561,7 +565,7 @@ def test_every_api_operation_is_classified(client):
         (method, path.replace("{event_pk}", "{id_or_slug}").replace("{rsvp_token}", "{token}"))
         for method, path in checked
     }
-    assert documented == checked | membership.API_OPERATIONS
+    assert documented == checked | membership.API_OPERATIONS | charters.API_OPERATIONS
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """No task's payload names a person. After every flow that emails someone (a report, a
 moderator's question, a pledge, a picket sign-up and the organisers' message, RSVPs, a chapter
-request, an invitation, joining and a message to the roster, confirming an address, asking for
-erasure, a password reset, the moderators' digest), the stored tasks hold ids at most; the
-addresses and texts wait in the outbox, and only until they are sent."""
+request, an invitation, joining and a message to the roster, endorsing a charter, confirming an
+address, asking for erasure, a password reset, the moderators' digest), the stored tasks hold
+ids at most; the addresses and texts wait in the outbox, and only until they are sent."""
 
 import json
 

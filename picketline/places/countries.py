@@ -57,3 +57,19 @@ def country_name(code: str, *, language: str | None = None, default: str = "") -
         return default
     territories = _territories(language or current_language())
     return territories.get(code.upper()) or default or code.upper()
+
+
+# CLDR territories with two letters that are not countries.
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+
+
+def country_choices(*, language: str | None = None) -> list[tuple[str, str]]:
+    """Every country as (ISO 3166 code, name in `language`), in the order of their names:
+    for a form's choice of country."""
+    territories = _territories(language or current_language())
+    choices = [
+        (code, name)
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
+    return sorted(choices, key=lambda choice: choice[1].casefold())

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from picketline.accounts.models import ApiToken, Passkey
 from picketline.accounts.own_data import email_confirmed_record
+from picketline.charters.services import endorsement_submit
 from picketline.disputes import services as disputes
 from picketline.events.rsvps.services import rsvp_create
 from picketline.membership.dues.models import DuesEntry
@@ -157,6 +158,21 @@ def seed_person(*, confirmed: bool = True) -> dict:
     )
     factories.invite(dispute, EMAIL_TYPED, by=moderator)
 
+    # Charters: an endorsement as a person by address (name hidden), one for an organisation
+    # (whose name is the organisation's and stays), and someone else's beside them.
+    from tests.charters.helpers import endorse_person, make_charter
+
+    charter = make_charter(slug="qz-charter", editor=moderator)
+    endorse_person(charter, email=EMAIL_TYPED, name=f"{MARK} Endorser", public=False)
+    endorsement_submit(
+        charter=charter,
+        kind="organisation",
+        name="Riders Collective",
+        email=EMAIL,
+        country="GB",
+    )
+    endorse_person(charter, email="other.endorser@example.org", name="Other Endorser")
+
     # The admin's log: an administrator reset the person's second factor and looked at a
     # passkey; each entry names the object as it was (the username).
     for obj in (user, user.totp_device, user.passkeys.get()):
@@ -179,6 +195,7 @@ def seed_person(*, confirmed: bool = True) -> dict:
         "event": event,
         "waiting": waiting,
         "dispute": dispute,
+        "charter": charter,
     }
 
 

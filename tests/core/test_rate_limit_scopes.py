@@ -62,6 +62,8 @@ def test_the_scopes_in_use_today_are_all_there():
         "chapter-request",
         "join",
         "join-confirm",
+        "endorse",
+        "endorse-confirm",
         "login",
         "login-account",
         "login-code",

@@ -15,6 +15,7 @@ from picketline.moderation.services import item_approve, item_for_object
 from picketline.solidarity.funds.services import fund_create
 from picketline.solidarity.pickets.selectors import occurrence_key
 from tests import factories
+from tests.charters import helpers as charter_helpers
 from tests.disputes.submissions import helpers as submission_helpers
 from tests.events.days.helpers import host_url, online_data
 from tests.solidarity.messages.helpers import send_url
@@ -129,6 +130,24 @@ def _host(client):
     return lambda: client.post(host_url(day), online_data(day))
 
 
+def _endorse_form(client):
+    charter = charter_helpers.make_charter()
+    url = reverse("charters:endorse", kwargs={"slug": charter.slug})
+    data = {"kind": "person", "name": "Ada", "email": "ada@example.org", "country": "FR"}
+    return lambda: client.post(url, data)
+
+
+def _endorse_api(client):
+    charter = charter_helpers.make_charter()
+    url = f"/api/v1/charters/{charter.slug}/endorsements"
+    return lambda: _json(client, url, {"name": "Ada", "email": "ada@example.org", "country": "FR"})
+
+
+def _endorse_confirm(client):
+    url = reverse("charters:confirm", kwargs={"token": "a-link-from-an-email"})
+    return lambda: client.post(url)
+
+
 @dataclass(frozen=True)
 class PublicWrite:
     name: str
@@ -149,6 +168,9 @@ PUBLIC_WRITES = [
     PublicWrite("RSVP (API)", "rsvp", _rsvp_api),
     PublicWrite("confirm an RSVP", "rsvp-confirm", _rsvp_confirm),
     PublicWrite("host an event on a day of action", "host", _host),
+    PublicWrite("endorse a charter (form)", "endorse", _endorse_form),
+    PublicWrite("endorse a charter (API)", "endorse", _endorse_api),
+    PublicWrite("confirm an endorsement", "endorse-confirm", _endorse_confirm),
 ]
 
 
