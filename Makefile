@@ -52,6 +52,7 @@ setup: install
 	$(PICKETLINE) demo-events
 	$(PICKETLINE) demo-organisations
 	$(PICKETLINE) demo-members
+	$(PICKETLINE) demo-campaigns
 
 run: setup
 	$(PICKETLINE) serve

@@ -243,6 +243,7 @@ INSTALLED_APPS = [
     "picketline.solidarity",
     "picketline.events",
     "picketline.membership",
+    "picketline.campaigns",
     "picketline.api",
 ]
 

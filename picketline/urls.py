@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("picketline.organisations.invitations.urls")),
     path("", include("picketline.solidarity.urls")),
     path("", include("picketline.events.urls")),
+    path("", include("picketline.campaigns.urls")),
     path("", include("picketline.disputes.feeds.urls")),
     path("", include("picketline.disputes.urls")),
 ]

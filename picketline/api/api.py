@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from picketline.api import problems
+from picketline.api.campaigns import router as campaigns_router
 from picketline.api.disputes import router as disputes_router
 from picketline.api.docs import ReferenceDocs
 from picketline.api.events import router as events_router
@@ -125,3 +126,4 @@ api.add_router("", manage_router)
 api.add_router("/submissions", submissions_router)
 api.add_router("", messages_router)
 api.add_router("/events", events_router)
+api.add_router("/campaigns", campaigns_router)

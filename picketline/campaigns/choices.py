@@ -1,0 +1,28 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CampaignStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    WON = "won", _("Won")
+    ENDED = "ended", _("Ended")
+
+
+class DemandStatus(models.TextChoices):
+    """Where a workplace stands on a common demand it has adopted."""
+
+    RAISED = "raised", _("Raised")
+    WON = "won", _("Won")
+    PARTLY_WON = "partly_won", _("Partly won")
+    LOST = "lost", _("Lost")
+
+
+# Shown beside the status's name in the matrix, so no one has to tell statuses by colour.
+STATUS_SYMBOLS = {
+    DemandStatus.RAISED: "●",
+    DemandStatus.WON: "✔",
+    DemandStatus.PARTLY_WON: "◐",
+    DemandStatus.LOST: "✖",
+}
+NOT_ADOPTED_SYMBOL = "\u2013"  # an en dash
