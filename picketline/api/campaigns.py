@@ -113,7 +113,7 @@ def campaign_detail(request: HttpRequest, slug: str):
     if campaign is None:
         raise not_found(gettext_lazy("No campaign has the slug “%(slug)s”.") % {"slug": slug})
     matrix = selectors.campaign_matrix(campaign, language=current_language())
-    struggle = selectors.campaign_one_struggle(campaign.pk)
+    struggle = selectors.campaign_level(campaign.pk)
     detail = _item(request, campaign)
     detail["targets"] = [
         {

@@ -164,9 +164,7 @@ NETWORK = "Auto Workers' International Network (demo)"
 
 
 def _organisation(name: str, kind: str, country: str) -> Organisation:
-    return registry.organisation_get_or_create(
-        name=name, kind=kind, country=country, is_demo=True
-    )
+    return registry.organisation_get_or_create(name=name, kind=kind, country=country, is_demo=True)
 
 
 def _dispute(plant: DemoPlant, employer: Organisation, union: Organisation) -> Dispute:

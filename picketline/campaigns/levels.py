@@ -1,18 +1,18 @@
 """Level 4 of solidarity, one struggle, as evidence for a dispute's badge: it belongs to a
 campaign in which disputes in at least two countries have adopted every common demand and
-acted together (`selectors.campaign_one_struggle`)."""
+acted together (`selectors.campaign_one_struggle`, kept by `campaign_level`)."""
 
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from picketline.campaigns.models import Campaign, CampaignDispute
-from picketline.campaigns.selectors import campaign_one_struggle
+from picketline.campaigns.selectors import PAGE_VERSIONS, campaign_level
 from picketline.disputes.models import Dispute
 from picketline.places.countries import country_names
 
 # The tables the check reads: campaigns, the events and days of action, the disputes' sites.
-VERSIONS = ("campaigns", "events", "registry")
+VERSIONS = PAGE_VERSIONS
 
 
 def _quoted(titles) -> str:
@@ -26,7 +26,7 @@ def part_of_one_struggle(dispute: Dispute) -> str | None:
     ).order_by("title", "id")
     sentences = []
     for campaign in campaigns.only("id", "title"):
-        struggle = campaign_one_struggle(campaign.pk)
+        struggle = campaign_level(campaign.pk)
         if struggle is None:
             continue
         names = country_names(struggle.countries)

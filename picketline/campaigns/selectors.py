@@ -441,6 +441,45 @@ def campaign_one_struggle(campaign_id: int) -> OneStruggle | None:
     return OneStruggle(countries=sorted(acted_in), actions=sorted(titles))
 
 
+# --- kept in the cache ------------------------------------------------------------------------
+
+# What a campaign's page and its level are read from: the campaigns' tables, the registry
+# (disputes' titles and sites, organisations) and the events (days of action, events and the
+# disputes they name). Each write to one of them moves its version (core.versions).
+PAGE_VERSIONS = ("campaigns", "registry", "events")
+
+
+def campaign_level(campaign_id: int) -> OneStruggle | None:
+    """`campaign_one_struggle`, kept in the cache until one of the tables it reads changes."""
+    from picketline.core.versions import cached_under
+
+    return cached_under(
+        f"campaign-level:{campaign_id}",
+        names=PAGE_VERSIONS,
+        build=lambda: campaign_one_struggle(campaign_id),
+    )
+
+
+def campaign_page_parts(campaign: Campaign, *, language: str) -> dict:
+    """Everything a campaign's page shows beyond the campaign's own row, kept in the cache
+    under the versions of what it is read from (and the language): the page takes the same
+    few queries however many disputes, demands and actions the campaign has."""
+    from picketline.core.versions import cached_under
+
+    def build() -> dict:
+        matrix = campaign_matrix(campaign, language=language)
+        return {
+            "sectors": list(campaign.sectors.all()),
+            "targets": campaign_target_groups(campaign),
+            "participants": campaign_participants(campaign),
+            "matrix": matrix,
+            "points": campaign_points(matrix, campaign=campaign),
+            "actions": campaign_joint_actions(campaign),
+        }
+
+    return cached_under(f"campaign-page:{campaign.pk}", names=PAGE_VERSIONS, build=build)
+
+
 # --- other pages' sections --------------------------------------------------------------------
 
 

@@ -68,16 +68,10 @@ def campaign_map(request):
 @require_safe
 def campaign_detail(request, slug):
     campaign = selectors.campaign_get_public(slug=slug)
-    matrix = selectors.campaign_matrix(campaign, language=current_language())
     context = {
         "campaign": campaign,
-        "sectors": list(campaign.sectors.all()),
-        "targets": selectors.campaign_target_groups(campaign),
-        "participants": selectors.campaign_participants(campaign),
-        "matrix": matrix,
-        "points": selectors.campaign_points(matrix, campaign=campaign),
-        "actions": selectors.campaign_joint_actions(campaign),
-        "struggle": selectors.campaign_one_struggle(campaign.pk),
+        **selectors.campaign_page_parts(campaign, language=current_language()),
+        "struggle": selectors.campaign_level(campaign.pk),
         "can_manage": request.user.is_authenticated
         and selectors.user_can_manage_campaign(request.user, campaign),
         **_map_context(),

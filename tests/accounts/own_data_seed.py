@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from picketline.accounts.models import ApiToken, Passkey
 from picketline.accounts.own_data import email_confirmed_record
+from picketline.campaigns.services import campaign_create
 from picketline.disputes import services as disputes
 from picketline.events.rsvps.services import rsvp_create
 from picketline.membership.dues.models import DuesEntry
@@ -156,6 +157,10 @@ def seed_person(*, confirmed: bool = True) -> dict:
         timezone="Europe/London",
     )
     factories.invite(dispute, EMAIL_TYPED, by=moderator)
+    # Campaigns: the person coordinates one (a role, not text: the campaign stays, without
+    # them, once their data is erased).
+    campaign = campaign_create(by=moderator, title="Depot workers together", language="en")
+    campaign.coordinators.add(user)
 
     # The admin's log: an administrator reset the person's second factor and looked at a
     # passkey; each entry names the object as it was (the username).
@@ -179,6 +184,7 @@ def seed_person(*, confirmed: bool = True) -> dict:
         "event": event,
         "waiting": waiting,
         "dispute": dispute,
+        "campaign": campaign,
     }
 
 

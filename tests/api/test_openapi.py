@@ -81,6 +81,8 @@ def test_it_documents_every_endpoint(document):
         ("/api/v1/events/{id_or_slug}/rsvps/{token}", "delete"),
         ("/api/v1/organisations/{id_or_slug}/members", "post"),
         ("/api/v1/organisations/{id_or_slug}/payments", "post"),
+        ("/api/v1/campaigns", "get"),
+        ("/api/v1/campaigns/{slug}", "get"),
     }
 
 
