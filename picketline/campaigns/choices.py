@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CampaignStatus(models.TextChoices):
@@ -12,7 +13,8 @@ class CampaignStatus(models.TextChoices):
 class DemandStatus(models.TextChoices):
     """Where a workplace stands on a common demand it has adopted."""
 
-    RAISED = "raised", _("Raised")
+    # "Raised" with a context: without one it is the money a fund raised.
+    RAISED = "raised", pgettext_lazy("demand status", "Raised")
     WON = "won", _("Won")
     PARTLY_WON = "partly_won", _("Partly won")
     LOST = "lost", _("Lost")

@@ -4,7 +4,7 @@ dispute of the same campaign, a translation not in the demand's own language) an
 ValidationError before it writes anything."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from picketline.campaigns.choices import DemandStatus
@@ -159,9 +159,15 @@ def employer_group_save(
 
 @transaction.atomic
 def campaign_dispute_add(*, campaign: Campaign, dispute: Dispute, by) -> CampaignDispute:
+    already = ValidationError(_("This dispute is already part of the campaign."))
     if CampaignDispute.objects.filter(campaign=campaign, dispute=dispute).exists():
-        raise ValidationError(_("This dispute is already part of the campaign."))
-    membership = CampaignDispute.objects.create(campaign=campaign, dispute=dispute)
+        raise already
+    try:
+        # Two people adding it at once: the database's constraint lets one in.
+        with transaction.atomic():
+            membership = CampaignDispute.objects.create(campaign=campaign, dispute=dispute)
+    except IntegrityError:
+        raise already from None
     log_action(campaign, "campaign.dispute_added", user=by, data={"dispute": dispute.pk})
     return membership
 
@@ -246,7 +252,12 @@ def demand_adoption_set(
     no date."""
     if demand.campaign_id != campaign.pk:
         raise ValidationError(_("This demand belongs to another campaign."))
-    membership = CampaignDispute.objects.filter(campaign=campaign, dispute=dispute).first()
+    # The dispute's row of the matrix is locked: cells set at once are set one after the other.
+    membership = (
+        CampaignDispute.objects.select_for_update()
+        .filter(campaign=campaign, dispute=dispute)
+        .first()
+    )
     if membership is None:
         raise ValidationError(_("This dispute is not part of the campaign."))
     if adopted and status not in DemandStatus.values:

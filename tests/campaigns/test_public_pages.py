@@ -10,6 +10,7 @@ import pytest
 from django.utils import translation
 
 from picketline.campaigns import services
+from picketline.disputes.services import dispute_update
 from tests import factories
 from tests.campaigns.helpers import add_demand, adopt, dispute_in, join, make_campaign
 
@@ -133,3 +134,30 @@ def test_an_organisation_page_names_the_campaigns_it_takes_part_in_or_is_targete
 
 def test_a_campaign_that_does_not_exist_is_not_found(client):
     assert client.get("/campaigns/nothing/").status_code == 404
+
+
+def test_the_page_kept_in_the_cache_follows_every_change(client, world):
+    campaign, berlin = world["campaign"], world["berlin"]
+    url = campaign.get_absolute_url()
+    assert "Equal pay" in client.get(url).content.decode()
+    demand = campaign.demands.get(text="Equal pay")
+    services.common_demand_save(
+        campaign=campaign,
+        by=None,
+        demand=demand,
+        text="Equal pay now",
+        language="en",
+        position=1,
+        translations={},
+    )
+    services.demand_adoption_set(
+        campaign=campaign, dispute=berlin, demand=demand, by=None, adopted=True, status="lost"
+    )
+    # A change in the registry (a dispute's title) and in the events (a new day of action).
+    dispute_update(dispute=berlin, title="Berlin engine plant strike")
+    factories.make_day_of_action(title="Second day", disputes=[berlin])
+    page = client.get(url).content.decode()
+    assert "Equal pay now" in page
+    assert "✖</span> Lost" in page
+    assert "Berlin engine plant strike" in page
+    assert "Second day" in page
