@@ -7,8 +7,8 @@ import pytest
 
 from picketline.campaigns.models import Campaign, CampaignDispute, CommonDemand, DemandAdoption
 from picketline.campaigns.roles import COORDINATOR
-from picketline.core.models import AuditEntry
-from picketline.organisations.invitations.services import invitation_accept
+from picketline.core.models import AuditEntry, OutboxEmail
+from picketline.organisations.invitations.services import invitation_accept, invitation_create
 from picketline.organisations.models import Invitation
 from tests import factories
 from tests.campaigns.helpers import add_demand, adopt, dispute_in, join, make_campaign
@@ -212,6 +212,9 @@ def test_a_coordinator_invites_another_who_accepts(signed_in, campaign):
     response = signed_in.post(manage(campaign, "invite/"), {"email": "new@example.org"})
     assert response.status_code == 302
     invitation = Invitation.objects.get(role=COORDINATOR)
+    email = OutboxEmail.objects.get(address="new@example.org")
+    assert email.subject == "Coordinate the campaign Aurora car workers"
+    assert "/invitations/" in email.body and "Aurora car workers" in email.body
     newcomer = factories.make_user(email="new@example.org")
     invitation_accept(invitation=invitation, user=newcomer)
     assert campaign.coordinators.filter(pk=newcomer.pk).exists()
@@ -226,3 +229,13 @@ def test_the_manage_page_shows_the_matrix_with_links_to_change_each_cell(signed_
     adopt(campaign, dispute, demand)
     page = signed_in.get(manage(campaign)).content.decode()
     assert f"/manage/matrix/{dispute.pk}/{demand.pk}/" in page
+
+
+def test_the_invitation_page_says_what_coordinating_a_campaign_is(client, campaign):
+    _invitation, raw = invitation_create(
+        role=COORDINATOR, target=campaign, email="later@example.org", by=None
+    )
+    page = client.get(f"/invitations/{raw}/").content.decode()
+    assert "Coordinate a campaign" in page
+    assert "You are invited to coordinate the campaign" in page
+    assert campaign.get_absolute_url() in page
