@@ -5,13 +5,15 @@ written in English with translations, a matrix with every kind of status, and a 
 of action in which three of the countries acted together, so the campaign and its disputes
 show level 4 of solidarity.
 
-Loaded by `picketline demo-campaigns`; safe to re-run: nothing is made twice. Every company,
+Loaded by `picketline demo-campaigns`; safe to re-run: nothing is made twice. The `coordinator`
+login of `picketline demo`, when it exists, coordinates the campaign. Every company,
 union and dispute here is fictional and marked `is_demo`.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -161,6 +163,7 @@ DEMANDS = (
 )
 
 NETWORK = "Auto Workers' International Network (demo)"
+DEMO_COORDINATOR = "coordinator"
 
 
 def _organisation(name: str, kind: str, country: str) -> Organisation:
@@ -292,4 +295,8 @@ def demo_campaigns_load() -> bool:
         is_demo=True,
     )
     campaign.days_of_action.add(past, coming)
+    # The `coordinator` login of `picketline demo`, when there is one, coordinates it.
+    coordinator = get_user_model().objects.filter(username=DEMO_COORDINATOR).first()
+    if coordinator is not None:
+        campaign.coordinators.add(coordinator)
     return True

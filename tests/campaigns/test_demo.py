@@ -8,6 +8,7 @@ from picketline.campaigns.models import Campaign, DemandAdoption
 from picketline.campaigns.selectors import campaign_matrix, campaign_one_struggle
 from picketline.disputes.models import Dispute
 from picketline.solidarity.levels.selectors import solidarity_level
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,9 @@ def test_it_reuses_the_registrys_disputes_made_before():
     Campaign.objects.all().delete()
     call_command("demo_campaigns")
     assert Dispute.objects.count() == 5
+
+
+def test_the_demo_coordinator_login_coordinates_it():
+    coordinator = factories.make_user(username="coordinator")
+    call_command("demo_campaigns")
+    assert Campaign.objects.get().coordinators.get() == coordinator
