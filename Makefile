@@ -53,6 +53,7 @@ setup: install
 	$(PICKETLINE) demo-organisations
 	$(PICKETLINE) demo-members
 	$(PICKETLINE) demo-charters
+	$(PICKETLINE) demo-campaigns
 
 run: setup
 	$(PICKETLINE) serve

@@ -244,6 +244,7 @@ INSTALLED_APPS = [
     "picketline.events",
     "picketline.membership",
     "picketline.charters",
+    "picketline.campaigns",
     "picketline.api",
 ]
 

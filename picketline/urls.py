@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("picketline.solidarity.urls")),
     path("", include("picketline.events.urls")),
     path("", include("picketline.charters.urls")),
+    path("", include("picketline.campaigns.urls")),
     path("", include("picketline.disputes.feeds.urls")),
     path("", include("picketline.disputes.urls")),
 ]

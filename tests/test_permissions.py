@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from picketline.accounts.models import Passkey, TotpDevice
 from picketline.accounts.services import api_token_create
+from picketline.campaigns import services as campaign_services
+from picketline.campaigns.models import Campaign, CampaignDispute, CommonDemand, DemandAdoption
 from picketline.core.models import AuditEntry
 from picketline.disputes import services
 from picketline.events.models import DayOfAction, Event, Rsvp
@@ -124,6 +126,8 @@ PUBLIC = {
         )
     ),
 }
+# Campaigns: the list, its map, a campaign's page and its feeds.
+PUBLIC |= {f"campaigns:{name}" for name in ("list", "map", "detail", "feed_atom", "feed_ics")}
 # Membership's pages are checked against its own roles in tests/membership/test_permissions.py.
 PUBLIC |= membership.PUBLIC_NAMES
 # So are charters', in tests/charters/test_permissions.py.
@@ -180,6 +184,8 @@ U = "/organisations/{union}/manage/"
 N = "/organisations/{network}/manage/"
 C = "/organisations/{network}/chapters/{chapter}/manage/"
 M = "/moderation/{item}/"
+# A campaign the "coordinator" role's account coordinates.
+K = "/campaigns/{campaign}/manage/"
 
 # (method, url) → {role: status}. 302 means sent to the login page unless a (302, address)
 # pair names where else it goes.
@@ -217,6 +223,10 @@ MATRIX = {
     ("get", "/admin/disputes/dispute/{dispute_pk}/change/"): STAFF,
     ("get", "/admin/disputes/submission/"): STAFF,
     ("get", "/admin/organisations/organisation/"): STAFF,
+    ("get", "/admin/campaigns/campaign/"): STAFF,
+    ("get", "/admin/campaigns/campaign/{campaign_pk}/change/"): STAFF,
+    ("get", "/admin/campaigns/employergroup/"): STAFF,
+    ("get", "/admin/campaigns/commondemand/{campaign_demand}/change/"): STAFF,
     ("get", "/admin/disputes/submission/{submission}/change/"): STAFF,
     ("get", "/admin/moderation/moderationitem/"): STAFF,
     ("get", "/admin/core/auditentry/"): STAFF,
@@ -287,6 +297,16 @@ MATRIX = {
     ("get", E + "message/"): ATTENDEE_PAGE,
     ("get", "/days-of-action/new/"): SIGNED_IN,
     ("get", DAY + "edit/"): DISPUTE_PAGE,
+    ("get", "/campaigns/new/"): MODERATORS,
+    ("get", K): DISPUTE_PAGE,
+    ("get", K + "disputes/add/"): POST_ONLY,
+    ("get", K + "disputes/{campaign_dispute}/remove/"): DISPUTE_PAGE,
+    ("get", K + "demands/"): DISPUTE_PAGE,
+    ("get", K + "demands/{campaign_demand}/"): DISPUTE_PAGE,
+    ("get", K + "demands/{campaign_demand}/delete/"): DISPUTE_PAGE,
+    ("get", K + "matrix/{campaign_dispute}/{campaign_demand}/"): DISPUTE_PAGE,
+    ("get", K + "invite/"): POST_ONLY,
+    ("get", K + "coordinators/{campaign_coordinator}/remove/"): DISPUTE_PAGE,
     ("get", "/moderation/"): MODERATORS,
     ("get", M): MODERATORS,
     ("get", "/moderation/bulk/"): MODERATORS_POST_ONLY,
@@ -403,6 +423,21 @@ PRIVATE = {
             "picket_attendance",
         )
     ),
+    *(
+        f"campaigns:{name}"
+        for name in (
+            "create",
+            "manage",
+            "dispute_add",
+            "dispute_remove",
+            "demands",
+            "demand_edit",
+            "demand_delete",
+            "cell_edit",
+            "invite",
+            "coordinator_remove",
+        )
+    ),
     *membership.PRIVATE_NAMES,
     *charters.PRIVATE_NAMES,
 }
@@ -444,6 +479,16 @@ REFUSED_POSTS = {
     M + "approve/": MODERATORS,
     M + "reject/": MODERATORS,
     "/moderation/bulk/": MODERATORS,
+    "/campaigns/new/": MODERATORS,
+    K: DISPUTE_PAGE,
+    K + "disputes/add/": DISPUTE_PAGE,
+    K + "disputes/{campaign_dispute}/remove/": DISPUTE_PAGE,
+    K + "demands/": DISPUTE_PAGE,
+    K + "demands/{campaign_demand}/": DISPUTE_PAGE,
+    K + "demands/{campaign_demand}/delete/": DISPUTE_PAGE,
+    K + "matrix/{campaign_dispute}/{campaign_demand}/": DISPUTE_PAGE,
+    K + "invite/": DISPUTE_PAGE,
+    K + "coordinators/{campaign_coordinator}/remove/": DISPUTE_PAGE,
 }
 
 # The JSON API: reads are public; writes need a token, and then the same duties as the pages.
@@ -491,6 +536,8 @@ API_MATRIX = {
     ("post", "/api/v1/events/{event_pk}/rsvps", "rsvp"): _everyone(201) | {"anonymous": 202},
     # The RSVP's private token is the key, whoever holds it.
     ("delete", "/api/v1/events/{event_pk}/rsvps/{rsvp_token}", None): _everyone(200),
+    ("get", "/api/v1/campaigns", None): _everyone(200),
+    ("get", "/api/v1/campaigns/{campaign}", None): _everyone(200),
 }
 
 
@@ -565,6 +612,7 @@ def test_every_api_operation_is_classified(client):
         (method, path.replace("{event_pk}", "{id_or_slug}").replace("{rsvp_token}", "{token}"))
         for method, path in checked
     }
+    checked = {(method, path.replace("{campaign}", "{slug}")) for method, path in checked}
     assert documented == checked | membership.API_OPERATIONS | charters.API_OPERATIONS
 
 
@@ -633,6 +681,16 @@ def world(db):
         latitude=53.79,
         longitude=-1.75,
     )
+    campaign = campaign_services.campaign_create(
+        by=None, title="Permission campaign", language="en"
+    )
+    campaign.coordinators.add(organiser)
+    campaign_services.campaign_dispute_add(campaign=campaign, dispute=dispute, by=None)
+    campaign_demand = campaign_services.common_demand_save(
+        campaign=campaign, by=None, text="Fair pay", language="en", position=1, translations={}
+    )
+    campaign_coordinator = factories.make_user()
+    campaign.coordinators.add(campaign_coordinator)
     people = {
         "anonymous": None,
         "supporter": factories.make_user(),
@@ -694,6 +752,12 @@ def world(db):
         "chapter_invitation": chapter_invitation.pk,
         "chapter_request": chapter_request.pk,
         "demand": demand.pk,
+        "campaign_obj": campaign,
+        "campaign": campaign.slug,
+        "campaign_pk": campaign.pk,
+        "campaign_dispute": dispute.pk,
+        "campaign_demand": campaign_demand.pk,
+        "campaign_coordinator": campaign_coordinator.pk,
     }
 
 
@@ -799,6 +863,12 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             list(world["chapter_obj"].organisers.values_list("pk", flat=True)),
             network.invitations.count(),
             AuditEntry.objects.filter(action__startswith="chapter.organiser").count(),
+            list(Campaign.objects.values_list("title", "status", "updated_at")),
+            list(CampaignDispute.objects.values_list("pk", flat=True).order_by("pk")),
+            list(CommonDemand.objects.values_list("text", flat=True).order_by("pk")),
+            DemandAdoption.objects.count(),
+            list(world["campaign_obj"].coordinators.values_list("pk", flat=True).order_by("pk")),
+            world["campaign_obj"].invitations.count(),
         )
 
     before = state()
@@ -820,6 +890,9 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             "name": "Hijacked",
             "place": "53.8,-1.5",
             "area_km": 5,
+            "status": "won",
+            "adopted": "on",
+            "dispute": world["dispute"],
         },
     )
     assert response.status_code == REFUSED_POSTS[url][role], f"{role} {url}"

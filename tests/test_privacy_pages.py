@@ -10,6 +10,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from picketline.campaigns import services as campaigns
+from picketline.campaigns.models import Campaign
 from picketline.disputes import services
 from tests.factories import make_dispute, make_user
 
@@ -53,6 +55,22 @@ def seeded(db):
         site=site, starts_at=start, ends_at=start + dt.timedelta(hours=2), timezone="UTC"
     )
     services.dispute_update(dispute=sensitive, user=coordinator, status="announced")
+    # A campaign joining both, coordinated by the same person.
+    campaign = campaigns.campaign_create(by=None, title="Sentinel campaign", language="en")
+    campaign.coordinators.add(coordinator)
+    for dispute in (open_dispute, sensitive):
+        campaigns.campaign_dispute_add(campaign=campaign, dispute=dispute, by=coordinator)
+    demand = campaigns.common_demand_save(
+        campaign=campaign, by=coordinator, text="Pay", language="en", position=1, translations={}
+    )
+    campaigns.demand_adoption_set(
+        campaign=campaign,
+        dispute=sensitive,
+        demand=demand,
+        by=coordinator,
+        adopted=True,
+        status="raised",
+    )
     return [open_dispute, sensitive]
 
 
@@ -71,6 +89,16 @@ def _public_urls(disputes):
     ]
     for dispute in disputes:
         urls.append(dispute.get_absolute_url())
+    for slug in Campaign.objects.values_list("slug", flat=True):
+        urls += [
+            "/campaigns/",
+            "/campaigns/map/",
+            f"/campaigns/{slug}/",
+            f"/campaigns/{slug}.atom",
+            f"/campaigns/{slug}.ics",
+            "/api/v1/campaigns",
+            f"/api/v1/campaigns/{slug}",
+        ]
     return urls
 
 

@@ -31,6 +31,9 @@ PAGE_QUERIES = {
     "event": 5,
     "day": 5,
     "organisation": 10,
+    "campaign": 2,
+    "campaigns": 3,
+    "campaigns_map": 2,
 }
 
 
@@ -201,3 +204,77 @@ def test_an_organisation_page(client, django_assert_num_queries):
             factories.make_chapter(union, name=f"Chapter {n}", lat=50 + n, lon=n)
 
     _assert_fixed(client, union.get_absolute_url(), "organisation", grow, django_assert_num_queries)
+
+
+def _campaign_grows(campaign, count: int, *, start: int = 0) -> None:
+    """More disputes in more countries, more common demands (translated) and a matrix where
+    every dispute adopted every demand, and a day of action they share."""
+    from picketline.campaigns import services as campaigns
+
+    disputes = _disputes(count, start=start)
+    for dispute in disputes:
+        campaigns.campaign_dispute_add(campaign=campaign, dispute=dispute, by=None)
+    for n in range(start, start + count):
+        campaigns.common_demand_save(
+            campaign=campaign,
+            by=None,
+            text=f"Demand {n}",
+            language="en",
+            position=n + 1,
+            translations={"es": f"Reivindicación {n}", "ar": f"مطلب {n}"},
+        )
+    for dispute in campaign.disputes.all():
+        for demand in campaign.demands.all():
+            campaigns.demand_adoption_set(
+                campaign=campaign,
+                dispute=dispute,
+                demand=demand,
+                by=None,
+                adopted=True,
+                status="won",
+            )
+    factories.make_day_of_action(title=f"Day {start}", disputes=disputes)
+
+
+@pytest.fixture
+def campaign():
+    from picketline.campaigns import services as campaigns
+
+    campaign = campaigns.campaign_create(
+        by=None, title="One struggle", language="en", sectors=["transport", "health"]
+    )
+    _campaign_grows(campaign, 2)
+    return campaign
+
+
+def test_a_campaign_page(client, campaign, django_assert_num_queries):
+    _assert_fixed(
+        client,
+        campaign.get_absolute_url(),
+        "campaign",
+        lambda: _campaign_grows(campaign, 6, start=2),
+        django_assert_num_queries,
+    )
+
+
+def test_the_campaigns_list(client, campaign, django_assert_num_queries):
+    from picketline.campaigns import services as campaigns
+
+    def grow():
+        for n in range(8):
+            campaigns.campaign_create(
+                by=None, title=f"Campaign {n}", language="en", sectors=["education"]
+            )
+        _campaign_grows(campaign, 4, start=2)
+
+    _assert_fixed(client, "/campaigns/", "campaigns", grow, django_assert_num_queries)
+
+
+def test_the_campaigns_map(client, campaign, django_assert_num_queries):
+    _assert_fixed(
+        client,
+        "/campaigns/map/",
+        "campaigns_map",
+        lambda: _campaign_grows(campaign, 6, start=2),
+        django_assert_num_queries,
+    )

@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from picketline.api import problems
+from picketline.api.campaigns import router as campaigns_router
 from picketline.api.charters import router as charters_router
 from picketline.api.disputes import router as disputes_router
 from picketline.api.docs import ReferenceDocs
@@ -127,3 +128,4 @@ api.add_router("/submissions", submissions_router)
 api.add_router("", messages_router)
 api.add_router("/events", events_router)
 api.add_router("/charters", charters_router)
+api.add_router("/campaigns", campaigns_router)

@@ -3,9 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from picketline.campaigns.forms import CampaignFilterForm
 from picketline.organisations.forms import OrganisationFilterForm
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "OrganisationFilterForm", "PageForm", "form_errors"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "CampaignFilterForm",
+    "OrganisationFilterForm",
+    "PageForm",
+    "form_errors",
+]
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100

@@ -22,9 +22,16 @@ from pydantic import Field, PrivateAttr, ValidationError, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from picketline.api.forms import DEFAULT_LIMIT, MAX_LIMIT, OrganisationFilterForm, PageForm
+from picketline.api.forms import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    CampaignFilterForm,
+    OrganisationFilterForm,
+    PageForm,
+)
 from picketline.api.forms import form_errors as _form_errors
 from picketline.api.problems import unknown_place
+from picketline.campaigns.choices import CampaignStatus
 from picketline.disputes.choices import Demand, DisputeKind, DisputeStatus, Sector
 from picketline.disputes.filtering import FilterError, filters_from_query
 from picketline.disputes.filters import DisputeFilters, Sort
@@ -319,6 +326,35 @@ class OrganisationListQuery(ListQuery):
     def understood(cls, filters: dict) -> dict:
         return {
             "kind": filters["kind"] or None,
+            "country": filters["country"],
+            "q": filters["q"],
+        }
+
+
+class CampaignListQuery(ListQuery):
+    status: _codes(CampaignStatus) | Unset = Field(default=None, description=_("Status"))
+    sector: _codes(Sector) | Unset = Field(default=None, description=_("Sector"))
+    country: str = Field(
+        default="",
+        max_length=20,
+        description=_("A two-letter country code: campaigns with a dispute there."),
+    )
+    q: str = Field(default="", max_length=200, description=_("Words in the title or summary."))
+    limit: Limit = DEFAULT_LIMIT
+    cursor: Cursor = ""
+
+    @classmethod
+    def read(cls, query: QueryDict) -> dict:
+        form = CampaignFilterForm(query)
+        if not form.is_valid():
+            raise FilterError(_form_errors(form))
+        return form.cleaned_data
+
+    @classmethod
+    def understood(cls, filters: dict) -> dict:
+        return {
+            "status": filters["status"] or None,
+            "sector": filters["sector"] or None,
             "country": filters["country"],
             "q": filters["q"],
         }

@@ -223,3 +223,114 @@ class ChapterPage(Schema):
     near: NearPoint | None = Field(
         default=None, description="Where `near` was understood to be, when it was given."
     )
+
+
+# --- campaigns --------------------------------------------------------------------------------
+
+
+class CampaignLinks(Schema):
+    self: str
+    page: str = Field(description="The campaign's public page.")
+    atom: str = Field(description="Its joint actions as an Atom feed.")
+    ics: str = Field(description="Its joint actions as an iCalendar file.")
+
+
+class CampaignItem(Schema):
+    id: int
+    slug: str
+    title: str
+    summary: str
+    language: str
+    status: str
+    status_label: str
+    sectors: list[Choice]
+    dispute_count: int
+    links: CampaignLinks
+
+
+class CampaignPage(Schema):
+    items: list[CampaignItem]
+    limit: int
+    next: str | None
+    next_cursor: str | None
+
+
+class CompanyOut(Schema):
+    id: int
+    name: str
+    slug: str
+    country: str
+
+
+class EmployerGroupOut(Schema):
+    name: str
+    parent: CompanyOut
+    subsidiaries: list[CompanyOut]
+
+
+class ParticipantOut(Schema):
+    id: int
+    name: str
+    slug: str
+    kind: str
+    country: str
+
+
+class CommonDemandOut(Schema):
+    id: int
+    position: int
+    text: str = Field(description="In the reader's language (Accept-Language) when translated.")
+    language: str = Field(description="The language `text` is in.")
+    fallback: bool = Field(
+        description="True when the reader's language has no translation: `text` is the original."
+    )
+    original_language: str
+    translations: dict[str, str] = Field(
+        description="The demand as written and every translation, by language code."
+    )
+
+
+class CampaignDisputeOut(Schema):
+    id: int
+    slug: str
+    title: str
+    status: str
+    country: str = Field(description="The country of its first site (empty when unknown).")
+    page: str
+
+
+class MatrixCellOut(Schema):
+    dispute: int = Field(description="The dispute's id.")
+    demand: int = Field(description="The common demand's id.")
+    adopted: bool
+    status: str = Field(description="raised, won, partly_won or lost; empty when not adopted.")
+    date: dt.date | None
+    source_url: str
+
+
+class JointActionOut(Schema):
+    kind: str = Field(description="day_of_action or event.")
+    title: str
+    starts: dt.date
+    page: str
+
+
+class CampaignLevelOut(Schema):
+    reached: bool = Field(
+        description="Level 4, one struggle: disputes in two countries or more have adopted "
+        "every common demand and acted together."
+    )
+    countries: list[str]
+    actions: list[str]
+
+
+class CampaignDetail(CampaignItem):
+    targets: list[EmployerGroupOut]
+    organisations: list[ParticipantOut]
+    demands: list[CommonDemandOut]
+    disputes: list[CampaignDisputeOut]
+    matrix: list[MatrixCellOut] = Field(
+        description="One cell for every dispute and common demand, in the disputes' order."
+    )
+    joint_actions: list[JointActionOut]
+    level: CampaignLevelOut

@@ -36,6 +36,7 @@ def api_root(request):
             "organisations": request.build_absolute_uri("organisations"),
             "submissions": request.build_absolute_uri("submissions"),
             "events": request.build_absolute_uri("events"),
+            "campaigns": request.build_absolute_uri("campaigns"),
         }
     )
 

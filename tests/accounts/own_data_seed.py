@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from picketline.accounts.models import ApiToken, Passkey
 from picketline.accounts.own_data import email_confirmed_record
+from picketline.campaigns.services import campaign_create
 from picketline.charters.services import endorsement_submit
 from picketline.disputes import services as disputes
 from picketline.events.rsvps.services import rsvp_create
@@ -157,6 +158,10 @@ def seed_person(*, confirmed: bool = True) -> dict:
         timezone="Europe/London",
     )
     factories.invite(dispute, EMAIL_TYPED, by=moderator)
+    # Campaigns: the person coordinates one (a role, not text: the campaign stays, without
+    # them, once their data is erased).
+    campaign = campaign_create(by=moderator, title="Depot workers together", language="en")
+    campaign.coordinators.add(user)
 
     # Charters: an endorsement as a person by address (name hidden), one for an organisation
     # (whose name is the organisation's and stays), and someone else's beside them.
@@ -196,6 +201,7 @@ def seed_person(*, confirmed: bool = True) -> dict:
         "waiting": waiting,
         "dispute": dispute,
         "charter": charter,
+        "campaign": campaign,
     }
 
 

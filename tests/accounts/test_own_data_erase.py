@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from picketline.accounts.models import ErasureRequest
+from picketline.campaigns.models import Campaign
 from picketline.core.models import AuditEntry, OutboxEmail
 from picketline.events.choices import RsvpStatus
 from picketline.membership.dues.models import DuesEntry
@@ -105,6 +106,9 @@ def test_records_that_must_stay_stay_without_the_person(
         "",
     )
     assert not Message.objects.filter(pk=seeded["unpublished"].pk).exists()
+    # The campaign they coordinated stays, without them.
+    campaign = Campaign.objects.get(pk=seeded["campaign"].pk)
+    assert not campaign.coordinators.exists()
     # A promised pledge is cancelled, so no reminder goes out.
     assert Pledge.objects.get().status == "cancelled"
     # Their seat went to the person waiting.

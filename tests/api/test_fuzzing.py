@@ -23,6 +23,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from picketline.accounts.services import api_token_create
+from picketline.campaigns import services as campaign_services
 from picketline.events.choices import EventMode
 from tests import factories
 
@@ -46,6 +47,15 @@ def token(db, settings):
     factories.make_dispute(title="Port strike", sensitive=True, country="ES", city="Bilbao")
     factories.make_event(title="Rally", capacity=2, organisation=union, disputes=[dispute])
     factories.make_event(title="Online meeting", mode=EventMode.ONLINE, country="")
+    # A campaign for /campaigns/{slug} to find, with a demand and a cell of its matrix.
+    campaign = campaign_services.campaign_create(by=None, title="Bakers together", language="en")
+    campaign_services.campaign_dispute_add(campaign=campaign, dispute=dispute, by=None)
+    demand = campaign_services.common_demand_save(
+        campaign=campaign, by=None, text="Fair pay", language="en", position=1, translations={}
+    )
+    campaign_services.demand_adoption_set(
+        campaign=campaign, dispute=dispute, demand=demand, by=None, adopted=True, status="won"
+    )
     _row, raw = api_token_create(user=factories.make_moderator(), name="fuzzing")
     return raw
 

@@ -83,6 +83,8 @@ def test_it_documents_every_endpoint(document):
         ("/api/v1/organisations/{id_or_slug}/payments", "post"),
         ("/api/v1/charters/{slug}", "get"),
         ("/api/v1/charters/{slug}/endorsements", "post"),
+        ("/api/v1/campaigns", "get"),
+        ("/api/v1/campaigns/{slug}", "get"),
     }
 
 

@@ -1,0 +1,1 @@
+"""Campaigns: disputes across employers and countries joined under common demands."""

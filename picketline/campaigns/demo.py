@@ -1,0 +1,302 @@
+"""Demo campaign: the car industry across five countries. A fictional company group with a
+subsidiary in each of Germany, Spain, Brazil, South Africa and South Korea, a dispute at each
+(made with the registry's services, found again by their import keys), four common demands
+written in English with translations, a matrix with every kind of status, and a global day
+of action in which three of the countries acted together, so the campaign and its disputes
+show level 4 of solidarity.
+
+Loaded by `picketline demo-campaigns`; safe to re-run: nothing is made twice. The `coordinator`
+login of `picketline demo`, when it exists, coordinates the campaign. Every company,
+union and dispute here is fictional and marked `is_demo`.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from picketline.campaigns import services
+from picketline.campaigns.models import Campaign
+from picketline.disputes import services as registry
+from picketline.disputes.models import Dispute
+from picketline.events.days.services import day_of_action_create
+from picketline.organisations.models import Organisation
+
+DEMO_CAMPAIGN = "One Aurora: car workers across five countries (demo)"
+DEMO_GROUP = "Aurora Motors Group (demo)"
+
+
+@dataclass(frozen=True)
+class DemoPlant:
+    country: str
+    company: str
+    union: str
+    title: str
+    city: str
+    lat: float
+    lon: float
+    tz: str
+    language: str
+    description: str
+    # Where the plant stands on each of the four common demands: (status, days ago) or None
+    # when it has not adopted it.
+    cells: tuple
+
+
+PLANTS = (
+    DemoPlant(
+        "DE",
+        "Aurora Motors Deutschland (demo)",
+        "Metal Workers' Union Lower Saxony (demo)",
+        "Aurora Braunschweig: warning strikes for the electric switch (demo)",
+        "Braunschweig",
+        52.2689,
+        10.5268,
+        "Europe/Berlin",
+        "de",
+        "Warnstreiks im Motorenwerk: keine Werksschließung beim Umstieg auf Elektroautos.",
+        (("won", 40), ("partly_won", 25), ("won", 90), ("raised", 10)),
+    ),
+    DemoPlant(
+        "ES",
+        "Aurora Motors España (demo)",
+        "Metal Federation Valencia (demo)",
+        "Aurora Almussafes: strike against agency work (demo)",
+        "Almussafes",
+        39.2903,
+        -0.4147,
+        "Europe/Madrid",
+        "es",
+        "Huelga en la planta de montaje contra la precariedad y la subcontratación.",
+        (("partly_won", 20), ("raised", 30), ("won", 60), ("raised", 15)),
+    ),
+    DemoPlant(
+        "BR",
+        "Aurora Motores do Brasil (demo)",
+        "Metalworkers of the ABC (demo)",
+        "Aurora São Bernardo: stoppage over layoffs (demo)",
+        "São Bernardo do Campo",
+        -23.6914,
+        -46.5646,
+        "America/Sao_Paulo",
+        "pt",
+        "Paralisação contra as demissões em massa na fábrica de São Bernardo.",
+        (("raised", 12), ("lost", 50), ("raised", 35), ("partly_won", 8)),
+    ),
+    DemoPlant(
+        "ZA",
+        "Aurora Motors South Africa (demo)",
+        "Automotive Workers' Union Eastern Cape (demo)",
+        "Aurora Gqeberha: living wage strike (demo)",
+        "Gqeberha",
+        -33.9608,
+        25.6022,
+        "Africa/Johannesburg",
+        "en",
+        "Assembly workers strike for a living wage and permanent jobs for labour-broker staff.",
+        (("raised", 14), ("raised", 14), None, ("raised", 5)),
+    ),
+    DemoPlant(
+        "KR",
+        "Aurora Motors Korea (demo)",
+        "Korean Metal Workers' Union Ulsan (demo)",
+        "Aurora Ulsan: partial strikes of subcontracted workers (demo)",
+        "Ulsan",
+        35.5384,
+        129.3114,
+        "Asia/Seoul",
+        "ko",
+        "사내하청 노동자들이 정규직 전환을 요구하며 부분파업에 들어갔다.",
+        (None, ("raised", 20), ("raised", 20), None),
+    ),
+)
+
+DEMANDS = (
+    (
+        "A living wage in every plant of the group, for agency and contract workers too.",
+        {
+            "es": "Un salario digno en todas las plantas del grupo, también para el personal "
+            "de ETT y subcontratas.",
+            "ar": "أجر يكفي للعيش الكريم في كل مصانع المجموعة، بما في ذلك عمال الوكالات والعقود.",
+            "fr": "Un salaire décent dans toutes les usines du groupe, intérimaires et "
+            "sous-traitants compris.",
+            "de": "Ein existenzsichernder Lohn in allen Werken des Konzerns, auch für Leih- und "
+            "Werkvertragsbeschäftigte.",
+            "pt": "Um salário digno em todas as fábricas do grupo, também para terceirizados "
+            "e temporários.",
+        },
+    ),
+    (
+        "A permanent contract after six months: no more agency work to pay people less.",
+        {
+            "es": "Contrato fijo a los seis meses: se acabó la cesión de trabajadores para "
+            "pagar menos.",
+            "ar": "عقد دائم بعد ستة أشهر: لا مزيد من العمل عبر الوكالات لدفع أجور أقل.",
+            "fr": "Un contrat permanent après six mois : fini l'intérim pour payer moins.",
+            "pt": "Contrato efetivo após seis meses: chega de terceirização para pagar menos.",
+            "ko": "6개월 후 정규직 전환: 임금을 깎기 위한 파견 노동은 이제 그만.",
+        },
+    ),
+    (
+        "The union recognised in every plant and along the supply chain.",
+        {
+            "es": "Reconocimiento del sindicato en todas las plantas y en toda la cadena de "
+            "suministro.",
+            "fr": "La reconnaissance du syndicat dans chaque usine et chez les fournisseurs.",
+            "de": "Anerkennung der Gewerkschaft in jedem Werk und entlang der Lieferkette.",
+        },
+    ),
+    (
+        "No plant closed and no mass layoffs in the switch to electric cars without an "
+        "agreement with the unions.",
+        {
+            "es": "Ningún cierre de planta ni despidos masivos en la transición al coche "
+            "eléctrico sin acuerdo con los sindicatos.",
+            "ar": "لا إغلاق لأي مصنع ولا تسريح جماعي في التحول إلى السيارات الكهربائية دون "
+            "اتفاق مع النقابات.",
+            "de": "Keine Werksschließung und keine Massenentlassungen beim Umstieg auf "
+            "Elektroautos ohne Vereinbarung mit den Gewerkschaften.",
+        },
+    ),
+)
+
+NETWORK = "Auto Workers' International Network (demo)"
+DEMO_COORDINATOR = "coordinator"
+
+
+def _organisation(name: str, kind: str, country: str) -> Organisation:
+    return registry.organisation_get_or_create(name=name, kind=kind, country=country, is_demo=True)
+
+
+def _dispute(plant: DemoPlant, employer: Organisation, union: Organisation) -> Dispute:
+    key = f"demo-campaign-{plant.country.lower()}"
+    found = Dispute.objects.filter(source_key=key).first()
+    if found is not None:
+        return found
+    dispute = registry.dispute_create(
+        title=plant.title,
+        employers=[employer],
+        unions=[union],
+        demands=["pay", "job_security"],
+        kind="strike",
+        status="active",
+        sector="manufacturing",
+        description=plant.description,
+        language=plant.language,
+        start_date=timezone.localdate() - dt.timedelta(days=30),
+        verification="union",
+        source_key=key,
+        is_demo=True,
+    )
+    registry.site_create(
+        dispute=dispute,
+        name=f"{plant.city} plant",
+        city=plant.city,
+        country=plant.country,
+        latitude=plant.lat,
+        longitude=plant.lon,
+        precision="city",
+        timezone=plant.tz,
+    )
+    return dispute
+
+
+@transaction.atomic
+def demo_campaigns_load() -> bool:
+    """Loads the demo campaign unless it is there. Returns whether it was loaded."""
+    if Campaign.objects.filter(title=DEMO_CAMPAIGN, is_demo=True).exists():
+        return False
+    parent = _organisation(DEMO_GROUP, Organisation.Kind.EMPLOYER, "")
+    plants = []
+    for plant in PLANTS:
+        company = _organisation(plant.company, Organisation.Kind.EMPLOYER, plant.country)
+        union = _organisation(plant.union, Organisation.Kind.UNION, plant.country)
+        plants.append((plant, company, _dispute(plant, company, union)))
+    group = services.employer_group_save(
+        by=None, parent=parent, name=DEMO_GROUP, subsidiaries=[c for _p, c, _d in plants]
+    )
+    network = _organisation(NETWORK, Organisation.Kind.INTERNATIONAL, "")
+    unions = [
+        _organisation(plant.union, Organisation.Kind.UNION, plant.country) for plant in PLANTS
+    ]
+    campaign = services.campaign_create(
+        by=None,
+        title=DEMO_CAMPAIGN,
+        language="en",
+        summary=(
+            "Car workers at the five plants of the Aurora group bargain as one: the same four "
+            "demands in Germany, Spain, Brazil, South Africa and South Korea, won plant by "
+            "plant, and days of action on the same day across the group."
+        ),
+        status="active",
+        sectors=["manufacturing"],
+        organisations=[network, *unions],
+        targets=[group],
+        is_demo=True,
+    )
+    demands = [
+        services.common_demand_save(
+            campaign=campaign,
+            by=None,
+            text=text,
+            language="en",
+            position=n,
+            translations=translations,
+        )
+        for n, (text, translations) in enumerate(DEMANDS, start=1)
+    ]
+    today = timezone.localdate()
+    for plant, _company, dispute in plants:
+        services.campaign_dispute_add(campaign=campaign, dispute=dispute, by=None)
+        for demand, cell in zip(demands, plant.cells, strict=True):
+            if cell is None:
+                services.demand_adoption_set(
+                    campaign=campaign, dispute=dispute, demand=demand, by=None, adopted=False
+                )
+                continue
+            status, days_ago = cell
+            services.demand_adoption_set(
+                campaign=campaign,
+                dispute=dispute,
+                demand=demand,
+                by=None,
+                adopted=True,
+                status=status,
+                date=today - dt.timedelta(days=days_ago),
+                source_url="https://example.org/aurora-demo",
+            )
+    # Germany, Spain and Brazil, which have adopted all four demands, acted together on one
+    # day; South Africa joins the next one, still to come.
+    acted = [dispute for plant, _c, dispute in plants if all(plant.cells)]
+    past = day_of_action_create(
+        title="Aurora global day of action (demo)",
+        call="One day, every plant: stoppages and rallies at the gates for the four demands.",
+        language="en",
+        starts_on=today - dt.timedelta(days=7),
+        ends_on=today - dt.timedelta(days=7),
+        organiser_name=NETWORK,
+        organisation=network,
+        disputes=acted,
+        publish=True,
+        is_demo=True,
+    )
+    coming = day_of_action_create(
+        title="Aurora shareholders' meeting: pickets at every plant (demo)",
+        call="On the day of the shareholders' meeting, pickets at every plant of the group.",
+        language="en",
+        starts_on=today + dt.timedelta(days=21),
+        ends_on=today + dt.timedelta(days=21),
+        organiser_name=NETWORK,
+        organisation=network,
+        disputes=[dispute for _p, _c, dispute in plants],
+        publish=True,
+        is_demo=True,
+    )
+    campaign.days_of_action.add(past, coming)
+    # The `coordinator` login of `picketline demo`, when there is one, coordinates it.
+    coordinator = get_user_model().objects.filter(username=DEMO_COORDINATOR).first()
+    if coordinator is not None:
+        campaign.coordinators.add(coordinator)
+    return True
