@@ -155,9 +155,10 @@ def _row_key(event: Event) -> str:
     """What a row shows beyond the events' version: the places taken (counters the version
     leaves out), the distance from the reader, and the organiser's name (an organisation)."""
     organiser = (event.organisation.slug, event.organisation.name) if event.organisation_id else ""
-    return repr(
-        ("event-row", event.pk, event.seats_left, getattr(event, "distance_km", None), organiser)
-    )
+    # The distance as the row shows it: readers a few metres apart share the row.
+    distance = getattr(event, "distance_km", None)
+    shown = distance_label(distance, "km") if distance is not None else ""
+    return repr(("event-row", event.pk, event.seats_left, shown, organiser))
 
 
 def rows_html(events: list[Event]) -> list[str]:
