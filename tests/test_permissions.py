@@ -20,9 +20,9 @@ from django.utils import timezone
 from picketline.accounts.models import Passkey, TotpDevice
 from picketline.accounts.services import api_token_create
 from picketline.campaigns import services as campaign_services
+from picketline.campaigns.models import Campaign, CampaignDispute, CommonDemand, DemandAdoption
 from picketline.campaigns.plans.models import PlanVersion
 from picketline.campaigns.plans.services import plan_save
-from picketline.campaigns.models import Campaign, CampaignDispute, CommonDemand, DemandAdoption
 from picketline.core.models import AuditEntry
 from picketline.disputes import services
 from picketline.events.models import DayOfAction, Event, Rsvp
