@@ -27,6 +27,9 @@ def manage_section(request, dispute) -> dict:
 
 
 def register() -> None:
+    from picketline.campaigns.plans import own_data
+
+    own_data.register()
     campaign_section_register(
         CampaignSection(key="plan", order=50, template=PUBLIC_TEMPLATE, context=public_section)
     )
