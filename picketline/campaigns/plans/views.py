@@ -6,6 +6,7 @@ owner through `selectors.plan_owner_get_for_user` and asks for two factors."""
 import csv
 import json
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -47,10 +48,6 @@ def _context(request, kind, slug) -> dict:
     }
 
 
-def _private(response):
-    return private_page(response)
-
-
 @never_cache
 @require_safe
 @two_factor_verified_required
@@ -60,7 +57,7 @@ def plan_page(request, kind, slug):
     if plan is not None:
         context["shown"] = selectors.plan_shown(selectors.plan_snapshot(plan))
         context["versions"] = selectors.plan_versions(plan)
-    return _private(render(request, "campaigns/plans/page.html", context))
+    return private_page(render(request, "campaigns/plans/page.html", context))
 
 
 @never_cache
@@ -79,7 +76,7 @@ def plan_version(request, kind, slug, number):
             "versions": selectors.plan_versions(plan),
         }
     )
-    return _private(render(request, "campaigns/plans/page.html", context))
+    return private_page(render(request, "campaigns/plans/page.html", context))
 
 
 @never_cache
@@ -113,13 +110,11 @@ def plan_edit(request, kind, slug):
         except ValidationError as error:
             add_validation_error(forms["form"], error)
         else:
-            from django.contrib import messages
-
             messages.success(request, _("The plan is saved."))
             return redirect(context["urls"]["page"])
     context.update(forms)
     status = 400 if request.method == "POST" else 200
-    return _private(render(request, "campaigns/plans/edit.html", context, status=status))
+    return private_page(render(request, "campaigns/plans/edit.html", context, status=status))
 
 
 @never_cache
@@ -129,7 +124,7 @@ def plan_print(request, kind, slug):
     context = _context(request, kind, slug)
     if context["plan"] is not None:
         context["shown"] = selectors.plan_shown(selectors.plan_snapshot(context["plan"]))
-    return _private(render(request, "campaigns/plans/print.html", context))
+    return private_page(render(request, "campaigns/plans/print.html", context))
 
 
 def _plan_or_404(context):
@@ -155,7 +150,7 @@ def plan_json(request, kind, slug):
         json.dumps(body, ensure_ascii=False, indent=2), content_type="application/json"
     )
     response["Content-Disposition"] = f'attachment; filename="plan-{owner.slug}.json"'
-    return _private(response)
+    return private_page(response)
 
 
 @never_cache
@@ -179,4 +174,4 @@ def plan_csv(request, kind, slug):
                 "yes" if step["done"] else "no",
             ]
         )
-    return _private(response)
+    return private_page(response)
