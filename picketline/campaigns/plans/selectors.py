@@ -102,8 +102,9 @@ def step_who(step: dict) -> str:
 CHART_SIZE = 420
 CHART_MARGIN = 50
 CELL = (CHART_SIZE - 2 * CHART_MARGIN) / 5
-# Stakeholders on the same square sit side by side, this far apart.
-SPREAD = 16
+# Stakeholders on the same square sit side by side, this far apart, at most PER_ROW a row.
+SPREAD = 20
+PER_ROW = 3
 
 
 @dataclass
@@ -114,12 +115,11 @@ class ChartPoint:
     power: int
     interest: int
     notes: str = ""
+    # Each dot carries its number, which the table beside the chart repeats: names would
+    # overlap where several stakeholders share a square.
+    number: int = 0
     x: float = 0
     y: float = 0
-
-    @property
-    def label_y(self) -> float:
-        return round(self.y - 11, 1)
 
 
 @dataclass
@@ -161,13 +161,17 @@ def stakeholder_chart(stakeholders: list[dict]) -> Chart:
         for row in stakeholders
     ]
     squares: dict[tuple[int, int], list[ChartPoint]] = {}
-    for point in points:
+    for number, point in enumerate(points, start=1):
+        point.number = number
         squares.setdefault((point.power, point.interest), []).append(point)
     for (power, interest), together in squares.items():
         x, y = chart_position(power=power, interest=interest)
+        rows = (len(together) + PER_ROW - 1) // PER_ROW
         for index, point in enumerate(together):
-            point.x = round(x + (index - (len(together) - 1) / 2) * SPREAD, 1)
-            point.y = y
+            row, column = divmod(index, PER_ROW)
+            in_row = min(PER_ROW, len(together) - row * PER_ROW)
+            point.x = round(x + (column - (in_row - 1) / 2) * SPREAD, 1)
+            point.y = round(y + (row - (rows - 1) / 2) * SPREAD, 1)
     ticks = [
         {
             "value": value,

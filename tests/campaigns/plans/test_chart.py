@@ -38,12 +38,26 @@ def test_more_power_is_higher_and_more_interest_further_right():
     assert (mid.x, mid.y) == (CHART_MARGIN + 2.5 * CELL, CHART_SIZE - CHART_MARGIN - 2.5 * CELL)
 
 
-def test_stakeholders_on_one_square_sit_side_by_side():
-    chart = stakeholder_chart([row("One", 4, 2), row("Two", 4, 2)])
-    one, two = chart.points
+def test_stakeholders_on_one_square_sit_side_by_side_and_numbered():
+    chart = stakeholder_chart([row("One", 4, 2), row("Two", 4, 2), row("Alone", 1, 1)])
+    one, two, alone = chart.points
     x, y = chart_position(power=4, interest=2)
     assert (one.x, two.x) == (x - SPREAD / 2, x + SPREAD / 2)
     assert one.y == two.y == y
+    assert [point.number for point in chart.points] == [1, 2, 3]
+    assert (alone.x, alone.y) == chart_position(power=1, interest=1)
+
+
+def test_more_than_a_row_on_one_square_go_in_rows():
+    chart = stakeholder_chart([row(f"Body {n}", 3, 3) for n in range(5)])
+    x, y = chart_position(power=3, interest=3)
+    assert [(p.x, p.y) for p in chart.points] == [
+        (x - SPREAD, y - SPREAD / 2),
+        (x, y - SPREAD / 2),
+        (x + SPREAD, y - SPREAD / 2),
+        (x - SPREAD / 2, y + SPREAD / 2),
+        (x + SPREAD / 2, y + SPREAD / 2),
+    ]
 
 
 @pytest.mark.django_db
@@ -53,8 +67,8 @@ def test_the_page_draws_each_dot_where_it_belongs_and_tables_the_same_data(clien
     factories.login(client, user)
     body = client.get(f"/campaigns/{campaign.slug}/plan/").content.decode()
     dots = re.findall(
-        r'<circle cx="([\d.]+)" cy="([\d.]+)" r="7" data-power="(\d)" data-interest="(\d)">'
-        r"<title>([^<(]+) \(",
+        r'<circle cx="([\d.]+)" cy="([\d.]+)" r="9" data-power="(\d)" data-interest="(\d)">'
+        r"<title>\d+\. ([^<(]+) \(",
         body,
     )
     assert [(float(x), float(y), name.strip()) for x, y, _p, _i, name in dots] == [
@@ -78,5 +92,5 @@ def test_the_chart_keeps_its_numbers_in_a_language_with_a_decimal_comma(client):
     body = client.get(
         f"/campaigns/{campaign.slug}/plan/", HTTP_ACCEPT_LANGUAGE="es"
     ).content.decode()
-    assert 'cx="130.0"' in body and 'cx="146.0"' in body and 'cx="162.0"' in body
+    assert 'cx="126.0"' in body and 'cx="146.0"' in body and 'cx="166.0"' in body
     assert not re.search(r'c[xy]="\d+,\d', body)
