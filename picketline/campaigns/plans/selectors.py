@@ -3,6 +3,7 @@ dispute whose plan someone may read and change (its coordinators and moderators;
 ask two factors of them too). Everything else takes an owner already through that door,
 except `plan_public_parts`, which reads only what the coordinators published."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from picketline.campaigns.models import Campaign
@@ -201,8 +202,20 @@ def plan_shown(snapshot: dict) -> dict:
             {**row, "status_label": goal_labels.get(row["status"], row["status"])}
             for row in snapshot.get("goals", [])
         ],
-        "steps": [{**row, "who": step_who(row)} for row in snapshot.get("steps", [])],
+        "steps": [
+            {
+                **row,
+                "who": step_who(row),
+                "on": _date(row.get("date")),
+                "due": _date(row.get("due_on")),
+            }
+            for row in snapshot.get("steps", [])
+        ],
     }
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def plan_versions(plan: StrategicPlan) -> list[PlanVersion]:
