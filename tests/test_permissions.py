@@ -21,6 +21,8 @@ from picketline.accounts.models import Passkey, TotpDevice
 from picketline.accounts.services import api_token_create
 from picketline.campaigns import services as campaign_services
 from picketline.campaigns.models import Campaign, CampaignDispute, CommonDemand, DemandAdoption
+from picketline.campaigns.plans.models import PlanVersion
+from picketline.campaigns.plans.services import plan_save
 from picketline.core.models import AuditEntry
 from picketline.disputes import services
 from picketline.events.models import DayOfAction, Event, Rsvp
@@ -186,6 +188,9 @@ C = "/organisations/{network}/chapters/{chapter}/manage/"
 M = "/moderation/{item}/"
 # A campaign the "coordinator" role's account coordinates.
 K = "/campaigns/{campaign}/manage/"
+# The strategic plans of that campaign and of the dispute the same account coordinates.
+PLANS = ("/campaigns/{campaign}/plan/", D + "plan/")
+PLAN_PAGES = ("", "edit/", "print/", "plan.json", "actions.csv", "versions/1/")
 
 # (method, url) → {role: status}. 302 means sent to the login page unless a (302, address)
 # pair names where else it goes.
@@ -307,6 +312,8 @@ MATRIX = {
     ("get", K + "matrix/{campaign_dispute}/{campaign_demand}/"): DISPUTE_PAGE,
     ("get", K + "invite/"): POST_ONLY,
     ("get", K + "coordinators/{campaign_coordinator}/remove/"): DISPUTE_PAGE,
+    # Plans hold names of people: coordinators with two factors, and moderators.
+    **{("get", plan + page): DISPUTE_PAGE for plan in PLANS for page in PLAN_PAGES},
     ("get", "/moderation/"): MODERATORS,
     ("get", M): MODERATORS,
     ("get", "/moderation/bulk/"): MODERATORS_POST_ONLY,
@@ -438,6 +445,11 @@ PRIVATE = {
             "coordinator_remove",
         )
     ),
+    *(
+        f"plans:{kind}{suffix}"
+        for kind in ("campaign", "dispute")
+        for suffix in ("", "_edit", "_print", "_json", "_csv", "_version")
+    ),
     *membership.PRIVATE_NAMES,
     *charters.PRIVATE_NAMES,
 }
@@ -489,6 +501,8 @@ REFUSED_POSTS = {
     K + "matrix/{campaign_dispute}/{campaign_demand}/": DISPUTE_PAGE,
     K + "invite/": DISPUTE_PAGE,
     K + "coordinators/{campaign_coordinator}/remove/": DISPUTE_PAGE,
+    PLANS[0] + "edit/": DISPUTE_PAGE,
+    PLANS[1] + "edit/": DISPUTE_PAGE,
 }
 
 # The JSON API: reads are public; writes need a token, and then the same duties as the pages.
@@ -691,6 +705,8 @@ def world(db):
     )
     campaign_coordinator = factories.make_user()
     campaign.coordinators.add(campaign_coordinator)
+    for owner in (campaign, dispute):
+        plan_save(owner=owner, by=None, language="en", situation="A plan")
     people = {
         "anonymous": None,
         "supporter": factories.make_user(),
@@ -869,6 +885,7 @@ def test_changes_are_refused_to_whoever_may_not_make_them(client, world, url, ro
             DemandAdoption.objects.count(),
             list(world["campaign_obj"].coordinators.values_list("pk", flat=True).order_by("pk")),
             world["campaign_obj"].invitations.count(),
+            list(PlanVersion.objects.values_list("pk", flat=True).order_by("pk")),
         )
 
     before = state()

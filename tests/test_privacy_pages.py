@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from picketline.campaigns import services as campaigns
 from picketline.campaigns.models import Campaign
+from picketline.campaigns.plans.services import plan_save
 from picketline.disputes import services
 from tests.factories import make_dispute, make_user
 
@@ -20,7 +21,14 @@ SENTINEL_COORDINATOR = "sentinel-coordinator@example.invalid"
 SENTINEL_SITE = "Sentinel Secret Gate"
 SENTINEL_ADDRESS = "77 Sentinel Street"
 SENSITIVE_LAT, SENSITIVE_LON = 51.123456789, -0.987654321
+# A strategic plan's private columns, on plans whose other parts are published.
+SENTINEL_PLAN_NOTE = "Sentinel plan note"
+SENTINEL_ASSIGNEE = "Sentinel Assignee"
+SENTINEL_GOAL = "Sentinel unpublished goal"
 SENTINELS = [
+    SENTINEL_PLAN_NOTE,
+    SENTINEL_ASSIGNEE,
+    SENTINEL_GOAL,
     SENTINEL_EMAIL,
     SENTINEL_COORDINATOR,
     "sentinel-coordinator",
@@ -71,6 +79,40 @@ def seeded(db):
         adopted=True,
         status="raised",
     )
+    for owner in (campaign, sensitive):
+        plan_save(
+            owner=owner,
+            by=coordinator,
+            language="en",
+            situation="Published analysis",
+            publish_analysis=True,
+            publish_stakeholders=True,
+            publish_steps=True,
+            stakeholders=[
+                {
+                    "kind": "media",
+                    "name": "Courier",
+                    "notes": SENTINEL_PLAN_NOTE,
+                    "power": 3,
+                    "interest": 4,
+                }
+            ],
+            goals=[{"text": SENTINEL_GOAL, "status": "open"}],
+            steps=[
+                {
+                    "position": 1,
+                    "date": dt.date(2027, 1, 1),
+                    "action": "Rally",
+                    "assignee_name": SENTINEL_ASSIGNEE,
+                },
+                {
+                    "position": 2,
+                    "date": dt.date(2027, 2, 1),
+                    "action": "March",
+                    "assignee": coordinator,
+                },
+            ],
+        )
     return [open_dispute, sensitive]
 
 

@@ -3,7 +3,7 @@ subsidiary in each of Germany, Spain, Brazil, South Africa and South Korea, a di
 (made with the registry's services, found again by their import keys), four common demands
 written in English with translations, a matrix with every kind of status, and a global day
 of action in which three of the countries acted together, so the campaign and its disputes
-show level 4 of solidarity.
+show level 4 of solidarity; and its strategic plan (`plans/demo.py`), partly published.
 
 Loaded by `picketline demo-campaigns`; safe to re-run: nothing is made twice. The `coordinator`
 login of `picketline demo`, when it exists, coordinates the campaign. Every company,
@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from picketline.campaigns import services
 from picketline.campaigns.models import Campaign
+from picketline.campaigns.plans.demo import demo_plan_load
 from picketline.disputes import services as registry
 from picketline.disputes.models import Dispute
 from picketline.events.days.services import day_of_action_create
@@ -205,9 +206,11 @@ def _dispute(plant: DemoPlant, employer: Organisation, union: Organisation) -> D
 
 @transaction.atomic
 def demo_campaigns_load() -> bool:
-    """Loads the demo campaign unless it is there. Returns whether it was loaded."""
-    if Campaign.objects.filter(title=DEMO_CAMPAIGN, is_demo=True).exists():
-        return False
+    """Loads the demo campaign unless it is there. Returns whether anything was loaded (a
+    campaign loaded before plans existed gets its plan)."""
+    campaign = Campaign.objects.filter(title=DEMO_CAMPAIGN, is_demo=True).first()
+    if campaign is not None:
+        return demo_plan_load(campaign, coordinator=campaign.coordinators.first())
     parent = _organisation(DEMO_GROUP, Organisation.Kind.EMPLOYER, "")
     plants = []
     for plant in PLANTS:
@@ -299,4 +302,5 @@ def demo_campaigns_load() -> bool:
     coordinator = get_user_model().objects.filter(username=DEMO_COORDINATOR).first()
     if coordinator is not None:
         campaign.coordinators.add(coordinator)
+    demo_plan_load(campaign, coordinator=coordinator)
     return True

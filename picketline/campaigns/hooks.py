@@ -1,11 +1,49 @@
 """What campaigns add to the apps they build on, registered once from the app's ready(): the
 "one struggle" level of solidarity (level 4), a section on a dispute's page and on an
 organisation's page naming its campaigns, the invitation role of a campaign's coordinators
-and the campaigns a person coordinates among their own data."""
+and the campaigns a person coordinates among their own data.
 
-from picketline.disputes.hooks import PUBLIC, DisputeSection, dispute_section_register
+A campaign's own page takes sections the same way a dispute's does
+(`campaign_section_register`): the plans part adds what its coordinators published."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from picketline.disputes.hooks import (
+    PUBLIC,
+    DisputeSection,
+    RenderedSection,
+    dispute_section_register,
+)
 from picketline.organisations.hooks import PUBLIC as ORGANISATION_PAGE
 from picketline.organisations.hooks import OrganisationSection, organisation_section_register
+
+
+@dataclass(frozen=True)
+class CampaignSection:
+    key: str
+    template: str
+    context: Callable[..., dict | None]
+    order: int = 100
+
+
+_CAMPAIGN_SECTIONS: dict[str, CampaignSection] = {}
+
+
+def campaign_section_register(section: CampaignSection) -> None:
+    _CAMPAIGN_SECTIONS[section.key] = section
+
+
+def campaign_sections(*, request, campaign) -> list[RenderedSection]:
+    """The sections parts of this room add to a campaign's public page, in order, leaving out
+    those with nothing to show."""
+    rendered = []
+    for section in sorted(_CAMPAIGN_SECTIONS.values(), key=lambda s: (s.order, s.key)):
+        data = section.context(request, campaign)
+        if data is not None:
+            rendered.append(RenderedSection(key=section.key, template=section.template, data=data))
+    return rendered
+
 
 # The sections read campaigns and their links only.
 SECTION_VERSIONS = ("campaigns",)
@@ -38,12 +76,14 @@ def organisation_section(request, organisation) -> dict | None:
 def register() -> None:
     from picketline.campaigns import own_data
     from picketline.campaigns.levels import VERSIONS, part_of_one_struggle
+    from picketline.campaigns.plans import hooks as plans
     from picketline.campaigns.roles import register_coordinator_role
     from picketline.solidarity.levels.checks import level_check_register
 
     level_check_register(4, part_of_one_struggle, versions=VERSIONS)
     register_coordinator_role()
     own_data.register()
+    plans.register()
     dispute_section_register(
         DisputeSection(
             key="campaigns",

@@ -236,3 +236,13 @@ class DemandAdoption(TimeStampedModel):
 
     def __str__(self):
         return f"{self.membership} · {self.demand}"
+
+
+# The strategic plans (`plans/`) are part of this app: Django finds their models through here.
+from picketline.campaigns.plans.models import (  # noqa: E402, F401
+    EscalationStep,
+    Goal,
+    PlanVersion,
+    Stakeholder,
+    StrategicPlan,
+)

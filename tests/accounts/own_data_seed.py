@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from picketline.accounts.models import ApiToken, Passkey
 from picketline.accounts.own_data import email_confirmed_record
+from picketline.campaigns.plans.services import plan_save
 from picketline.campaigns.services import campaign_create
 from picketline.charters.services import endorsement_submit
 from picketline.disputes import services as disputes
@@ -162,6 +163,14 @@ def seed_person(*, confirmed: bool = True) -> dict:
     # them, once their data is erased).
     campaign = campaign_create(by=moderator, title="Depot workers together", language="en")
     campaign.coordinators.add(user)
+    # Its strategic plan, saved by them, with a step given to their account (a version's
+    # snapshot names the account).
+    plan_save(
+        owner=campaign,
+        by=user,
+        language="en",
+        steps=[{"position": 1, "date": dt.date(2027, 1, 1), "action": "Rally", "assignee": user}],
+    )
 
     # Charters: an endorsement as a person by address (name hidden), one for an organisation
     # (whose name is the organisation's and stays), and someone else's beside them.

@@ -17,8 +17,9 @@ from tests.accounts.own_data_seed import EMAIL, MARK, seed_person
 pytestmark = pytest.mark.django_db
 
 # Kinds whose rows hold no value the person typed (the audit log's actions and times).
-# Kinds that hold no text of the person's own: what they did, the campaigns they coordinate.
-WITHOUT_SENTINEL = {"activity", "campaigns"}
+# Kinds that hold no text of the person's own: what they did, the campaigns they coordinate,
+# the steps of a plan given to them (the committee's words) and the versions they saved.
+WITHOUT_SENTINEL = {"activity", "campaigns", "plans"}
 
 
 def _document(client) -> dict:
