@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("picketline.events.urls")),
     path("", include("picketline.charters.urls")),
     path("", include("picketline.campaigns.urls")),
+    path("", include("picketline.appeals.urls")),
     path("", include("picketline.disputes.feeds.urls")),
     path("", include("picketline.disputes.urls")),
 ]

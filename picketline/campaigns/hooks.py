@@ -3,9 +3,50 @@
 organisation's page naming its campaigns, the invitation role of a campaign's coordinators
 and the campaigns a person coordinates among their own data."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from picketline.disputes.hooks import PUBLIC, DisputeSection, dispute_section_register
 from picketline.organisations.hooks import PUBLIC as ORGANISATION_PAGE
 from picketline.organisations.hooks import OrganisationSection, organisation_section_register
+
+# --- sections other rooms add to a campaign's page (as `disputes.hooks` does for a dispute's)
+
+
+@dataclass(frozen=True)
+class CampaignSection:
+    """A section of a campaign's public page: its template gets the dict `context(request,
+    campaign)` returns as `section` (None shows nothing)."""
+
+    key: str
+    template: str
+    context: Callable[..., dict | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    key: str
+    template: str
+    data: dict
+
+
+_SECTIONS: dict[str, CampaignSection] = {}
+
+
+def campaign_section_register(section: CampaignSection) -> None:
+    _SECTIONS[section.key] = section
+
+
+def campaign_sections(*, request, campaign) -> list[RenderedSection]:
+    """The sections other apps add to a campaign's page, in order, leaving out the empty."""
+    rendered = []
+    for section in sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key)):
+        data = section.context(request, campaign)
+        if data is not None:
+            rendered.append(RenderedSection(key=section.key, template=section.template, data=data))
+    return rendered
+
 
 # The sections read campaigns and their links only.
 SECTION_VERSIONS = ("campaigns",)

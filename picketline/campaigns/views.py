@@ -22,6 +22,7 @@ from picketline.campaigns.forms import (
     DisputeAddForm,
     InviteForm,
 )
+from picketline.campaigns.hooks import campaign_sections
 from picketline.campaigns.models import Campaign
 from picketline.core.forms import add_validation_error
 from picketline.core.http import private_page
@@ -75,6 +76,7 @@ def campaign_detail(request, slug):
         "can_manage": request.user.is_authenticated
         and selectors.user_can_manage_campaign(request.user, campaign),
         **_map_context(),
+        "sections": campaign_sections(request=request, campaign=campaign),
     }
     return render(request, "campaigns/detail.html", context)
 
