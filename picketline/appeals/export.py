@@ -59,18 +59,33 @@ def _font(pdf: FPDF) -> str:
     return "Helvetica"
 
 
-def petition_pdf(appeal: Appeal) -> bytes:
+def petition_lines(appeal: Appeal) -> list[str]:
+    """What the PDF says after the message: the count, the count by country, then each
+    confirmed signer's name and country. No address."""
     counts = signature_counts(appeal)
     names = country_names([c.code for c in counts.countries])
+    lines = [
+        _("%(count)d confirmed signatures, as of %(date)s.")
+        % {"count": counts.total, "date": timezone.localdate().isoformat()},
+        ", ".join(f"{names.get(c.code, c.code)}: {c.signatures}" for c in counts.countries),
+        "",
+    ]
+    for number, s in enumerate(signatures_confirmed(appeal).iterator(), start=1):
+        lines.append(f"{number}. {s.name} ({names.get(s.country, s.country)})")
+    return lines
+
+
+def petition_pdf(appeal: Appeal) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     family = _font(pdf)
-    safe = (
-        (lambda text: text)
-        if family != "Helvetica"
-        else (lambda text: text.encode("latin-1", "replace").decode("latin-1"))
-    )
+
+    def safe(text: str) -> str:
+        if family != "Helvetica":
+            return text
+        return text.encode("latin-1", "replace").decode("latin-1")
+
     pdf.set_font(family, size=16)
     pdf.multi_cell(0, 9, safe(appeal.title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, size=10)
@@ -78,20 +93,9 @@ def petition_pdf(appeal: Appeal) -> bytes:
     pdf.ln(2)
     pdf.multi_cell(0, 5, safe(appeal.body), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.multi_cell(
-        0,
-        6,
-        safe(
-            _("%(count)d confirmed signatures, as of %(date)s.")
-            % {"count": counts.total, "date": timezone.localdate().isoformat()}
-        ),
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    summary = ", ".join(f"{names.get(c.code, c.code)}: {c.signatures}" for c in counts.countries)
-    pdf.multi_cell(0, 6, safe(summary), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    for number, s in enumerate(signatures_confirmed(appeal).iterator(), start=1):
-        line = f"{number}. {s.name} ({names.get(s.country, s.country)})"
-        pdf.multi_cell(0, 5, safe(line), new_x="LMARGIN", new_y="NEXT")
+    for line in petition_lines(appeal):
+        if line:
+            pdf.multi_cell(0, 5, safe(line), new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(3)
     return bytes(pdf.output())
