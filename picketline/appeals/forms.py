@@ -93,10 +93,12 @@ class AppealForm(forms.Form):
         initial=600,
     )
     opens_at = forms.DateTimeField(
-        label=_("Opens"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Opens"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     closes_at = forms.DateTimeField(
-        label=_("Closes"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Closes"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     per_hour = forms.IntegerField(
         label=_("Emails to each target per hour, at most"),

@@ -119,6 +119,15 @@ def appeal_update(*, appeal: Appeal, user, **fields) -> Appeal:
     if changed:
         appeal.save(update_fields=[*changed, "updated_at"])
         log_action(appeal, "appeal.changed", user=user, data={"fields": changed})
+    if "mode" in changed and appeal.mode == AppealMode.SEND:
+        # A petition that starts sending: what was signed so far goes to every target too.
+        confirmed = Signature.objects.filter(
+            appeal=appeal, status=SignatureStatus.CONFIRMED
+        ).values_list("pk", flat=True)
+        targets = list(Target.objects.filter(appeal=appeal).values_list("pk", flat=True))
+        pairs = ((s, t) for s in confirmed.iterator() for t in targets)
+        if targets and _deliveries_for(appeal, pairs):
+            _deliver_on_commit(appeal)
     return appeal
 
 
