@@ -16,8 +16,9 @@ beforehand, sent with `smtplib.SMTP` over one connection. Reported: `rate_ratio`
 share of the baseline's rate (the fan-out's budget elsewhere is ≥ 0.5x).
 
 Not part of `make bench` yet. The bench's appeal is removed at the end (and at the start,
-after an interrupted run). `--quick`: a throwaway SQLite database, 200 disputes, 300
-signatures (`--quick --signatures 5000`: the full appeal on that small registry).
+after an interrupted run). `--quick`: a small database of its own (a throwaway SQLite file,
+or the PostgreSQL database `picketline_bench_appeals_quick`), 200 disputes, 300 signatures
+(`--quick --signatures 5000`: the full appeal on that small registry).
 """
 
 import argparse
@@ -48,6 +49,7 @@ TARGETS = 3
 QUICK_SIGNATURES = 300
 QUICK_DISPUTES = 200
 QUICK_PATH = DATA_DIR / "appeals-quick.sqlite3"
+QUICK_POSTGRES = "picketline_bench_appeals_quick"
 TITLE = "Bench appeal"
 COUNTRIES = ["BR", "DE", "ES", "FR", "GB", "IN", "KR", "MX", "NG", "ZA"]
 
@@ -61,7 +63,7 @@ def main() -> None:
     port = free_port()
     os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
     if args.quick:
-        seeding = setup_quick(port)
+        seeding = setup_quick(port, args.db)
         signatures = QUICK_SIGNATURES
     else:
         try:
@@ -75,19 +77,30 @@ def main() -> None:
     server = SmtpServer(port)
     server.start()
     try:
-        result = run("sqlite" if args.quick else args.db, server, signatures)
+        result = run(args.db, server, signatures)
     finally:
         server.stop()
     result.update(seeding=seeding, quick=args.quick)
     emit(result)
 
 
-def setup_quick(port: int) -> dict:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        QUICK_PATH.with_name(QUICK_PATH.name + suffix).unlink(missing_ok=True)
-    os.environ.update(bench_env("sqlite"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{QUICK_PATH}"
+def setup_quick(port: int, db: str) -> dict:
+    """A small database of its own: a fresh SQLite file, or the PostgreSQL database
+    `QUICK_POSTGRES` (made when missing); the shared bench databases stay untouched."""
+    if db == "postgres":
+        from benchlib import DEFAULT_POSTGRES_URL, _ensure_postgres_database
+
+        base = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+        url = base.rsplit("/", 1)[0] + "/" + QUICK_POSTGRES
+        os.environ.update(bench_env("sqlite"))
+        os.environ["DATABASE_URL"] = url
+        _ensure_postgres_database(url)
+    else:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            QUICK_PATH.with_name(QUICK_PATH.name + suffix).unlink(missing_ok=True)
+        os.environ.update(bench_env("sqlite"))
+        os.environ["DATABASE_URL"] = f"sqlite:///{QUICK_PATH}"
     os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
     import django
 
@@ -95,11 +108,14 @@ def setup_quick(port: int) -> dict:
     from django.core.management import call_command
 
     from picketline.disputes.demo.seeding import seed_disputes
+    from picketline.disputes.models import Dispute
 
     call_command("migrate", verbosity=0, interactive=False)
     started = time.perf_counter()
-    report = seed_disputes(count=QUICK_DISPUTES, seed=1)
-    return {"seconds": round(time.perf_counter() - started, 1), "sites": report.sites}
+    sites = 0
+    if not Dispute.objects.exists():
+        sites = seed_disputes(count=QUICK_DISPUTES, seed=1).sites
+    return {"seconds": round(time.perf_counter() - started, 1), "sites": sites}
 
 
 def clean() -> None:
