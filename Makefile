@@ -54,6 +54,7 @@ setup: install
 	$(PICKETLINE) demo-members
 	$(PICKETLINE) demo-charters
 	$(PICKETLINE) demo-campaigns
+	$(PICKETLINE) demo-appeals
 
 run: setup
 	$(PICKETLINE) serve

@@ -245,6 +245,7 @@ INSTALLED_APPS = [
     "picketline.membership",
     "picketline.charters",
     "picketline.campaigns",
+    "picketline.appeals",
     "picketline.api",
 ]
 
@@ -463,6 +464,10 @@ RATE_LIMIT_VARIABLES = {
     "endorse": ("RATE_LIMIT_ENDORSE", "10/hour"),
     # confirmations of an endorsement by its emailed link
     "endorse-confirm": ("RATE_LIMIT_ENDORSE_CONFIRM", "20/hour"),
+    # signatures of an appeal, through the form and the API together
+    "appeal-sign": ("RATE_LIMIT_APPEAL_SIGN", "10/hour"),
+    # confirmations of a signature by its emailed link
+    "appeal-confirm": ("RATE_LIMIT_APPEAL_CONFIRM", "20/hour"),
     # sign-in attempts from one address, over every step (password, code, passkey)
     "login": ("RATE_LIMIT_LOGIN", "60/hour"),
     # passwords tried for one account, from anywhere
@@ -518,6 +523,8 @@ if any(hours < 1 or hours > 24 * 14 for hours in EVENT_REMINDER_HOURS):
 JOIN_CONFIRM_HOURS = env_int("JOIN_CONFIRM_HOURS", 72)
 # How long the link confirming an endorsement of a charter works.
 ENDORSE_CONFIRM_HOURS = env_int("ENDORSE_CONFIRM_HOURS", 72)
+# How long the link confirming a signature of an appeal works.
+APPEAL_CONFIRM_HOURS = env_int("APPEAL_CONFIRM_HOURS", 72)
 # Erasing one's account: the emailed link that confirms it works for this many hours (the
 # cooling-off time, during which the request can be cancelled); the link confirming one's
 # email address, for this many hours.

@@ -34,6 +34,7 @@ from picketline.organisations.services import demand_save
 from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
+from tests.appeals import test_permissions as appeals
 from tests.charters import test_permissions as charters
 from tests.membership import test_permissions as membership
 
@@ -134,6 +135,8 @@ PUBLIC |= {f"campaigns:{name}" for name in ("list", "map", "detail", "feed_atom"
 PUBLIC |= membership.PUBLIC_NAMES
 # So are charters', in tests/charters/test_permissions.py.
 PUBLIC |= charters.PUBLIC_NAMES
+# And appeals', in tests/appeals/test_permissions.py.
+PUBLIC |= appeals.PUBLIC_NAMES
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"
 
@@ -452,6 +455,7 @@ PRIVATE = {
     ),
     *membership.PRIVATE_NAMES,
     *charters.PRIVATE_NAMES,
+    *appeals.PRIVATE_NAMES,
 }
 
 # One's own things (a passkey): nobody else even learns that it exists.
@@ -627,7 +631,9 @@ def test_every_api_operation_is_classified(client):
         for method, path in checked
     }
     checked = {(method, path.replace("{campaign}", "{slug}")) for method, path in checked}
-    assert documented == checked | membership.API_OPERATIONS | charters.API_OPERATIONS
+    assert documented == (
+        checked | membership.API_OPERATIONS | charters.API_OPERATIONS | appeals.API_OPERATIONS
+    )
 
 
 @pytest.fixture

@@ -27,13 +27,16 @@ PAGE_QUERIES = {
     "list_filtered": 1,
     "list_near": 1,
     "map_nearest": 2,
+    # (one of them the appeals section's: a dispute's appeals with their counts)
     "dispute": 8,
     "event": 5,
     "day": 5,
     "organisation": 10,
+    # (one of them the appeals section's)
     "campaign": 2,
     "campaigns": 3,
     "campaigns_map": 2,
+    "appeal": 3,
 }
 
 
@@ -278,3 +281,18 @@ def test_the_campaigns_map(client, campaign, django_assert_num_queries):
         lambda: _campaign_grows(campaign, 6, start=2),
         django_assert_num_queries,
     )
+
+
+def test_an_appeal_page_with_many_signatures(client, campaign, django_assert_num_queries):
+    from tests.appeals.helpers import make_appeal, sign
+
+    appeal = make_appeal(campaign=campaign, targets=2)
+    sign(appeal, email="first@example.org", country="FR")
+
+    def grow():
+        for n in range(30):
+            sign(
+                appeal, email=f"s{n}@example.org", name=f"S {n}", country=["DE", "ES", "BR"][n % 3]
+            )
+
+    _assert_fixed(client, appeal.get_absolute_url(), "appeal", grow, django_assert_num_queries)

@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from picketline.api import problems
+from picketline.api.appeals import router as appeals_router
 from picketline.api.campaigns import router as campaigns_router
 from picketline.api.charters import router as charters_router
 from picketline.api.disputes import router as disputes_router
@@ -129,3 +130,4 @@ api.add_router("", messages_router)
 api.add_router("/events", events_router)
 api.add_router("/charters", charters_router)
 api.add_router("/campaigns", campaigns_router)
+api.add_router("/appeals", appeals_router)

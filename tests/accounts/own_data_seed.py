@@ -187,6 +187,20 @@ def seed_person(*, confirmed: bool = True) -> dict:
     )
     endorse_person(charter, email="other.endorser@example.org", name="Other Endorser")
 
+    # Appeals: a confirmed signature by address, with a paragraph of the person's own, and
+    # someone else's beside it (the appeal sends, so deliveries to its target are queued).
+    from tests.appeals.helpers import make_appeal, sign
+
+    appeal = make_appeal(campaign=campaign, targets=1, user=moderator)
+    sign(
+        appeal,
+        email=EMAIL_TYPED,
+        name=f"{MARK} Signer",
+        country="GB",
+        paragraph=f"{MARK}: my own words.",
+    )
+    sign(appeal, email="other.signer@example.org", name="Other Signer", country="FR")
+
     # The admin's log: an administrator reset the person's second factor and looked at a
     # passkey; each entry names the object as it was (the username).
     for obj in (user, user.totp_device, user.passkeys.get()):
@@ -211,6 +225,7 @@ def seed_person(*, confirmed: bool = True) -> dict:
         "dispute": dispute,
         "charter": charter,
         "campaign": campaign,
+        "appeal": appeal,
     }
 
 

@@ -56,6 +56,10 @@ def token(db, settings):
     campaign_services.demand_adoption_set(
         campaign=campaign, dispute=dispute, demand=demand, by=None, adopted=True, status="won"
     )
+    # An open appeal of the campaign for /appeals/{appeal_id}/signatures to sign.
+    from tests.appeals.helpers import make_appeal
+
+    make_appeal(campaign=campaign, targets=1)
     _row, raw = api_token_create(user=factories.make_moderator(), name="fuzzing")
     return raw
 

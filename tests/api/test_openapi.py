@@ -85,6 +85,7 @@ def test_it_documents_every_endpoint(document):
         ("/api/v1/charters/{slug}/endorsements", "post"),
         ("/api/v1/campaigns", "get"),
         ("/api/v1/campaigns/{slug}", "get"),
+        ("/api/v1/appeals/{appeal_id}/signatures", "post"),
     }
 
 

@@ -64,6 +64,8 @@ def test_the_scopes_in_use_today_are_all_there():
         "join-confirm",
         "endorse",
         "endorse-confirm",
+        "appeal-sign",
+        "appeal-confirm",
         "login",
         "login-account",
         "login-code",
