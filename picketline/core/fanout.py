@@ -67,6 +67,9 @@ MAX_ATTEMPTS = 8
 # Emails sent between two records of what was sent (`MailSession.send(on_sent=…)`): the
 # database writes one chunk while the mail server takes the next.
 SENT_CHUNK = 25
+# Rows one such record should write (see `sent_chunk`): few enough that the last write, which
+# no sending overlaps, ends quickly; enough that the statements stay few.
+SENT_ROWS = 1000
 # An address written as it is in headers and the envelope: ASCII, no name, nothing to quote.
 _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
 _MIME_HEAD = (
@@ -316,6 +319,13 @@ class MailSession:
                 self.close()
         tell(1)
         return result
+
+
+def sent_chunk(rows: int, emails: int) -> int:
+    """How many emails to send between two records when `emails` emails record `rows` rows in
+    all (a digest marks one row per message it lists): about `SENT_ROWS` rows a write."""
+    per_email = max(1, rows // max(1, emails))
+    return max(1, SENT_ROWS // per_email)
 
 
 @contextmanager

@@ -190,3 +190,14 @@ def test_it_tells_what_was_sent_before_the_server_went_away(db, smtp):
         result = session.send(_emails(10), on_sent=chunks.append, every=3)
     assert chunks == [[0, 1, 2], [3]]
     assert set(result.failed) == set(range(4, 10))
+
+
+def test_a_record_of_what_was_sent_writes_about_the_same_number_of_rows_however_long_the_email():
+    from picketline.core.fanout import SENT_ROWS, sent_chunk
+
+    # A digest of 100 messages marks 100 rows an email; one of 10 marks 10.
+    assert sent_chunk(100 * 100, 100) * 100 == SENT_ROWS
+    assert sent_chunk(1000 * 10, 1000) * 10 == SENT_ROWS
+    # An email that marks more rows than a record holds is recorded alone.
+    assert sent_chunk(5 * SENT_ROWS * 2, 5) == 1
+    assert sent_chunk(0, 0) == SENT_ROWS

@@ -27,6 +27,7 @@ from picketline.core.fanout import (
     claim_batches,
     next_attempt_at,
     overlapped_writes,
+    sent_chunk,
 )
 from picketline.core.idlists import pk_among
 from picketline.disputes.models import Dispute
@@ -272,7 +273,11 @@ class _Run:
             listed += len(sent_pks)
 
         with translation.override(settings.LANGUAGE_CODE), overlapped_writes():
-            result = self.mail.send(self._digests(recipients, by_recipient), on_sent=mark_sent)
+            result = self.mail.send(
+                self._digests(recipients, by_recipient),
+                on_sent=mark_sent,
+                every=sent_chunk(len(deliveries), len(by_recipient)),
+            )
         if result.failed:
             retry_at = _record_failures(
                 [(pk, r, a) for pk, r, _m, a in deliveries], result.failed, self.now
