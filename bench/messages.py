@@ -372,6 +372,24 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
     }
 
 
+# Each size is delivered this many times; the run with the median ratio is reported. A hundred
+# digests take a tenth of a second, where one hiccup of a shared machine shows.
+DELIVERY_RUNS = 3
+
+
+def median_delivery(dispute, server, recipients: int, messages: int) -> dict:
+    runs = []
+    for _ in range(DELIVERY_RUNS):
+        runs.append(delivery(dispute, server, recipients, messages))
+        clean([dispute])
+    runs.sort(key=lambda d: d["rate_ratio"])
+    return {
+        **runs[len(runs) // 2],
+        "ratios": [round(d["rate_ratio"], 3) for d in runs],
+        "peak_mb": max(d["peak_mb"] for d in runs),
+    }
+
+
 def fanout_budgets(db: str, sent: list[dict]) -> list[dict]:
     database = "postgresql" if db == "postgres" else "sqlite"
     budgets = [
@@ -461,8 +479,7 @@ def run(db: str, server, sizes, page_messages: int) -> dict:
     try:
         sent = []
         for recipients, messages in sizes:
-            sent.append(delivery(disputes[0], server, recipients, messages))
-            clean(disputes[:1])
+            sent.append(median_delivery(disputes[0], server, recipients, messages))
         shown = page(disputes[1], page_messages)
     finally:
         log("removing the bench messages")
@@ -513,6 +530,15 @@ def markdown_section(r: dict) -> list[str]:
             f"| {d.get('peak_mb', 0):.1f} | {d['sent_once']:,} of {d['deliveries']:,} |"
         )
     lines += [
+        "",
+        f"Each size delivered {DELIVERY_RUNS} times; the run with the median ratio is shown "
+        "(the ratios of all runs: "
+        + "; ".join(
+            f"{d['recipients']:,} x {d['messages']}: "
+            + ", ".join(f"{x:.2f}" for x in d.get("ratios", [d.get("rate_ratio", 0)]))
+            for d in sent
+        )
+        + "), and the largest peak of memory.",
         "",
         "Rendering the digests beforehand (the baseline's preparation, not in its time): "
         + ", ".join(f"{d.get('render_seconds', 0):.2f} s for {d['emails']:,}" for d in sent)
