@@ -216,3 +216,12 @@ def log_in(tab, user, *, secret=None, path="/accounts/login/"):
     with page.expect_navigation():
         page.click("main form button[type=submit]")
     assert urlsplit(page.url).path != "/accounts/login/code/", "the code was refused"
+
+
+def wait_for_map(page, selector="#dispute-map"):
+    """Waits until the clustered map has drawn every tile of its view.
+
+    `data-loaded` appears with the first tile; on a screen that shows several tiles the one
+    holding a site may come later. `data-state` turns "ready" once all of them are drawn.
+    """
+    page.wait_for_selector(f"{selector}[data-state='ready']")

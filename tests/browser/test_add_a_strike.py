@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from picketline.places.services import gazetteer_load
 from tests import factories
-from tests.browser.conftest import PHONE, log_in
+from tests.browser.conftest import PHONE, log_in, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -111,7 +111,7 @@ def test_it_takes_a_report_from_a_phone_to_the_map(open_page, transactional_db):
 
     # The public side: the map, the list and the dispute's own page.
     tab.goto("/")
-    page.wait_for_selector("#dispute-map[data-loaded]")
+    wait_for_map(page)
     assert page.locator("#dispute-map .leaflet-marker-icon").count() == 1
     tab.goto("/disputes/")
     link = page.get_by_role("link", name=EDITED_TITLE)

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from tests import factories
-from tests.browser.conftest import DESKTOP, log_in
+from tests.browser.conftest import DESKTOP, log_in, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -174,7 +174,7 @@ def interact(tab, label: str, action) -> list[str]:
 
 def open_map_popup(page):
     """Leaflet builds the markers, clusters and popups in the browser."""
-    page.wait_for_selector("#dispute-map[data-loaded]")
+    wait_for_map(page)
     page.locator(".leaflet-marker-icon").first.click()
 
 

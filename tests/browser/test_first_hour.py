@@ -16,7 +16,7 @@ from picketline.places.services import gazetteer_load
 from picketline.solidarity.messages.services import message_publish
 from picketline.solidarity.models import Message
 from tests import factories
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -88,7 +88,7 @@ def test_the_first_hour(open_page, first_hour, language, viewport):
     # 1. The map, in the reader's direction, with nothing wider than the screen.
     tab.goto("/")
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
-    page.wait_for_selector("#dispute-map[data-loaded]")
+    wait_for_map(page)
     _no_horizontal_overflow(page)
     assert tab.fetch("/favicon.ico").ok
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -8,7 +8,7 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", 
 
 
 def _markers(page):
-    page.wait_for_selector("#dispute-map[data-loaded]")
+    wait_for_map(page)
     return page.locator(".leaflet-marker-icon").count()
 
 

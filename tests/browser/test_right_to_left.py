@@ -1,6 +1,6 @@
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ def test_it_lays_the_arabic_page_out_right_to_left(open_page, strike_wave, viewp
     assert name["x"] + name["width"] > viewport["width"] * 0.6
     first_link = page.locator(".site-nav li").first.bounding_box()
     assert first_link["x"] + first_link["width"] > viewport["width"] * 0.5
-    page.wait_for_selector("#dispute-map[data-loaded]")
+    wait_for_map(page)
     assert page.locator(".leaflet-marker-icon").count() > 0
     tab.screenshot(f"map-rtl-{'phone' if viewport is PHONE else 'desktop'}")
     tab.goto("/disputes/")
