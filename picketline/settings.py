@@ -246,6 +246,7 @@ INSTALLED_APPS = [
     "picketline.charters",
     "picketline.campaigns",
     "picketline.appeals",
+    "picketline.ballots",
     "picketline.api",
 ]
 

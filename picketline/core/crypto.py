@@ -11,9 +11,14 @@ passwords, recovery codes and tokens are hashed instead, so that nothing can tur
 
 import base64
 import hashlib
+import os
 from functools import lru_cache
 
+from cryptography.exceptions import InvalidTag
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
 
@@ -82,3 +87,39 @@ def made_with_newest_key(token: str) -> bool:
     except InvalidToken:
         return False
     return True
+
+
+# --- sealed without a date ---------------------------------------------------------------------
+# Fernet writes the time of encryption, in clear, into every token. A value whose time must not
+# be known (a vote) is sealed with AES-GCM instead: a random nonce, nothing else in clear. Each
+# sealing context (a ballot) has a key of its own, derived with HKDF from the newest configured
+# key and the context's salt; opening tries every configured key, so keys rotate as above.
+
+
+def _sealing_key(key: str, salt: str) -> AESGCM:
+    material = base64.urlsafe_b64decode(key.encode("ascii"))
+    derived = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt.encode(), info=b"picketline.sealed"
+    ).derive(material)
+    return AESGCM(derived)
+
+
+def seal(data: bytes, *, salt: str) -> str:
+    """`data` sealed under the context `salt` with the newest key: nonce and ciphertext."""
+    nonce = os.urandom(12)
+    sealed = _sealing_key(settings.FIELD_ENCRYPTION_KEYS[0], salt).encrypt(nonce, data, None)
+    return base64.b64encode(nonce + sealed).decode("ascii")
+
+
+def unseal(token: str, *, salt: str) -> bytes:
+    raw = base64.b64decode(token.encode("ascii"))
+    nonce, sealed = raw[:12], raw[12:]
+    for key in settings.FIELD_ENCRYPTION_KEYS:
+        try:
+            return _sealing_key(key, salt).decrypt(nonce, sealed, None)
+        except InvalidTag:
+            continue
+    raise DecryptionError(
+        "A sealed value cannot be opened with any key in FIELD_ENCRYPTION_KEYS: was a key "
+        "removed while something sealed with it was still kept?"
+    )
