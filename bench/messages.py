@@ -41,14 +41,13 @@ import tracemalloc
 from email.utils import parseaddr
 
 from benchlib import (
-    DATA_DIR,
     ROOT,
     Unavailable,
-    bench_env,
     emit,
     ensure_seeded,
     log,
     setup_django,
+    setup_quick,
     stats,
     timed,
 )
@@ -62,7 +61,6 @@ PAGE_MESSAGES = 10_000
 QUICK_DISPUTES = 200
 QUICK_SIZES = ((10, 20), (300, 5))
 QUICK_PAGE_MESSAGES = 500
-QUICK_PATH = DATA_DIR / "messages-quick.sqlite3"
 PAGE_RUNS = 30
 WARM_UP = 5
 PER_PAGE = 20
@@ -87,7 +85,7 @@ def main() -> None:
     port = free_port()
     os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
     if args.quick:
-        seeding = setup_quick(port)
+        seeding = setup_quick("messages", disputes=QUICK_DISPUTES)
         sizes = (QUICK_SIZES, QUICK_PAGE_MESSAGES)
     else:
         try:
@@ -106,28 +104,6 @@ def main() -> None:
         server.stop()
     result.update(seeding=seeding, quick=args.quick)
     emit(result)
-
-
-def setup_quick(port: int) -> dict:
-    """A fresh small SQLite database of its own; the shared bench databases stay untouched."""
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        QUICK_PATH.with_name(QUICK_PATH.name + suffix).unlink(missing_ok=True)
-    os.environ.update(bench_env("sqlite"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{QUICK_PATH}"
-    os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from picketline.disputes.demo.seeding import seed_disputes
-
-    call_command("migrate", verbosity=0, interactive=False)
-    started = time.perf_counter()
-    report = seed_disputes(count=QUICK_DISPUTES, seed=1)
-    log(f"quick: seeded {report.disputes:,} disputes in {time.perf_counter() - started:.0f} s")
-    return {"seconds": round(time.perf_counter() - started, 1), "sites": report.sites}
 
 
 # Data -------------------------------------------------------------------------------------
