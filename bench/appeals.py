@@ -25,9 +25,7 @@ the full appeal on that small registry).
 """
 
 import argparse
-import io
 import os
-import smtplib
 import sys
 import time
 from email.utils import parseaddr
@@ -40,7 +38,10 @@ from benchlib import (
     log,
     setup_django,
     setup_quick,
+    smtp_send_plain,
     timed,
+    vacuum_analyze,
+    worker_drain,
 )
 from budgets import budget_at_least
 
@@ -157,24 +158,6 @@ def make_appeal(signatures: int):
     return appeal
 
 
-def settle() -> None:
-    """On PostgreSQL, vacuums and analyses the tables the delivery reads and writes, as
-    autovacuum would (the bench server may run without it): the planner then plans for the rows
-    just made rather than for the empty tables it last saw."""
-    from django.db import connection
-
-    from picketline.appeals.models import AppealDelivery, Signature, Target
-
-    if connection.vendor != "postgresql":
-        return
-    tables = ", ".join(
-        connection.ops.quote_name(model._meta.db_table)
-        for model in (Signature, Target, AppealDelivery)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM ANALYZE {tables}")
-
-
 def built_emails(appeal) -> list[tuple[str, list[str], bytes]]:
     """The emails ours will send, built beforehand the same way: (from, to, bytes)."""
     from django.utils import timezone
@@ -194,33 +177,20 @@ def built_emails(appeal) -> list[tuple[str, list[str], bytes]]:
     return emails
 
 
-def send_plain(port: int, emails) -> None:
-    with smtplib.SMTP("127.0.0.1", port) as smtp:
-        for sender, to, data in emails:
-            smtp.sendmail(sender, to, data)
-
-
-def drain() -> None:
-    from django.core.management import call_command
-
-    call_command(
-        "worker", batch=True, interval=0.05, startup_delay=False, verbosity=0, stdout=io.StringIO()
-    )
-
-
 def run(db: str, server, signatures: int) -> dict:
     import django
     from django.db import connection
     from django_tasks_db.models import DBTaskResult
 
     from picketline.appeals.delivery import deliver_appeal
-    from picketline.appeals.models import AppealDelivery, DeliveryStatus
+    from picketline.appeals.models import AppealDelivery, DeliveryStatus, Signature, Target
 
     clean()
     try:
         started = time.perf_counter()
         appeal = make_appeal(signatures)
-        settle()
+        # Untimed, as autovacuum would: the worker's plans are for the rows just made.
+        vacuum_analyze(Signature, Target, AppealDelivery)
         deliveries = AppealDelivery.objects.filter(appeal=appeal)
         total = deliveries.count()
         log(
@@ -233,7 +203,7 @@ def run(db: str, server, signatures: int) -> dict:
         server.received.clear()
         started = time.perf_counter()
         deliver_appeal.enqueue(appeal_id=appeal.pk)
-        drain()
+        worker_drain()
         ours = time.perf_counter() - started
         received = list(server.received)
         sent_once = deliveries.filter(status=DeliveryStatus.SENT, attempts=1).count()
@@ -248,7 +218,7 @@ def run(db: str, server, signatures: int) -> dict:
             )
 
         server.received.clear()
-        plain, _ = timed(send_plain, server.port, emails)
+        plain, _ = timed(smtp_send_plain, server.port, emails)
         if len(server.received) != len(emails):
             raise SystemExit(f"baseline: {len(server.received)} of {len(emails)} received")
         server.received.clear()

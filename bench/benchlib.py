@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import smtplib
 import statistics
 import sys
 import time
@@ -266,3 +267,37 @@ def timed(function, *args, **kwargs):
     started = time.perf_counter()
     value = function(*args, **kwargs)
     return time.perf_counter() - started, value
+
+
+# The fan-out benchmarks (messages, appeals) -------------------------------------------------
+
+
+def vacuum_analyze(*models) -> None:
+    """On PostgreSQL, vacuums and analyses the models' tables, as autovacuum would between two
+    runs (the bench server may run without it): the rows an earlier run deleted are cleared, and
+    the planner plans for the rows just made rather than for the empty tables it last saw."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM ANALYZE {tables}")
+
+
+def worker_drain() -> None:
+    """`picketline worker --batch`, without its per-task log lines and without the random
+    start-up pause of up to a second (meant to spread many workers' first polls)."""
+    from django.core.management import call_command
+
+    call_command(
+        "worker", batch=True, interval=0.05, startup_delay=False, verbosity=0, stdout=io.StringIO()
+    )
+
+
+def smtp_send_plain(port: int, emails) -> None:
+    """The fan-out's baseline: finished emails `(from, to, bytes)` sent with smtplib, every one
+    over one connection to 127.0.0.1:`port`."""
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for sender, to, data in emails:
+            smtp.sendmail(sender, to, data)

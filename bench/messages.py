@@ -12,9 +12,9 @@
   connection to an SMTP sink on 127.0.0.1 (`tests/solidarity/messages/smtp_server.py`, in
   this process for ours and the baseline alike). Timed from the first enqueue until the worker
   exits (its random start-up pause of up to a second is turned off), rendering included. On
-  PostgreSQL the tables are vacuumed and analysed first, untimed (`settle`). Then every
-  delivery must be sent with one attempt, and the sink must hold exactly one email per
-  recipient.
+  PostgreSQL the tables are vacuumed and analysed first, untimed (`benchlib.vacuum_analyze`).
+  Then every delivery must be sent with one attempt, and the sink must hold exactly one email
+  per recipient.
   Baseline: the same digests, rendered beforehand, sent with `smtplib.SMTP` over one connection.
   Budget (`fanout.ratio_<recipients>x<messages>`): ours at ≥ 0.5x the baseline's rate.
   Memory (`fanout.peak_mb`): the deliveries are put back to pending and drained once more,
@@ -31,10 +31,8 @@ page.
 
 import argparse
 import datetime as dt
-import io
 import os
 import random
-import smtplib
 import sys
 import time
 import tracemalloc
@@ -48,8 +46,11 @@ from benchlib import (
     log,
     setup_django,
     setup_quick,
+    smtp_send_plain,
     stats,
     timed,
+    vacuum_analyze,
+    worker_drain,
 )
 
 sys.path.insert(0, str(ROOT))
@@ -191,25 +192,6 @@ def make_deliveries(dispute, recipients: int, messages: int, rng: random.Random)
     return rows
 
 
-def settle() -> None:
-    """On PostgreSQL, vacuums and analyses the tables the delivery reads and writes, as
-    autovacuum would between two publishes on a server that runs it (this one may not): the
-    rows an earlier run deleted are cleared, and the planner plans for the rows just made
-    rather than for the empty tables it last saw."""
-    from django.db import connection
-
-    from picketline.solidarity.models import Message, MessageDelivery, MessageRecipient
-
-    if connection.vendor != "postgresql":
-        return
-    tables = ", ".join(
-        connection.ops.quote_name(model._meta.db_table)
-        for model in (Message, MessageRecipient, MessageDelivery)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM ANALYZE {tables}")
-
-
 # Measurements -----------------------------------------------------------------------------
 
 
@@ -244,31 +226,19 @@ def rendered_digests(recipients) -> list[tuple[str, list[str], bytes]]:
     return emails
 
 
-def send_plain(port: int, emails) -> None:
-    """Baseline: smtplib, every email over one connection."""
-    with smtplib.SMTP("127.0.0.1", port) as smtp:
-        for sender, to, data in emails:
-            smtp.sendmail(sender, to, data)
-
-
-def drain() -> None:
-    """`picketline worker --batch`, without its per-task log lines and without the random
-    start-up pause of up to a second (meant to spread many workers' first polls)."""
-    from django.core.management import call_command
-
-    call_command(
-        "worker", batch=True, interval=0.05, startup_delay=False, verbosity=0, stdout=io.StringIO()
-    )
-
-
 def delivery(dispute, server, recipients: int, messages: int) -> dict:
     from picketline.solidarity.messages.delivery import deliver_digests
-    from picketline.solidarity.models import DeliveryStatus, MessageDelivery, MessageRecipient
+    from picketline.solidarity.models import (
+        DeliveryStatus,
+        Message,
+        MessageDelivery,
+        MessageRecipient,
+    )
 
     rng = random.Random(SEED)
     started = time.perf_counter()
     rows = make_deliveries(dispute, recipients, messages, rng)
-    settle()
+    vacuum_analyze(Message, MessageRecipient, MessageDelivery)  # untimed, on PostgreSQL
     deliveries = MessageDelivery.objects.filter(recipient__dispute=dispute)
     total = deliveries.count()
     log(
@@ -290,7 +260,7 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
     started = time.perf_counter()
     deliver_digests.enqueue(dispute_id=dispute.pk)  # what publishing a message enqueues
     enqueued = time.perf_counter() - started
-    drain()
+    worker_drain()
     ours = time.perf_counter() - started
     ours_received = list(server.received)
     sent_once = deliveries.filter(status=DeliveryStatus.SENT, attempts=1).count()
@@ -308,7 +278,7 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
 
     log("delivery: the same digests through smtplib over one connection (baseline)")
     server.received.clear()
-    plain, _ = timed(send_plain, server.port, emails)
+    plain, _ = timed(smtp_send_plain, server.port, emails)
     if len(server.received) != len(emails):
         raise SystemExit(f"baseline: {len(server.received)} of {len(emails)} emails received")
 
@@ -320,7 +290,7 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
     deliver_digests.enqueue(dispute_id=dispute.pk)
     tracemalloc.start()
     try:
-        drain()
+        worker_drain()
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
