@@ -10,6 +10,7 @@ record what the services must (a signature may be deleted, with its deliveries, 
 from django.contrib import admin
 
 from picketline.appeals.models import Appeal, AppealDelivery, Signature, Target
+from picketline.core.admin import ReadOnlyAdmin
 
 
 def _without_email_unless_superuser(request, fields) -> list[str]:
@@ -72,7 +73,9 @@ class SignatureAdmin(admin.ModelAdmin):
 
 
 @admin.register(AppealDelivery)
-class AppealDeliveryAdmin(admin.ModelAdmin):
+class AppealDeliveryAdmin(ReadOnlyAdmin):
+    """The queue is the worker's: read here, never written."""
+
     list_display = ["id", "appeal", "target", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status"]
     list_select_related = ["appeal", "target"]
@@ -86,13 +89,3 @@ class AppealDeliveryAdmin(admin.ModelAdmin):
         "sent_at",
         "last_error",
     ]
-
-    # The queue is the worker's: read here, never written.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
