@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from picketline.campaigns.choices import CampaignStatus, DemandStatus
 from picketline.campaigns.models import Campaign, CommonDemand, DemandAdoption, EmployerGroup
 from picketline.core.i18n import content_languages, is_right_to_left
+from picketline.core.templatetags.display_tags import isolate
 from picketline.disputes.choices import Sector
 from picketline.disputes.models import Dispute
 from picketline.organisations.forms import clean_country
@@ -141,7 +142,8 @@ class CommonDemandForm(forms.Form):
         super().__init__(*args, **kwargs)
         for code, name in content_languages():
             self.fields[f"text_{code}"] = forms.CharField(
-                label=_("In %(language)s") % {"language": name},
+                # The name isolated, so "فارسی" keeps its own order in an English label.
+                label=_("In %(language)s") % {"language": isolate(name)},
                 max_length=500,
                 required=False,
                 widget=forms.TextInput(

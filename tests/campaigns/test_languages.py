@@ -65,6 +65,8 @@ def test_the_form_has_a_field_for_each_content_language_marked_with_its_directio
     group = page.split('<details class="demand-translations"')[1].split("</details>")[0]
     assert group.startswith(">") and "Other languages" in group
     assert 'name="text_fa"' in group and 'name="text"' not in group
+    # Each label names its language in its own script, isolated from the label's sentence.
+    assert '<label for="id_text_fa">In \u2068فارسی\u2069:</label>' in page
     # The language the demand is written in is any content language.
     for code in CONTENT_CODES:
         assert f'<option value="{code}"' in page
