@@ -222,3 +222,14 @@ def test_a_coordinator_cannot_save_another_campaigns_demand_through_the_service(
         )
     demand.refresh_from_db()
     assert (demand.text, demand.language) == ("Theirs", "en")
+
+
+def test_a_campaign_written_in_farsi_shows_its_title_and_summary_right_to_left(client):
+    campaign = make_campaign(
+        title="کارگران خودروسازی", summary="یک مبارزه در پنج کشور.", language="fa"
+    )
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert '<h1 lang="fa" dir="rtl">کارگران خودروسازی</h1>' in page
+    assert '<div class="description" lang="fa" dir="rtl">' in page
+    english = client.get(make_campaign(title="Car workers").get_absolute_url()).content.decode()
+    assert '<h1 lang="en" dir="ltr">Car workers</h1>' in english
