@@ -14,7 +14,7 @@ from picketline.api.problems import not_found, openapi_responses
 from picketline.campaigns import selectors
 from picketline.campaigns.choices import CampaignStatus
 from picketline.campaigns.models import Campaign
-from picketline.core.i18n import current_language
+from picketline.core.i18n import content_language_name, is_right_to_left, reader_content_language
 
 router = Router(tags=["campaigns"])
 
@@ -78,12 +78,19 @@ def _demand(item: selectors.ShownDemand) -> dict:
         "position": demand.position,
         "text": item.shown.text,
         "language": item.shown.language,
+        "direction": item.direction,
         "fallback": item.fallback,
         "original_language": demand.language,
-        "translations": {
-            demand.language: demand.text,
-            **{t.language: t.text for t in demand.translations.all()},
-        },
+        "translations": [
+            {
+                "language": text.language,
+                "language_name": content_language_name(text.language),
+                "direction": "rtl" if is_right_to_left(text.language) else "ltr",
+                "original": not text.translated,
+                "text": text.text,
+            }
+            for text in item.texts
+        ],
     }
 
 
@@ -112,7 +119,7 @@ def campaign_detail(request: HttpRequest, slug: str):
     campaign = selectors.campaigns_listed().filter(slug=slug).first()
     if campaign is None:
         raise not_found(gettext_lazy("No campaign has the slug “%(slug)s”.") % {"slug": slug})
-    matrix = selectors.campaign_matrix(campaign, language=current_language())
+    matrix = selectors.campaign_matrix(campaign, language=reader_content_language(request))
     struggle = selectors.campaign_level(campaign.pk)
     detail = _item(request, campaign)
     detail["targets"] = [
