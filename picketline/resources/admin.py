@@ -1,0 +1,16 @@
+"""The Django admin, for admins: resources, to repair or remove one. Files are added through
+the library's own pages, which check them from their content; the admin changes what is said
+of a resource, never its file."""
+
+from django.contrib import admin
+
+from picketline.resources.models import Resource
+
+
+@admin.register(Resource)
+class ResourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "language", "organisation", "campaign", "visibility"]
+    list_filter = ["kind", "language", "visibility", "is_demo"]
+    search_fields = ["title"]
+    autocomplete_fields = ["organisation", "campaign", "translation_of"]
+    readonly_fields = ["file", "thumbnail", "content_type", "size", "link", "uploaded_by"]
