@@ -127,3 +127,13 @@ def test_an_organisation_has_a_library_and_a_section(client):
 def test_a_library_of_no_one_is_a_404(client):
     assert client.get("/campaigns/nobody/resources/").status_code == 404
     assert client.get("/organisations/nobody/resources/").status_code == 404
+
+
+def test_every_write_of_a_resource_moves_the_resources_version(campaign):
+    from picketline.core.versions import version_triggers_installed, versions
+    from picketline.resources.models import Resource
+
+    assert version_triggers_installed("resources", "resources_resource")
+    before = versions("resources")
+    Resource.objects.filter(campaign=campaign).update(description="Changed by hand")
+    assert versions("resources") != before
