@@ -6,7 +6,12 @@ among their own data."""
 SECTION_VERSIONS = ("resources",)
 
 
-def _section(owner, key: str) -> dict | None:
+def _section(request, owner, key: str) -> dict | None:
+    """The newest public documents, kept under the resources version; for the people who run
+    the owner (signed in: anonymous readers cost no query), also the way to add one, so the
+    section shows for them while the library is still empty."""
+    from django.urls import reverse
+
     from picketline.core.versions import cached_under
     from picketline.resources import selectors
 
@@ -17,15 +22,19 @@ def _section(owner, key: str) -> dict | None:
         }
 
     data = cached_under(f"resources-of:{key}", names=SECTION_VERSIONS, build=build)
+    if request.user.is_authenticated and selectors.user_manages_owner(request.user, owner):
+        kind = selectors.owner_kind(owner)
+        add_url = reverse(f"resources:{kind}_create", kwargs={"slug": owner.slug})
+        return {**data, "add_url": add_url}
     return data if data["documents"] else None
 
 
 def organisation_section(request, organisation) -> dict | None:
-    return _section(organisation, f"organisation:{organisation.pk}:{organisation.slug}")
+    return _section(request, organisation, f"organisation:{organisation.pk}:{organisation.slug}")
 
 
 def campaign_section(request, campaign) -> dict | None:
-    return _section(campaign, f"campaign:{campaign.pk}:{campaign.slug}")
+    return _section(request, campaign, f"campaign:{campaign.pk}:{campaign.slug}")
 
 
 def register() -> None:

@@ -137,3 +137,15 @@ def test_every_write_of_a_resource_moves_the_resources_version(campaign):
     before = versions("resources")
     Resource.objects.filter(campaign=campaign).update(description="Changed by hand")
     assert versions("resources") != before
+
+
+def test_the_people_who_run_it_find_the_way_to_add_the_first_resource(client):
+    campaign = make_campaign(title="Quiet")
+    coordinator = factories.make_user()
+    factories.make_totp_device(coordinator)
+    campaign.coordinators.add(coordinator)
+    factories.login(client, coordinator)
+    body = client.get(campaign.get_absolute_url()).content.decode()
+    assert f"/campaigns/{campaign.slug}/resources/new/" in body
+    factories.login(client, factories.make_user())
+    assert 'id="resources-heading"' not in client.get(campaign.get_absolute_url()).content.decode()
