@@ -149,3 +149,25 @@ def test_the_people_who_run_it_find_the_way_to_add_the_first_resource(client):
     assert f"/campaigns/{campaign.slug}/resources/new/" in body
     factories.login(client, factories.make_user())
     assert 'id="resources-heading"' not in client.get(campaign.get_absolute_url()).content.decode()
+
+
+def test_the_api_lists_a_campaigns_public_resources_and_never_who_uploaded_them(client, campaign):
+    uploader = factories.make_user(username="sentinel-uploader")
+    make_resource(campaign, by=uploader, title="Strike bulletin")
+    response = client.get(f"/api/v1/campaigns/{campaign.slug}")
+    assert response.status_code == 200
+    resources = response.json()["resources"]
+    assert [r["title"] for r in resources][:2] == ["Strike bulletin", "Rally video"]
+    assert "Negotiating notes" not in response.content.decode()
+    assert "sentinel-uploader" not in response.content.decode()
+    video = next(r for r in resources if r["kind"] == "video")
+    assert (video["url"], video["thumbnail"], video["type"]) == (
+        "https://video.example.org/rally",
+        None,
+        "",
+    )
+    spanish = next(r for r in resources if r["language"] == "es")
+    english = next(r for r in resources if r["title"] == "Why we strike")
+    assert spanish["document"] == english["id"]
+    assert english["url"].startswith("http://testserver/resources/")
+    assert english["type"] == "application/pdf" and english["size"] > 0
