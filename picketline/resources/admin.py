@@ -3,6 +3,7 @@ the library's own pages, which check them from their content; the admin changes 
 of a resource, never its file."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from picketline.resources.models import Resource
 
@@ -13,4 +14,10 @@ class ResourceAdmin(admin.ModelAdmin):
     list_filter = ["kind", "language", "visibility", "is_demo"]
     search_fields = ["title"]
     autocomplete_fields = ["organisation", "campaign", "translation_of"]
-    readonly_fields = ["file", "thumbnail", "content_type", "size", "link", "uploaded_by"]
+    # The files have no URL (the storage refuses one): the admin shows the stored names.
+    exclude = ["file", "thumbnail"]
+    readonly_fields = ["stored_file", "content_type", "size", "link", "uploaded_by"]
+
+    @admin.display(description=_("stored as"))
+    def stored_file(self, resource):
+        return resource.file.name or "—"

@@ -128,8 +128,10 @@ def _sandboxed(response, *, filename: str, inline: bool):
 
 
 def _private_or_public(response, resource):
+    # A public file may be kept by a browser; one kept for the owner's people never is (and
+    # nor is any file in a shared cache, as the resource may be made private later).
     if resource.is_public:
-        response["Cache-Control"] = "public, max-age=3600"
+        response["Cache-Control"] = "private, max-age=300"
     else:
         private_page(response)
     return response

@@ -164,3 +164,13 @@ def test_an_uploader_finds_their_uploads_in_their_data_and_erasing_forgets_them(
     uploads_erase(user)
     resource.refresh_from_db()
     assert resource.uploaded_by is None
+
+
+def test_an_admin_opens_a_resource_in_the_admin_without_a_public_url(client, coordinator):
+    campaign, _user = coordinator
+    resource = make_resource(campaign)
+    factories.login(client, factories.make_admin())
+    response = client.get(f"/admin/resources/resource/{resource.pk}/change/")
+    assert response.status_code == 200
+    assert resource.file.name in response.content.decode()
+    assert client.get("/admin/resources/resource/").status_code == 200
