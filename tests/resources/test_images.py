@@ -67,3 +67,10 @@ def test_the_shared_cleaner_refuses_a_canvas_too_large_to_decode():
         images.image_check(out.getvalue())
     with pytest.raises(images.ImageRefused):
         images.image_reencode(out.getvalue(), max_side=100)
+
+
+def test_a_script_hidden_after_a_real_image_does_not_survive():
+    polyglot = image_with_gps(size=(200, 100)) + b"<html><script>alert(document.cookie)</script>"
+    resource = make_resource(make_campaign(), data=polyglot, kind="image")
+    with resource.file.open("rb") as stored:
+        assert b"<script>" not in stored.read()
