@@ -152,3 +152,8 @@ def test_the_database_refuses_a_resource_of_no_one():
     resource = make_resource(make_campaign(), link="https://video.example.org/x", kind="video")
     with pytest.raises(IntegrityError):
         Resource.objects.filter(pk=resource.pk).update(campaign=None)
+
+
+def test_a_good_file_with_a_refused_row_leaves_no_file_behind(settings):
+    error = _refused(settings, pdf_bytes(), title="x" * 201)
+    assert "title" in error.message_dict
