@@ -37,6 +37,7 @@ from tests import factories
 from tests.appeals import test_permissions as appeals
 from tests.charters import test_permissions as charters
 from tests.membership import test_permissions as membership
+from tests.resources import test_permissions as resources
 
 ROLES = ["anonymous", "supporter", "coordinator", "other_coordinator", "moderator", "admin"]
 LOGIN = "/accounts/login/"
@@ -137,6 +138,8 @@ PUBLIC |= membership.PUBLIC_NAMES
 PUBLIC |= charters.PUBLIC_NAMES
 # And appeals', in tests/appeals/test_permissions.py.
 PUBLIC |= appeals.PUBLIC_NAMES
+# And the resource library's, in tests/resources/test_permissions.py.
+PUBLIC |= resources.PUBLIC_NAMES
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"
 
@@ -459,6 +462,7 @@ PRIVATE = {
     *membership.PRIVATE_NAMES,
     *charters.PRIVATE_NAMES,
     *appeals.PRIVATE_NAMES,
+    *resources.PRIVATE_NAMES,
 }
 
 # One's own things (a passkey): nobody else even learns that it exists.

@@ -336,6 +336,22 @@ class CampaignLevelOut(Schema):
     actions: list[str]
 
 
+class ResourceOut(Schema):
+    id: int
+    document: int = Field(
+        description="The id of the document this is a language of: resources sharing it are "
+        "the same document in other languages."
+    )
+    title: str
+    description: str
+    kind: str = Field(description="leaflet, brochure, poster, video, document, image or other.")
+    language: str
+    type: str = Field(description="The file's type, read from its content; empty for a link.")
+    size: int = Field(description="The file's size in bytes; 0 for a link.")
+    url: str = Field(description="The file, or the link (https) for a video hosted elsewhere.")
+    thumbnail: str | None = Field(description="A small JPEG of the file; null for a link.")
+
+
 class CampaignDetail(CampaignItem):
     targets: list[EmployerGroupOut]
     organisations: list[ParticipantOut]
@@ -346,3 +362,6 @@ class CampaignDetail(CampaignItem):
     )
     joint_actions: list[JointActionOut]
     level: CampaignLevelOut
+    resources: list[ResourceOut] = Field(
+        description="Its public resources (leaflets, posters, videos …), newest first."
+    )
