@@ -95,6 +95,9 @@ PUBLIC = {
     # Solidarity: sending a message, a fund's page and pledge, joining a picket, the dashboards;
     # a pledge's or a picket sign-up's page is reached only through the secret in its link.
     "solidarity:message_send",
+    # Public once its message is published; before, a 404 to all but the dispute's coordinators
+    # and moderators (tests/solidarity/messages/test_permissions.py).
+    "solidarity:message_photo",
     "solidarity:message_thanks",
     "solidarity:fund_detail",
     "solidarity:pledge_cancel",

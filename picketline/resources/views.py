@@ -6,8 +6,6 @@ A file is never served by a static or media route: `resource_file` streams it wi
 read from its content, `nosniff`, as an attachment (an image may be shown inline) and in a CSP
 sandbox, so nothing uploaded can run as a page of this site."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponseRedirect
@@ -18,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.forms import add_validation_error
-from picketline.core.http import private_page
+from picketline.core.http import private_page, uploaded_file
 from picketline.core.i18n import content_languages, current_language
 from picketline.resources import selectors, services
 from picketline.resources.forms import ResourceForm
@@ -118,15 +116,6 @@ def resource_delete(request, owner_kind, slug, pk):
     return _see_other(selectors.library_url(owner))
 
 
-def _sandboxed(response, *, filename: str, inline: bool):
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(filename)}"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
-    return response
-
-
 def _private_or_public(response, resource):
     # A public file may be kept by a browser; one kept for the owner's people never is (and
     # nor is any file in a shared cache, as the resource may be made private later).
@@ -142,7 +131,7 @@ def resource_file(request, pk, filename):
     resource = selectors.resource_get_for_user(user=request.user, pk=pk)
     response = FileResponse(resource.file.open("rb"), content_type=resource.content_type)
     # Only our own re-encoded images are shown in the page; PDFs are always downloaded.
-    _sandboxed(response, filename=resource.download_name(), inline=resource.is_image)
+    uploaded_file(response, filename=resource.download_name(), inline=resource.is_image)
     return _private_or_public(response, resource)
 
 
@@ -150,5 +139,5 @@ def resource_file(request, pk, filename):
 def resource_thumbnail(request, pk):
     resource = selectors.resource_get_for_user(user=request.user, pk=pk)
     response = FileResponse(resource.thumbnail.open("rb"), content_type="image/jpeg")
-    _sandboxed(response, filename=f"thumbnail-{resource.pk}.jpg", inline=True)
+    uploaded_file(response, filename=f"thumbnail-{resource.pk}.jpg", inline=True)
     return _private_or_public(response, resource)
