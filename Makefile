@@ -55,6 +55,7 @@ setup: install
 	$(PICKETLINE) demo-charters
 	$(PICKETLINE) demo-campaigns
 	$(PICKETLINE) demo-appeals
+	$(PICKETLINE) demo-resources
 
 run: setup
 	$(PICKETLINE) serve

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import smtplib
 import statistics
 import sys
 import time
@@ -109,6 +110,41 @@ def _ensure_postgres_database(url: str) -> None:
     with psycopg.connect(dbname="postgres", autocommit=True, **options) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     log(f"created PostgreSQL database {name}")
+
+
+def setup_quick(name: str, *, db: str = "sqlite", disputes: int = 200) -> dict:
+    """A small database of its own for a `--quick` run, set up with Django; the shared bench
+    databases stay untouched. SQLite: a fresh file `<name>-quick.sqlite3`, seeded with
+    `disputes` disputes. PostgreSQL: the database `picketline_bench_<name>_quick` on the bench
+    server (made when missing, seeded when empty). Returns how it was seeded."""
+    os.environ.update(bench_env("sqlite"))
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    if db == "postgres":
+        base = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+        url = base.rsplit("/", 1)[0] + f"/picketline_bench_{name}_quick"
+        os.environ["DATABASE_URL"] = url
+        _ensure_postgres_database(url)
+    else:
+        path = DATA_DIR / f"{name}-quick.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from picketline.disputes.demo.seeding import seed_disputes
+    from picketline.disputes.models import Dispute
+
+    call_command("migrate", verbosity=0, interactive=False)
+    started = time.perf_counter()
+    sites = 0
+    if not Dispute.objects.exists():
+        report = seed_disputes(count=disputes, seed=1)
+        sites = report.sites
+        log(f"quick: seeded {report.disputes:,} disputes in {time.perf_counter() - started:.0f} s")
+    return {"seconds": round(time.perf_counter() - started, 1), "sites": sites}
 
 
 def fingerprint() -> str:
@@ -231,3 +267,37 @@ def timed(function, *args, **kwargs):
     started = time.perf_counter()
     value = function(*args, **kwargs)
     return time.perf_counter() - started, value
+
+
+# The fan-out benchmarks (messages, appeals) -------------------------------------------------
+
+
+def vacuum_analyze(*models) -> None:
+    """On PostgreSQL, vacuums and analyses the models' tables, as autovacuum would between two
+    runs (the bench server may run without it): the rows an earlier run deleted are cleared, and
+    the planner plans for the rows just made rather than for the empty tables it last saw."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM ANALYZE {tables}")
+
+
+def worker_drain() -> None:
+    """`picketline worker --batch`, without its per-task log lines and without the random
+    start-up pause of up to a second (meant to spread many workers' first polls)."""
+    from django.core.management import call_command
+
+    call_command(
+        "worker", batch=True, interval=0.05, startup_delay=False, verbosity=0, stdout=io.StringIO()
+    )
+
+
+def smtp_send_plain(port: int, emails) -> None:
+    """The fan-out's baseline: finished emails `(from, to, bytes)` sent with smtplib, every one
+    over one connection to 127.0.0.1:`port`."""
+    with smtplib.SMTP("127.0.0.1", port) as smtp:
+        for sender, to, data in emails:
+            smtp.sendmail(sender, to, data)

@@ -43,13 +43,12 @@ from types import ModuleType
 
 import shifts
 from benchlib import (
-    DATA_DIR,
     Unavailable,
-    bench_env,
     emit,
     ensure_seeded,
     log,
     setup_django,
+    setup_quick,
     stats,
     timed,
 )
@@ -76,7 +75,6 @@ QUICK_RSVPS = 80
 SIGNUPS = 800
 QUICK_SIGNUPS = 80
 QUICK_DAY_EVENTS = 500
-QUICK_PATH = DATA_DIR / "events-quick.sqlite3"
 RUNS = 30
 COLD_RUNS = 5
 WARM_UP = 3
@@ -95,7 +93,7 @@ def main() -> None:
     # Pages render templates: serve static names as they are, without collectstatic's manifest.
     os.environ["STATIC_PLAIN"] = "1"
     if args.quick:
-        seeding = setup_quick()
+        seeding = setup_quick("events", disputes=QUICK_DISPUTES)
         sizes = {
             "threads": QUICK_THREADS,
             "rsvps": QUICK_RSVPS,
@@ -124,27 +122,6 @@ def main() -> None:
     result = run("sqlite" if args.quick else args.db, only=args.only, **sizes)
     result.update(seeding=seeding, quick=args.quick)
     emit(result)
-
-
-def setup_quick() -> dict:
-    """A fresh small SQLite database of its own; the shared bench databases stay untouched."""
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        QUICK_PATH.with_name(QUICK_PATH.name + suffix).unlink(missing_ok=True)
-    os.environ.update(bench_env("sqlite"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{QUICK_PATH}"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from picketline.disputes.demo.seeding import seed_disputes
-
-    call_command("migrate", verbosity=0, interactive=False)
-    started = time.perf_counter()
-    report = seed_disputes(count=QUICK_DISPUTES, seed=1)
-    log(f"quick: seeded {report.disputes:,} disputes in {time.perf_counter() - started:.0f} s")
-    return {"seconds": round(time.perf_counter() - started, 1), "sites": report.sites}
 
 
 # RSVPs under contention -------------------------------------------------------------------

@@ -12,9 +12,9 @@
   connection to an SMTP sink on 127.0.0.1 (`tests/solidarity/messages/smtp_server.py`, in
   this process for ours and the baseline alike). Timed from the first enqueue until the worker
   exits (its random start-up pause of up to a second is turned off), rendering included. On
-  PostgreSQL the tables are vacuumed and analysed first, untimed (`settle`). Then every
-  delivery must be sent with one attempt, and the sink must hold exactly one email per
-  recipient.
+  PostgreSQL the tables are vacuumed and analysed first, untimed (`benchlib.vacuum_analyze`).
+  Then every delivery must be sent with one attempt, and the sink must hold exactly one email
+  per recipient.
   Baseline: the same digests, rendered beforehand, sent with `smtplib.SMTP` over one connection.
   Budget (`fanout.ratio_<recipients>x<messages>`): ours at ≥ 0.5x the baseline's rate.
   Memory (`fanout.peak_mb`): the deliveries are put back to pending and drained once more,
@@ -31,26 +31,26 @@ page.
 
 import argparse
 import datetime as dt
-import io
 import os
 import random
-import smtplib
 import sys
 import time
 import tracemalloc
 from email.utils import parseaddr
 
 from benchlib import (
-    DATA_DIR,
     ROOT,
     Unavailable,
-    bench_env,
     emit,
     ensure_seeded,
     log,
     setup_django,
+    setup_quick,
+    smtp_send_plain,
     stats,
     timed,
+    vacuum_analyze,
+    worker_drain,
 )
 
 sys.path.insert(0, str(ROOT))
@@ -62,7 +62,6 @@ PAGE_MESSAGES = 10_000
 QUICK_DISPUTES = 200
 QUICK_SIZES = ((10, 20), (300, 5))
 QUICK_PAGE_MESSAGES = 500
-QUICK_PATH = DATA_DIR / "messages-quick.sqlite3"
 PAGE_RUNS = 30
 WARM_UP = 5
 PER_PAGE = 20
@@ -87,7 +86,7 @@ def main() -> None:
     port = free_port()
     os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
     if args.quick:
-        seeding = setup_quick(port)
+        seeding = setup_quick("messages", disputes=QUICK_DISPUTES)
         sizes = (QUICK_SIZES, QUICK_PAGE_MESSAGES)
     else:
         try:
@@ -106,28 +105,6 @@ def main() -> None:
         server.stop()
     result.update(seeding=seeding, quick=args.quick)
     emit(result)
-
-
-def setup_quick(port: int) -> dict:
-    """A fresh small SQLite database of its own; the shared bench databases stay untouched."""
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        QUICK_PATH.with_name(QUICK_PATH.name + suffix).unlink(missing_ok=True)
-    os.environ.update(bench_env("sqlite"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{QUICK_PATH}"
-    os.environ["EMAIL_URL"] = f"smtp://127.0.0.1:{port}"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from picketline.disputes.demo.seeding import seed_disputes
-
-    call_command("migrate", verbosity=0, interactive=False)
-    started = time.perf_counter()
-    report = seed_disputes(count=QUICK_DISPUTES, seed=1)
-    log(f"quick: seeded {report.disputes:,} disputes in {time.perf_counter() - started:.0f} s")
-    return {"seconds": round(time.perf_counter() - started, 1), "sites": report.sites}
 
 
 # Data -------------------------------------------------------------------------------------
@@ -215,25 +192,6 @@ def make_deliveries(dispute, recipients: int, messages: int, rng: random.Random)
     return rows
 
 
-def settle() -> None:
-    """On PostgreSQL, vacuums and analyses the tables the delivery reads and writes, as
-    autovacuum would between two publishes on a server that runs it (this one may not): the
-    rows an earlier run deleted are cleared, and the planner plans for the rows just made
-    rather than for the empty tables it last saw."""
-    from django.db import connection
-
-    from picketline.solidarity.models import Message, MessageDelivery, MessageRecipient
-
-    if connection.vendor != "postgresql":
-        return
-    tables = ", ".join(
-        connection.ops.quote_name(model._meta.db_table)
-        for model in (Message, MessageRecipient, MessageDelivery)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM ANALYZE {tables}")
-
-
 # Measurements -----------------------------------------------------------------------------
 
 
@@ -268,31 +226,19 @@ def rendered_digests(recipients) -> list[tuple[str, list[str], bytes]]:
     return emails
 
 
-def send_plain(port: int, emails) -> None:
-    """Baseline: smtplib, every email over one connection."""
-    with smtplib.SMTP("127.0.0.1", port) as smtp:
-        for sender, to, data in emails:
-            smtp.sendmail(sender, to, data)
-
-
-def drain() -> None:
-    """`picketline worker --batch`, without its per-task log lines and without the random
-    start-up pause of up to a second (meant to spread many workers' first polls)."""
-    from django.core.management import call_command
-
-    call_command(
-        "worker", batch=True, interval=0.05, startup_delay=False, verbosity=0, stdout=io.StringIO()
-    )
-
-
 def delivery(dispute, server, recipients: int, messages: int) -> dict:
     from picketline.solidarity.messages.delivery import deliver_digests
-    from picketline.solidarity.models import DeliveryStatus, MessageDelivery, MessageRecipient
+    from picketline.solidarity.models import (
+        DeliveryStatus,
+        Message,
+        MessageDelivery,
+        MessageRecipient,
+    )
 
     rng = random.Random(SEED)
     started = time.perf_counter()
     rows = make_deliveries(dispute, recipients, messages, rng)
-    settle()
+    vacuum_analyze(Message, MessageRecipient, MessageDelivery)  # untimed, on PostgreSQL
     deliveries = MessageDelivery.objects.filter(recipient__dispute=dispute)
     total = deliveries.count()
     log(
@@ -314,7 +260,7 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
     started = time.perf_counter()
     deliver_digests.enqueue(dispute_id=dispute.pk)  # what publishing a message enqueues
     enqueued = time.perf_counter() - started
-    drain()
+    worker_drain()
     ours = time.perf_counter() - started
     ours_received = list(server.received)
     sent_once = deliveries.filter(status=DeliveryStatus.SENT, attempts=1).count()
@@ -332,7 +278,7 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
 
     log("delivery: the same digests through smtplib over one connection (baseline)")
     server.received.clear()
-    plain, _ = timed(send_plain, server.port, emails)
+    plain, _ = timed(smtp_send_plain, server.port, emails)
     if len(server.received) != len(emails):
         raise SystemExit(f"baseline: {len(server.received)} of {len(emails)} emails received")
 
@@ -344,7 +290,7 @@ def delivery(dispute, server, recipients: int, messages: int) -> dict:
     deliver_digests.enqueue(dispute_id=dispute.pk)
     tracemalloc.start()
     try:
-        drain()
+        worker_drain()
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -26,13 +26,12 @@ import sys
 import time
 
 from benchlib import (
-    DATA_DIR,
     Unavailable,
-    bench_env,
     emit,
     ensure_seeded,
     log,
     setup_django,
+    setup_quick,
     stats,
     timed,
 )
@@ -41,7 +40,6 @@ from budgets import budget_at_least
 SUBMISSIONS = 10_000
 QUICK_DISPUTES = 2_000
 QUICK_SUBMISSIONS = 500
-QUICK_PATH = DATA_DIR / "moderation-quick.sqlite3"
 NONCE_PREFIX = "bench-"
 QUEUE_RUNS = 30
 ITEM_RUNS = 60
@@ -59,7 +57,7 @@ def main() -> None:
     # Pages render templates: serve static names as they are, without collectstatic's manifest.
     os.environ["STATIC_PLAIN"] = "1"
     if args.quick:
-        seeding = setup_quick()
+        seeding = setup_quick("moderation", disputes=QUICK_DISPUTES)
         submissions = QUICK_SUBMISSIONS
     else:
         try:
@@ -102,27 +100,6 @@ def budgets(r: dict) -> list[dict]:
             database=database,
         ),
     ]
-
-
-def setup_quick() -> dict:
-    """A fresh small SQLite database of its own; the shared bench databases stay untouched."""
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        QUICK_PATH.with_name(QUICK_PATH.name + suffix).unlink(missing_ok=True)
-    os.environ.update(bench_env("sqlite"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{QUICK_PATH}"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from picketline.disputes.demo.seeding import seed_disputes
-
-    call_command("migrate", verbosity=0, interactive=False)
-    started = time.perf_counter()
-    report = seed_disputes(count=QUICK_DISPUTES, seed=1)
-    log(f"quick: seeded {report.disputes:,} disputes in {time.perf_counter() - started:.0f} s")
-    return {"seconds": round(time.perf_counter() - started, 1), "sites": report.sites}
 
 
 # Data -------------------------------------------------------------------------------------

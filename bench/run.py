@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from appeals import markdown_section as appeals_section
 from benchlib import BENCH_DIR, DISPUTES, RESULT_PREFIX, ROOT, bench_env, log
 from budgets import budgets_gather
 from events import markdown_section as events_section
@@ -36,6 +37,7 @@ TIMEOUTS = {
     "public_pages": 900,
     "moderation": 1200,
     "messages": 900,
+    "appeals": 900,
     "events": 600,
     "map": 900,
     "membership": 1800,
@@ -298,6 +300,10 @@ def main() -> int:
         "SQLite": run_step("messages.py", "--db", "sqlite"),
         "PostgreSQL": run_step("messages.py", "--db", "postgres", db="postgres"),
     }
+    appeals = {
+        "SQLite": run_step("appeals.py", "--db", "sqlite"),
+        "PostgreSQL": run_step("appeals.py", "--db", "postgres", db="postgres"),
+    }
     events = {
         "SQLite": run_step("events.py", "--db", "sqlite"),
         "PostgreSQL": run_step("events.py", "--db", "postgres", db="postgres"),
@@ -325,6 +331,7 @@ def main() -> int:
         *map_section(clustered_map),
         *(line for r in moderation.values() for line in moderation_section(r)),
         *(line for r in messages.values() for line in messages_section(r)),
+        *(line for r in appeals.values() for line in appeals_section(r)),
         *(line for r in events.values() for line in events_section(r)),
         *(line for r in membership.values() for line in membership_section(r)),
     ]
@@ -342,6 +349,7 @@ def main() -> int:
         *clustered_map.values(),
         *moderation.values(),
         *messages.values(),
+        *appeals.values(),
         *events.values(),
         *membership.values(),
     )

@@ -246,6 +246,7 @@ INSTALLED_APPS = [
     "picketline.charters",
     "picketline.campaigns",
     "picketline.appeals",
+    "picketline.resources",
     "picketline.ballots",
     "picketline.api",
 ]
@@ -369,6 +370,13 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Uploaded photos (solidarity messages). Served by the app, and only once their message is public.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(PROJECT_DIR / "media")))
 MEDIA_URL = "/media/"
+# The resource library's files (leaflets, posters …): the largest PDF and the largest image one
+# may upload, in megabytes. They are kept under MEDIA_ROOT/private/, which no route serves:
+# the app streams each file itself, to those allowed to see it.
+RESOURCE_MAX_PDF_MB = env_int("RESOURCE_MAX_PDF_MB", 20)
+RESOURCE_MAX_IMAGE_MB = env_int("RESOURCE_MAX_IMAGE_MB", 10)
+if RESOURCE_MAX_PDF_MB < 1 or RESOURCE_MAX_IMAGE_MB < 1:
+    raise ImproperlyConfigured("RESOURCE_MAX_PDF_MB and RESOURCE_MAX_IMAGE_MB must be 1 or more")
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Picketline <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

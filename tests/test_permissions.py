@@ -37,6 +37,7 @@ from tests import factories
 from tests.appeals import test_permissions as appeals
 from tests.charters import test_permissions as charters
 from tests.membership import test_permissions as membership
+from tests.resources import test_permissions as resources
 
 ROLES = ["anonymous", "supporter", "coordinator", "other_coordinator", "moderator", "admin"]
 LOGIN = "/accounts/login/"
@@ -94,6 +95,9 @@ PUBLIC = {
     # Solidarity: sending a message, a fund's page and pledge, joining a picket, the dashboards;
     # a pledge's or a picket sign-up's page is reached only through the secret in its link.
     "solidarity:message_send",
+    # Public once its message is published; before, a 404 to all but the dispute's coordinators
+    # and moderators (tests/solidarity/messages/test_permissions.py).
+    "solidarity:message_photo",
     "solidarity:message_thanks",
     "solidarity:fund_detail",
     "solidarity:pledge_cancel",
@@ -137,6 +141,8 @@ PUBLIC |= membership.PUBLIC_NAMES
 PUBLIC |= charters.PUBLIC_NAMES
 # And appeals', in tests/appeals/test_permissions.py.
 PUBLIC |= appeals.PUBLIC_NAMES
+# And the resource library's, in tests/resources/test_permissions.py.
+PUBLIC |= resources.PUBLIC_NAMES
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"
 
@@ -237,6 +243,9 @@ MATRIX = {
     ("get", "/admin/campaigns/commondemand/{campaign_demand}/change/"): STAFF,
     ("get", "/admin/disputes/submission/{submission}/change/"): STAFF,
     ("get", "/admin/moderation/moderationitem/"): STAFF,
+    ("get", "/admin/appeals/appeal/"): STAFF,
+    ("get", "/admin/appeals/signature/"): STAFF,
+    ("get", "/admin/appeals/appealdelivery/"): STAFF,
     ("get", "/admin/core/auditentry/"): STAFF,
     ("get", "/admin/core/outboxemail/"): STAFF,
     ("get", "/admin/auth/user/"): STAFF,
@@ -456,6 +465,7 @@ PRIVATE = {
     *membership.PRIVATE_NAMES,
     *charters.PRIVATE_NAMES,
     *appeals.PRIVATE_NAMES,
+    *resources.PRIVATE_NAMES,
 }
 
 # One's own things (a passkey): nobody else even learns that it exists.

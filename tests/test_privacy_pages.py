@@ -14,7 +14,9 @@ from picketline.campaigns import services as campaigns
 from picketline.campaigns.models import Campaign
 from picketline.campaigns.plans.services import plan_save
 from picketline.disputes import services
-from tests.factories import make_dispute, make_user
+from picketline.organisations.models import Organisation
+from tests.factories import make_dispute, make_organisation, make_user
+from tests.resources.helpers import make_resource
 
 SENTINEL_EMAIL = "sentinel-contact@example.invalid"
 SENTINEL_COORDINATOR = "sentinel-coordinator@example.invalid"
@@ -25,7 +27,10 @@ SENSITIVE_LAT, SENSITIVE_LON = 51.123456789, -0.987654321
 SENTINEL_PLAN_NOTE = "Sentinel plan note"
 SENTINEL_ASSIGNEE = "Sentinel Assignee"
 SENTINEL_GOAL = "Sentinel unpublished goal"
+# A resource kept for a campaign's and an organisation's own people.
+SENTINEL_RESOURCE = "Sentinel private resource"
 SENTINELS = [
+    SENTINEL_RESOURCE,
     SENTINEL_PLAN_NOTE,
     SENTINEL_ASSIGNEE,
     SENTINEL_GOAL,
@@ -42,7 +47,8 @@ SENTINELS = [
 
 
 @pytest.fixture
-def seeded(db):
+def seeded(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     coordinator = make_user(username="sentinel-coordinator", email=SENTINEL_COORDINATOR)
     open_dispute = make_dispute(
         title="Open dispute", solidarity_email=SENTINEL_EMAIL, with_shift=True
@@ -113,6 +119,12 @@ def seeded(db):
                 },
             ],
         )
+    # Their libraries: public resources uploaded by the coordinator, and one kept private.
+    union = make_organisation(name="Sentinel union")
+    union.coordinators.add(coordinator)
+    for owner in (campaign, union):
+        make_resource(owner, by=coordinator, title="Public leaflet")
+        make_resource(owner, by=coordinator, title=SENTINEL_RESOURCE, visibility="managers")
     return [open_dispute, sensitive]
 
 
@@ -140,7 +152,11 @@ def _public_urls(disputes):
             f"/campaigns/{slug}.ics",
             "/api/v1/campaigns",
             f"/api/v1/campaigns/{slug}",
+            f"/campaigns/{slug}/resources/",
         ]
+    owners = Organisation.objects.filter(resources__isnull=False).distinct()
+    for slug in owners.values_list("slug", flat=True):
+        urls += [f"/organisations/{slug}/", f"/organisations/{slug}/resources/"]
     return urls
 
 

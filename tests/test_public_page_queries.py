@@ -31,8 +31,9 @@ PAGE_QUERIES = {
     "dispute": 8,
     "event": 5,
     "day": 5,
+    # (the resources section adds none: it is kept under the `resources` version)
     "organisation": 10,
-    # (one of them the appeals section's)
+    # (one of them the appeals section's; the resources section adds none)
     "campaign": 2,
     "campaigns": 3,
     "campaigns_map": 2,
@@ -197,16 +198,37 @@ def test_a_day_of_action_with_many_local_events(client, django_assert_num_querie
     )
 
 
+def _resources(owner, count: int, *, start: int = 0) -> None:
+    """Public resources (video links, in two languages each) for the library's section."""
+    from tests.resources.helpers import make_resource
+
+    for n in range(start, start + count):
+        lead = make_resource(
+            owner, title=f"Video {n}", kind="video", link=f"https://video.example.org/{n}"
+        )
+        make_resource(
+            owner,
+            title=f"Vídeo {n}",
+            kind="video",
+            language="es",
+            link=f"https://video.example.org/es/{n}",
+            translation_of=lead,
+        )
+
+
 def test_an_organisation_page(client, django_assert_num_queries):
     union = factories.make_organisation(name="General Workers", kind="union")
     _disputes(2, union=union)
+    _resources(union, 1)
 
     def grow():
         _disputes(20, union=union, start=2)
         for n in range(5):
             factories.make_chapter(union, name=f"Chapter {n}", lat=50 + n, lon=n)
+        _resources(union, 6, start=1)
 
     _assert_fixed(client, union.get_absolute_url(), "organisation", grow, django_assert_num_queries)
+    assert "Video 6" in client.get(union.get_absolute_url()).content.decode()
 
 
 def _campaign_grows(campaign, count: int, *, start: int = 0) -> None:
@@ -247,17 +269,17 @@ def campaign():
         by=None, title="One struggle", language="en", sectors=["transport", "health"]
     )
     _campaign_grows(campaign, 2)
+    _resources(campaign, 1)
     return campaign
 
 
 def test_a_campaign_page(client, campaign, django_assert_num_queries):
-    _assert_fixed(
-        client,
-        campaign.get_absolute_url(),
-        "campaign",
-        lambda: _campaign_grows(campaign, 6, start=2),
-        django_assert_num_queries,
-    )
+    def grow():
+        _campaign_grows(campaign, 6, start=2)
+        _resources(campaign, 6, start=1)
+
+    _assert_fixed(client, campaign.get_absolute_url(), "campaign", grow, django_assert_num_queries)
+    assert "Video 6" in client.get(campaign.get_absolute_url()).content.decode()
 
 
 def test_the_campaigns_list(client, campaign, django_assert_num_queries):

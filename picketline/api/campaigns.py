@@ -14,7 +14,12 @@ from picketline.api.problems import not_found, openapi_responses
 from picketline.campaigns import selectors
 from picketline.campaigns.choices import CampaignStatus
 from picketline.campaigns.models import Campaign
-from picketline.core.i18n import current_language
+from picketline.core.i18n import (
+    content_language_name,
+    is_right_to_left,
+    reader_content_language,
+)
+from picketline.resources.selectors import resources_of
 
 router = Router(tags=["campaigns"])
 
@@ -78,12 +83,19 @@ def _demand(item: selectors.ShownDemand) -> dict:
         "position": demand.position,
         "text": item.shown.text,
         "language": item.shown.language,
+        "direction": item.direction,
         "fallback": item.fallback,
         "original_language": demand.language,
-        "translations": {
-            demand.language: demand.text,
-            **{t.language: t.text for t in demand.translations.all()},
-        },
+        "translations": [
+            {
+                "language": text.language,
+                "language_name": content_language_name(text.language),
+                "direction": "rtl" if is_right_to_left(text.language) else "ltr",
+                "original": not text.translated,
+                "text": text.text,
+            }
+            for text in item.texts
+        ],
     }
 
 
@@ -104,7 +116,8 @@ def _company(organisation) -> dict:
     description=gettext_lazy(
         "A campaign by slug: its targets, participating organisations, common demands with "
         "their translations, its disputes (each with its country), the matrix, its joint "
-        "actions and whether it has reached level 4 of solidarity."
+        "actions, whether it has reached level 4 of solidarity, and its public resources "
+        "(leaflets, posters, videos) in every language."
     ),
     openapi_extra={"responses": openapi_responses(404)},
 )
@@ -112,7 +125,7 @@ def campaign_detail(request: HttpRequest, slug: str):
     campaign = selectors.campaigns_listed().filter(slug=slug).first()
     if campaign is None:
         raise not_found(gettext_lazy("No campaign has the slug “%(slug)s”.") % {"slug": slug})
-    matrix = selectors.campaign_matrix(campaign, language=current_language())
+    matrix = selectors.campaign_matrix(campaign, language=reader_content_language(request))
     struggle = selectors.campaign_level(campaign.pk)
     detail = _item(request, campaign)
     detail["targets"] = [
@@ -171,4 +184,23 @@ def campaign_detail(request: HttpRequest, slug: str):
         "countries": struggle.countries if struggle else [],
         "actions": struggle.actions if struggle else [],
     }
+    detail["resources"] = [
+        _resource(request, r) for r in resources_of(campaign).order_by("-created_at", "-id")
+    ]
     return detail
+
+
+def _resource(request: HttpRequest, resource) -> dict:
+    absolute = request.build_absolute_uri
+    return {
+        "id": resource.pk,
+        "document": resource.group_id,
+        "title": resource.title,
+        "description": resource.description,
+        "kind": resource.kind,
+        "language": resource.language,
+        "type": resource.content_type,
+        "size": resource.size,
+        "url": resource.link or absolute(resource.get_file_url()),
+        "thumbnail": None if resource.is_link else absolute(resource.get_thumbnail_url()),
+    }

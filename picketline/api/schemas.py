@@ -276,17 +276,29 @@ class ParticipantOut(Schema):
     country: str
 
 
+class DemandTranslationOut(Schema):
+    language: str = Field(description="A content language's code: en, es, so, fa, zh-hans…")
+    language_name: str = Field(description="The language's own name (فارسی for fa).")
+    direction: str = Field(description="rtl or ltr: the way the text runs.")
+    original: bool = Field(description="True for the demand as written, false for a translation.")
+    text: str
+
+
 class CommonDemandOut(Schema):
     id: int
     position: int
-    text: str = Field(description="In the reader's language (Accept-Language) when translated.")
+    text: str = Field(
+        description="In the reader's content language (the language cookie, then "
+        "Accept-Language) when translated."
+    )
     language: str = Field(description="The language `text` is in.")
+    direction: str = Field(description="rtl or ltr: the way `text` runs.")
     fallback: bool = Field(
         description="True when the reader's language has no translation: `text` is the original."
     )
     original_language: str
-    translations: dict[str, str] = Field(
-        description="The demand as written and every translation, by language code."
+    translations: list[DemandTranslationOut] = Field(
+        description="The demand as written, then every translation, by language code."
     )
 
 
@@ -324,6 +336,22 @@ class CampaignLevelOut(Schema):
     actions: list[str]
 
 
+class ResourceOut(Schema):
+    id: int
+    document: int = Field(
+        description="The id of the document this is a language of: resources sharing it are "
+        "the same document in other languages."
+    )
+    title: str
+    description: str
+    kind: str = Field(description="leaflet, brochure, poster, video, document, image or other.")
+    language: str
+    type: str = Field(description="The file's type, read from its content; empty for a link.")
+    size: int = Field(description="The file's size in bytes; 0 for a link.")
+    url: str = Field(description="The file, or the link (https) for a video hosted elsewhere.")
+    thumbnail: str | None = Field(description="A small JPEG of the file; null for a link.")
+
+
 class CampaignDetail(CampaignItem):
     targets: list[EmployerGroupOut]
     organisations: list[ParticipantOut]
@@ -334,3 +362,6 @@ class CampaignDetail(CampaignItem):
     )
     joint_actions: list[JointActionOut]
     level: CampaignLevelOut
+    resources: list[ResourceOut] = Field(
+        description="Its public resources (leaflets, posters, videos …), newest first."
+    )

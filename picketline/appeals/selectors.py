@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from picketline.accounts.roles import is_moderator
 from picketline.appeals.models import Appeal, Signature, SignatureStatus, Target
-from picketline.core.tokens import token_hash, token_plausible
+from picketline.core.confirm_links import confirm_link_find
 
 
 def _by_key(queryset: QuerySet, key: str) -> Appeal:
@@ -142,10 +142,4 @@ def appeals_of(*, campaign=None, dispute=None) -> list[Appeal]:
 
 
 def signature_get_by_confirm_token(*, raw: str) -> Signature | None:
-    if not token_plausible(raw):
-        return None
-    return (
-        Signature.objects.select_related("appeal")
-        .filter(confirm_token_hash=token_hash(raw))
-        .first()
-    )
+    return confirm_link_find(Signature.objects.select_related("appeal"), raw=raw)

@@ -26,8 +26,15 @@ from picketline.appeals.models import (
 )
 from picketline.appeals.selectors import appeal_is_open, signature_get_by_confirm_token
 from picketline.core.audit import log_action
+from picketline.core.confirm_links import (
+    CONFIRM_LINK_FIELDS,
+    confirm_link_check,
+    confirm_link_new,
+    confirm_link_take,
+    confirm_link_used,
+    confirm_links_expired,
+)
 from picketline.core.text import plain_text
-from picketline.core.tokens import token_new
 
 INSERT_BATCH = 1000
 
@@ -257,12 +264,12 @@ def _sign(*, appeal: Appeal, fields: dict) -> SignResult:
     )
     if existing is not None:
         if existing.status == SignatureStatus.PENDING:
-            raw = _confirm_link(existing)
-            existing.save(update_fields=["confirm_token_hash", "confirm_expires_at"])
+            raw = confirm_link_new(existing, hours=settings.APPEAL_CONFIRM_HOURS)
+            existing.save(update_fields=CONFIRM_LINK_FIELDS)
             notices.signature_confirm_link(existing, raw)
         return SignResult(signature=existing, created=False)
     signature = Signature(appeal=appeal, language=get_language() or "", **fields)
-    raw = _confirm_link(signature)
+    raw = confirm_link_new(signature, hours=settings.APPEAL_CONFIRM_HOURS)
     signature.save()
     log_action(
         appeal, "appeal.signed", data={"signature": signature.pk, "country": signature.country}
@@ -271,43 +278,24 @@ def _sign(*, appeal: Appeal, fields: dict) -> SignResult:
     return SignResult(signature=signature, created=True)
 
 
-def _confirm_link(signature: Signature) -> str:
-    raw, signature.confirm_token_hash = token_new()
-    signature.confirm_expires_at = timezone.now() + dt.timedelta(
-        hours=settings.APPEAL_CONFIRM_HOURS
-    )
-    return raw
-
-
 def signature_confirm_check(*, raw: str) -> Signature:
     """The waiting signature the link confirms; ValidationError (code "unknown" or "expired")
     when the link does nothing."""
-    signature = signature_get_by_confirm_token(raw=raw)
-    if signature is None or signature.status != SignatureStatus.PENDING:
-        raise ValidationError(
-            _("This link has already been used, or it is not a link we sent."), code="unknown"
-        )
-    if signature.confirm_expires_at is None or signature.confirm_expires_at <= timezone.now():
-        raise ValidationError(
-            _("This link has expired. Sign the appeal again to get a new one."), code="expired"
-        )
-    return signature
+    return confirm_link_check(
+        signature_get_by_confirm_token(raw=raw),
+        pending=SignatureStatus.PENDING,
+        expired_message=_("This link has expired. Sign the appeal again to get a new one."),
+    )
 
 
 @transaction.atomic
 def signature_confirm(*, raw: str) -> Signature:
     """Follows the emailed link: the signature counts from now, and, when the appeal sends,
     one delivery per target is queued. The link works once."""
-    signature = signature_confirm_check(raw=raw)
-    Signature.objects.select_for_update().get(pk=signature.pk)
-    signature = signature_confirm_check(raw=raw)
+    signature = confirm_link_take(lambda: signature_confirm_check(raw=raw))
     signature.status = SignatureStatus.CONFIRMED
     signature.confirmed_at = timezone.now()
-    signature.confirm_token_hash = None
-    signature.confirm_expires_at = None
-    signature.save(
-        update_fields=["status", "confirmed_at", "confirm_token_hash", "confirm_expires_at"]
-    )
+    signature.save(update_fields=["status", "confirmed_at", *confirm_link_used(signature)])
     appeal = signature.appeal
     if appeal.mode == AppealMode.SEND:
         targets = Target.objects.filter(appeal=appeal).values_list("pk", flat=True)
@@ -321,7 +309,6 @@ def signature_confirm(*, raw: str) -> Signature:
 def signatures_unconfirmed_forget() -> int:
     """Deletes signatures never confirmed whose link has expired, with their name and address;
     returns how many. Signing again sends a new link."""
-    deleted, _by_model = Signature.objects.filter(
-        status=SignatureStatus.PENDING, confirm_expires_at__lt=timezone.now()
-    ).delete()
+    pending = Signature.objects.filter(status=SignatureStatus.PENDING)
+    deleted, _by_model = confirm_links_expired(pending).delete()
     return deleted

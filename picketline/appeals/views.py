@@ -21,6 +21,7 @@ from picketline.appeals import export, selectors, services
 from picketline.appeals.forms import AppealForm, ReplyForm, SignForm, TargetForm
 from picketline.appeals.models import Target
 from picketline.campaigns.selectors import campaign_get_public
+from picketline.core.confirm_links import confirm_link_page
 from picketline.core.forms import add_validation_error
 from picketline.core.http import private_page, too_many_requests
 from picketline.core.ratelimit import submission_rate_limited
@@ -94,19 +95,18 @@ def sign_sent(request, key):
 
 @GET_POST
 def confirm(request, token: str):
-    if request.method == "POST" and submission_rate_limited(request, scope="appeal-confirm"):
-        return private_page(too_many_requests(request, scope="appeal-confirm"))
-    try:
-        if request.method == "POST":
-            signature = services.signature_confirm(raw=token)
-            messages.success(request, _("Thank you: your signature counts."))
-            return private_page(_see_other(signature.appeal.get_absolute_url()))
-        signature = services.signature_confirm_check(raw=token)
-    except ValidationError as error:
-        status = 410 if error.code == "expired" else 404
-        context = {"message": error.messages[0]}
-        return private_page(render(request, "appeals/link_problem.html", context, status=status))
-    return private_page(render(request, "appeals/confirm.html", {"signature": signature}))
+    return confirm_link_page(
+        request,
+        scope="appeal-confirm",
+        check=lambda: services.signature_confirm_check(raw=token),
+        confirm=lambda: services.signature_confirm(raw=token),
+        done=lambda signature: (
+            _("Thank you: your signature counts."),
+            signature.appeal.get_absolute_url(),
+        ),
+        template="appeals/confirm.html",
+        name="signature",
+    )
 
 
 # --- coordinators ---------------------------------------------------------------------------

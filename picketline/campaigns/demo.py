@@ -1,9 +1,10 @@
 """Demo campaign: the car industry across five countries. A fictional company group with a
 subsidiary in each of Germany, Spain, Brazil, South Africa and South Korea, a dispute at each
 (made with the registry's services, found again by their import keys), four common demands
-written in English with translations, a matrix with every kind of status, and a global day
-of action in which three of the countries acted together, so the campaign and its disputes
-show level 4 of solidarity; and its strategic plan (`plans/demo.py`), partly published.
+written in English with translations into the content languages (`demo_text.py`), a matrix
+with every kind of status, and a global day of action in which three of the countries acted
+together, so the campaign and its disputes show level 4 of solidarity; and its strategic plan
+(`plans/demo.py`), partly published.
 
 Loaded by `picketline demo-campaigns`; safe to re-run: nothing is made twice. The `coordinator`
 login of `picketline demo`, when it exists, coordinates the campaign. Every company,
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from picketline.campaigns import services
+from picketline.campaigns.demo_text import DEMANDS
 from picketline.campaigns.models import Campaign
 from picketline.campaigns.plans.demo import demo_plan_load
 from picketline.disputes import services as registry
@@ -111,55 +113,6 @@ PLANTS = (
         "ko",
         "사내하청 노동자들이 정규직 전환을 요구하며 부분파업에 들어갔다.",
         (None, ("raised", 20), ("raised", 20), None),
-    ),
-)
-
-DEMANDS = (
-    (
-        "A living wage in every plant of the group, for agency and contract workers too.",
-        {
-            "es": "Un salario digno en todas las plantas del grupo, también para el personal "
-            "de ETT y subcontratas.",
-            "ar": "أجر يكفي للعيش الكريم في كل مصانع المجموعة، بما في ذلك عمال الوكالات والعقود.",
-            "fr": "Un salaire décent dans toutes les usines du groupe, intérimaires et "
-            "sous-traitants compris.",
-            "de": "Ein existenzsichernder Lohn in allen Werken des Konzerns, auch für Leih- und "
-            "Werkvertragsbeschäftigte.",
-            "pt": "Um salário digno em todas as fábricas do grupo, também para terceirizados "
-            "e temporários.",
-        },
-    ),
-    (
-        "A permanent contract after six months: no more agency work to pay people less.",
-        {
-            "es": "Contrato fijo a los seis meses: se acabó la cesión de trabajadores para "
-            "pagar menos.",
-            "ar": "عقد دائم بعد ستة أشهر: لا مزيد من العمل عبر الوكالات لدفع أجور أقل.",
-            "fr": "Un contrat permanent après six mois : fini l'intérim pour payer moins.",
-            "pt": "Contrato efetivo após seis meses: chega de terceirização para pagar menos.",
-            "ko": "6개월 후 정규직 전환: 임금을 깎기 위한 파견 노동은 이제 그만.",
-        },
-    ),
-    (
-        "The union recognised in every plant and along the supply chain.",
-        {
-            "es": "Reconocimiento del sindicato en todas las plantas y en toda la cadena de "
-            "suministro.",
-            "fr": "La reconnaissance du syndicat dans chaque usine et chez les fournisseurs.",
-            "de": "Anerkennung der Gewerkschaft in jedem Werk und entlang der Lieferkette.",
-        },
-    ),
-    (
-        "No plant closed and no mass layoffs in the switch to electric cars without an "
-        "agreement with the unions.",
-        {
-            "es": "Ningún cierre de planta ni despidos masivos en la transición al coche "
-            "eléctrico sin acuerdo con los sindicatos.",
-            "ar": "لا إغلاق لأي مصنع ولا تسريح جماعي في التحول إلى السيارات الكهربائية دون "
-            "اتفاق مع النقابات.",
-            "de": "Keine Werksschließung und keine Massenentlassungen beim Umstieg auf "
-            "Elektroautos ohne Vereinbarung mit den Gewerkschaften.",
-        },
     ),
 )
 

@@ -3,14 +3,15 @@ its coordinators), its disputes, its common demands with their translations, one
 matrix and the invitation of a coordinator."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from picketline.campaigns.choices import CampaignStatus, DemandStatus
 from picketline.campaigns.models import Campaign, CommonDemand, DemandAdoption, EmployerGroup
+from picketline.core.i18n import content_languages, is_right_to_left
+from picketline.core.templatetags.display_tags import isolate
 from picketline.disputes.choices import Sector
 from picketline.disputes.models import Dispute
-from picketline.organisations.forms import DemandForm, clean_country
+from picketline.organisations.forms import clean_country
 from picketline.organisations.models import Organisation
 
 
@@ -48,7 +49,9 @@ class CampaignForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
     )
-    language = forms.ChoiceField(label=_("Language of the title and summary"))
+    language = forms.ChoiceField(
+        label=_("Language of the title and summary"), choices=content_languages
+    )
     status = forms.ChoiceField(label=_("Status"), choices=CampaignStatus.choices)
     sectors = forms.MultipleChoiceField(
         label=_("Sectors"),
@@ -82,7 +85,6 @@ class CampaignForm(forms.Form):
                 "targets": list(campaign.targets.values_list("pk", flat=True)),
             }
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = settings.LANGUAGES
         self.fields["organisations"].queryset = Organisation.objects.exclude(
             kind=Organisation.Kind.EMPLOYER
         ).order_by("name", "id")
@@ -117,11 +119,59 @@ class DisputeAddForm(forms.Form):
         return dispute
 
 
-class CommonDemandForm(DemandForm):
-    """A common demand as written and its translations (a field per interface language)."""
+class CommonDemandForm(forms.Form):
+    """A common demand as written and its translations: a field for each of the languages
+    content is written in (CONTENT_LANGUAGES), each marked with its language and direction so
+    the browser picks the right script, keyboard and order."""
+
+    text = forms.CharField(
+        label=_("The demand"), max_length=500, widget=forms.TextInput(attrs={"dir": "auto"})
+    )
+    language = forms.ChoiceField(label=_("Written in"), choices=content_languages)
+    position = forms.IntegerField(
+        label=_("Order"), min_value=1, max_value=100, initial=1, help_text=_("1 comes first.")
+    )
 
     def __init__(self, *args, demand: CommonDemand | None = None, **kwargs):
-        super().__init__(*args, demand=demand, **kwargs)
+        if demand is not None and "initial" not in kwargs:
+            initial = {"text": demand.text, "language": demand.language}
+            initial["position"] = demand.position
+            for translation in demand.translations.all():
+                initial[f"text_{translation.language}"] = translation.text
+            kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
+        for code, name in content_languages():
+            self.fields[f"text_{code}"] = forms.CharField(
+                # The name isolated, so "فارسی" keeps its own order in an English label.
+                label=_("In %(language)s") % {"language": isolate(name)},
+                max_length=500,
+                required=False,
+                widget=forms.TextInput(
+                    attrs={"lang": code, "dir": "rtl" if is_right_to_left(code) else "ltr"}
+                ),
+            )
+
+    @property
+    def demand_fields(self) -> list:
+        return [self[name] for name in ("text", "language", "position")]
+
+    @property
+    def translation_fields(self) -> list:
+        return [self[f"text_{code}"] for code, _name in content_languages()]
+
+    @property
+    def has_translations(self) -> bool:
+        """Whether the "Other languages" group opens: something is in it, or wrong in it."""
+        return any(field.value() or field.errors for field in self.translation_fields)
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "text": data["text"],
+            "language": data["language"],
+            "position": data["position"],
+            "translations": {code: data[f"text_{code}"] for code, _name in content_languages()},
+        }
 
 
 class AdoptionForm(forms.Form):

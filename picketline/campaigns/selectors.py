@@ -20,6 +20,7 @@ from picketline.campaigns.models import (
     DemandAdoption,
     EmployerGroup,
 )
+from picketline.core.i18n import is_right_to_left
 from picketline.disputes.models import Dispute, Site
 from picketline.disputes.public import PUBLIC_SITE_FIELDS, public_location, public_point
 from picketline.events.choices import EventStatus, EventVisibility
@@ -112,10 +113,26 @@ class ShownDemand:
     shown: DemandText
     # True when the reader's language has no translation and the original is shown instead.
     fallback: bool
+    # The content language the reader asked for (the page's language).
+    wanted: str = ""
 
     @property
     def pk(self) -> int:
         return self.demand.pk
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if is_right_to_left(self.shown.language) else "ltr"
+
+    @property
+    def texts(self) -> list[DemandText]:
+        """The demand as written, then each translation by language code."""
+        demand = self.demand
+        translations = sorted(demand.translations.all(), key=lambda t: t.language)
+        return [
+            DemandText(demand.text, demand.language, False),
+            *(DemandText(t.text, t.language, True) for t in translations),
+        ]
 
 
 @dataclass(frozen=True)
@@ -170,8 +187,9 @@ def _wanted(language: str) -> set[str]:
 
 
 def demands_shown(campaign: Campaign, *, language: str) -> list[ShownDemand]:
-    """The common demands in the reader's language, each falling back to the original (two
-    queries, whatever their number)."""
+    """The common demands in the reader's content language (`language`, one of
+    CONTENT_LANGUAGES), each falling back to the original, which then says so (two queries,
+    whatever their number)."""
     demands = campaign.demands.prefetch_related(
         Prefetch("translations", queryset=CommonDemandTranslation.objects.all())
     )
@@ -179,7 +197,7 @@ def demands_shown(campaign: Campaign, *, language: str) -> list[ShownDemand]:
     for demand in demands:
         text = demand_text(demand, language)
         fallback = text.language not in _wanted(language)
-        shown.append(ShownDemand(demand=demand, shown=text, fallback=fallback))
+        shown.append(ShownDemand(demand=demand, shown=text, fallback=fallback, wanted=language))
     return shown
 
 
@@ -477,7 +495,7 @@ def campaign_page_parts(campaign: Campaign, *, language: str) -> dict:
             "actions": campaign_joint_actions(campaign),
         }
 
-    return cached_under(f"campaign-page:{campaign.pk}", names=PAGE_VERSIONS, build=build)
+    return cached_under(f"campaign-page:{campaign.pk}:{language}", names=PAGE_VERSIONS, build=build)
 
 
 # --- other pages' sections --------------------------------------------------------------------

@@ -18,6 +18,7 @@ from picketline.campaigns.models import (
     EmployerGroup,
 )
 from picketline.core.audit import log_action
+from picketline.core.i18n import content_languages
 from picketline.core.text import plain_text
 from picketline.disputes.choices import Sector
 from picketline.disputes.models import Dispute
@@ -47,6 +48,12 @@ def _set_sectors(campaign: Campaign, sectors: list[str]) -> None:
     )
 
 
+def _check_language(language: str, *, field: str = "language") -> None:
+    if language not in dict(content_languages()):
+        message = _("Choose one of the languages content is written in, not “%(code)s”.")
+        raise ValidationError({field: message % {"code": str(language)[:20]}})
+
+
 def _check_targets(targets) -> None:
     for group in targets:
         if not isinstance(group, EmployerGroup):
@@ -73,6 +80,7 @@ def campaign_create(
         status=status,
         is_demo=is_demo,
     )
+    _check_language(language)
     campaign.slug = unique_slug(Campaign, campaign.title)
     if campaign.slug in RESERVED_SLUGS:
         campaign.slug = unique_slug(Campaign, f"{campaign.title} campaign")
@@ -96,6 +104,8 @@ def campaign_update(
     unknown = set(fields) - set(CAMPAIGN_FIELDS)
     if unknown:
         raise TypeError(f"campaign_update cannot set {sorted(unknown)}")
+    if "language" in fields:
+        _check_language(fields["language"])
     changed = []
     for name, value in fields.items():
         if name in ("title", "summary"):
@@ -195,16 +205,19 @@ def common_demand_save(
     translations: dict[str, str],
     demand: CommonDemand | None = None,
 ) -> CommonDemand:
-    """Adds a common demand (or changes `demand`) with its translations: a language given an
-    empty text loses its translation; the demand's own language has none."""
+    """Adds a common demand (or changes `demand`) with its translations, by content language
+    (CONTENT_LANGUAGES): a language given an empty text loses its translation; the demand's
+    own language has none; a language outside the content languages is refused."""
     created = demand is None
     if created:
         demand = CommonDemand(campaign=campaign)
     elif demand.campaign_id != campaign.pk:
         raise ValidationError(_("This demand belongs to another campaign."))
+    _check_language(language)
     demand.text, demand.language, demand.position = plain_text(text), language, position
     cleaned = {}
     for code, translated in translations.items():
+        _check_language(code, field=f"text_{code}")
         translated = plain_text(translated)
         if len(translated) > 500:
             raise ValidationError(

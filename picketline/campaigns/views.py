@@ -26,7 +26,7 @@ from picketline.campaigns.hooks import campaign_sections
 from picketline.campaigns.models import Campaign
 from picketline.core.forms import add_validation_error
 from picketline.core.http import private_page
-from picketline.core.i18n import current_language
+from picketline.core.i18n import current_language, reader_content_language
 from picketline.core.pages import remove_or_confirm, save_or_show
 from picketline.organisations.invitations.selectors import invitations_pending
 
@@ -71,7 +71,7 @@ def campaign_detail(request, slug):
     campaign = selectors.campaign_get_public(slug=slug)
     context = {
         "campaign": campaign,
-        **selectors.campaign_page_parts(campaign, language=current_language()),
+        **selectors.campaign_page_parts(campaign, language=reader_content_language(request)),
         "struggle": selectors.campaign_level(campaign.pk),
         "sections": campaign_sections(request=request, campaign=campaign),
         "can_manage": request.user.is_authenticated
@@ -113,7 +113,7 @@ def _url(name: str, campaign: Campaign, **kwargs) -> str:
 
 
 def _manage_page(request, campaign, *, form=None, add_form=None, invite_form=None, status=200):
-    matrix = selectors.campaign_matrix(campaign, language=current_language())
+    matrix = selectors.campaign_matrix(campaign, language=reader_content_language(request))
     context = {
         "campaign": campaign,
         "form": form or CampaignForm(campaign=campaign),
@@ -187,7 +187,7 @@ def dispute_remove(request, slug, dispute):
 def _demands_page(request, campaign, form, status=200):
     context = {
         "campaign": campaign,
-        "demands": selectors.demands_shown(campaign, language=current_language()),
+        "demands": selectors.demands_shown(campaign, language=reader_content_language(request)),
         "form": form,
     }
     return private_page(render(request, "campaigns/manage/demands.html", context, status=status))

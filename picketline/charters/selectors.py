@@ -19,8 +19,8 @@ from picketline.charters.models import (
     EndorserKind,
     TranslationStatus,
 )
+from picketline.core.confirm_links import confirm_link_find
 from picketline.core.i18n import content_language_name, content_languages, is_right_to_left
-from picketline.core.tokens import token_hash, token_plausible
 
 # How many named endorsers a charter's page lists (the counts cover everyone).
 ENDORSERS_SHOWN = 60
@@ -238,13 +238,7 @@ def country_points(codes: list[str]) -> dict[str, tuple[float, float]]:
 
 
 def endorsement_get_by_confirm_token(*, raw: str) -> Endorsement | None:
-    if not token_plausible(raw):
-        return None
-    return (
-        Endorsement.objects.select_related("charter")
-        .filter(confirm_token_hash=token_hash(raw))
-        .first()
-    )
+    return confirm_link_find(Endorsement.objects.select_related("charter"), raw=raw)
 
 
 # --- editors -------------------------------------------------------------------------------

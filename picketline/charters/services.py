@@ -27,9 +27,16 @@ from picketline.charters.models import (
 )
 from picketline.charters.selectors import endorsement_get_by_confirm_token
 from picketline.core.audit import log_action
+from picketline.core.confirm_links import (
+    CONFIRM_LINK_FIELDS,
+    confirm_link_check,
+    confirm_link_new,
+    confirm_link_take,
+    confirm_link_used,
+    confirm_links_expired,
+)
 from picketline.core.i18n import content_languages
 from picketline.core.text import plain_text
-from picketline.core.tokens import token_new
 
 KIND = "endorsement"
 
@@ -222,12 +229,14 @@ def _endorse(*, charter: Charter, kind: str, fields: dict) -> EndorseResult:
     )
     if existing is not None:
         if existing.status == EndorsementStatus.PENDING and kind == EndorserKind.PERSON:
-            raw = _confirm_link(existing)
-            existing.save(update_fields=["confirm_token_hash", "confirm_expires_at"])
+            raw = confirm_link_new(existing, hours=settings.ENDORSE_CONFIRM_HOURS)
+            existing.save(update_fields=CONFIRM_LINK_FIELDS)
             notices.endorsement_confirm_link(existing, raw)
         return EndorseResult(endorsement=existing, created=False)
     endorsement = Endorsement(charter=charter, kind=kind, language=get_language() or "", **fields)
-    raw = _confirm_link(endorsement) if kind == EndorserKind.PERSON else ""
+    raw = ""
+    if kind == EndorserKind.PERSON:
+        raw = confirm_link_new(endorsement, hours=settings.ENDORSE_CONFIRM_HOURS)
     endorsement.save()
     log_action(
         charter,
@@ -243,44 +252,24 @@ def _endorse(*, charter: Charter, kind: str, fields: dict) -> EndorseResult:
     return EndorseResult(endorsement=endorsement, created=True)
 
 
-def _confirm_link(endorsement: Endorsement) -> str:
-    raw, endorsement.confirm_token_hash = token_new()
-    endorsement.confirm_expires_at = timezone.now() + dt.timedelta(
-        hours=settings.ENDORSE_CONFIRM_HOURS
-    )
-    return raw
-
-
 def endorsement_confirm_check(*, raw: str) -> Endorsement:
     """The waiting endorsement the link confirms; ValidationError (code "unknown" or
     "expired") when the link does nothing."""
-    endorsement = endorsement_get_by_confirm_token(raw=raw)
-    if endorsement is None or endorsement.status != EndorsementStatus.PENDING:
-        raise ValidationError(
-            _("This link has already been used, or it is not a link we sent."), code="unknown"
-        )
-    if endorsement.confirm_expires_at is None or endorsement.confirm_expires_at <= timezone.now():
-        raise ValidationError(
-            _("This link has expired. Endorse the charter again to get a new one."),
-            code="expired",
-        )
-    return endorsement
+    return confirm_link_check(
+        endorsement_get_by_confirm_token(raw=raw),
+        pending=EndorsementStatus.PENDING,
+        expired_message=_("This link has expired. Endorse the charter again to get a new one."),
+    )
 
 
 @transaction.atomic
 def endorsement_confirm(*, raw: str) -> Endorsement:
     """Follows the emailed link: the person's endorsement counts from now. The link works
     once."""
-    endorsement = endorsement_confirm_check(raw=raw)
-    Endorsement.objects.select_for_update().get(pk=endorsement.pk)
-    endorsement = endorsement_confirm_check(raw=raw)
+    endorsement = confirm_link_take(lambda: endorsement_confirm_check(raw=raw))
     endorsement.status = EndorsementStatus.COUNTED
     endorsement.counted_at = timezone.now()
-    endorsement.confirm_token_hash = None
-    endorsement.confirm_expires_at = None
-    endorsement.save(
-        update_fields=["status", "counted_at", "confirm_token_hash", "confirm_expires_at"]
-    )
+    endorsement.save(update_fields=["status", "counted_at", *confirm_link_used(endorsement)])
     log_action(
         endorsement.charter, "charter.endorsement_confirmed", data={"endorsement": endorsement.pk}
     )
@@ -315,9 +304,6 @@ def endorsement_reject(*, endorsement: Endorsement, user) -> None:
 def endorsements_unconfirmed_forget() -> int:
     """Deletes people's endorsements never confirmed whose link has expired, with their name
     and address; returns how many. Endorsing again sends a new link."""
-    deleted, _by_model = Endorsement.objects.filter(
-        kind=EndorserKind.PERSON,
-        status=EndorsementStatus.PENDING,
-        confirm_expires_at__lt=timezone.now(),
-    ).delete()
+    pending = Endorsement.objects.filter(kind=EndorserKind.PERSON, status=EndorsementStatus.PENDING)
+    deleted, _by_model = confirm_links_expired(pending).delete()
     return deleted

@@ -21,8 +21,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from picketline.charters import selectors, services
 from picketline.charters.forms import ApproveForm, EndorseForm, TranslationForm, VersionForm
+from picketline.core.confirm_links import confirm_link_page
 from picketline.core.forms import add_validation_error
-from picketline.core.http import private_page, too_many_requests
+from picketline.core.http import too_many_requests
 from picketline.core.i18n import (
     content_language_name,
     content_languages,
@@ -180,21 +181,18 @@ def endorse_sent(request, slug):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token: str):
-    if request.method == "POST" and submission_rate_limited(request, scope="endorse-confirm"):
-        return private_page(too_many_requests(request, scope="endorse-confirm"))
-    try:
-        if request.method == "POST":
-            endorsement = services.endorsement_confirm(raw=token)
-            messages.success(request, _("Thank you: your endorsement is counted."))
-            return private_page(
-                _see_other(endorsement.charter.get_absolute_url() + "#endorsements")
-            )
-        endorsement = services.endorsement_confirm_check(raw=token)
-    except ValidationError as error:
-        status = 410 if error.code == "expired" else 404
-        context = {"message": error.messages[0]}
-        return private_page(render(request, "charters/link_problem.html", context, status=status))
-    return private_page(render(request, "charters/confirm.html", {"endorsement": endorsement}))
+    return confirm_link_page(
+        request,
+        scope="endorse-confirm",
+        check=lambda: services.endorsement_confirm_check(raw=token),
+        confirm=lambda: services.endorsement_confirm(raw=token),
+        done=lambda endorsement: (
+            _("Thank you: your endorsement is counted."),
+            endorsement.charter.get_absolute_url() + "#endorsements",
+        ),
+        template="charters/confirm.html",
+        name="endorsement",
+    )
 
 
 # --- editors -------------------------------------------------------------------------------

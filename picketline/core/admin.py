@@ -6,14 +6,10 @@ from picketline.core.models import AuditEntry, OutboxEmail
 from picketline.core.outbox import outbox_retry
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "action", "content_type", "object_id", "user"]
-    list_filter = ["action", "content_type"]
-    search_fields = ["action", "object_id", "reason"]
-    date_hierarchy = "created_at"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows only services and workers write: read in the admin, never added, changed or
+    deleted there, not even by an admin."""
 
-    # The log is evidence: nobody edits or deletes it, not even an admin.
     def has_add_permission(self, request):
         return False
 
@@ -22,6 +18,16 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    """The log is evidence: nobody edits or deletes it."""
+
+    list_display = ["created_at", "action", "content_type", "object_id", "user"]
+    list_filter = ["action", "content_type"]
+    search_fields = ["action", "object_id", "reason"]
+    date_hierarchy = "created_at"
 
 
 @admin.register(OutboxEmail)

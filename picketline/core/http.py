@@ -1,6 +1,6 @@
 """Response helpers every app shares."""
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -17,6 +17,18 @@ def private_page(response):
     response["Cache-Control"] = "private, no-store"
     response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def uploaded_file(response, *, filename: str, inline: bool):
+    """Headers for a file someone uploaded, so it can never run in the site's origin: the
+    stored content type kept (nosniff), a download unless `inline`, and a sandbox with no
+    sources should a browser render it anyway."""
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(filename)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response
 
 

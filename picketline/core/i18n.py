@@ -67,3 +67,10 @@ def reader_content_languages(request) -> list[str]:
         if code and code not in found:
             found.append(code)
     return found
+
+
+def reader_content_language(request) -> str:
+    """The one content language a page shows its content in for this reader: the first they
+    read, else the interface's language."""
+    found = reader_content_languages(request)
+    return found[0] if found else current_language()

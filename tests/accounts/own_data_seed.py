@@ -201,6 +201,18 @@ def seed_person(*, confirmed: bool = True) -> dict:
     )
     sign(appeal, email="other.signer@example.org", name="Other Signer", country="FR")
 
+    # Resources: a link the person added to the campaign's library. It is the campaign's, so
+    # erasing keeps it and forgets who added it.
+    from tests.resources.helpers import make_resource
+
+    make_resource(
+        campaign,
+        by=user,
+        title="Rally video",
+        kind="video",
+        link="https://video.example.org/rally",
+    )
+
     # The admin's log: an administrator reset the person's second factor and looked at a
     # passkey; each entry names the object as it was (the username).
     for obj in (user, user.totp_device, user.passkeys.get()):

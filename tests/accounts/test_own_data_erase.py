@@ -109,6 +109,11 @@ def test_records_that_must_stay_stay_without_the_person(
     # The campaign they coordinated stays, without them.
     campaign = Campaign.objects.get(pk=seeded["campaign"].pk)
     assert not campaign.coordinators.exists()
+    # The link they added to the campaign's library stays, without who added it.
+    from picketline.resources.models import Resource
+
+    added = Resource.objects.get(title="Rally video")
+    assert added.campaign_id == campaign.pk and added.uploaded_by is None
     # A promised pledge is cancelled, so no reminder goes out.
     assert Pledge.objects.get().status == "cancelled"
     # Their seat went to the person waiting.

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 # Kinds whose rows hold no value the person typed (the audit log's actions and times).
 # Kinds that hold no text of the person's own: what they did, the campaigns they coordinate,
-# the steps of a plan given to them (the committee's words) and the versions they saved.
-WITHOUT_SENTINEL = {"activity", "campaigns", "plans"}
+# the steps of a plan given to them (the committee's words) and the versions they saved, the
+# resources they added to a library (the campaign's).
+WITHOUT_SENTINEL = {"activity", "campaigns", "plans", "resource_uploads"}
 
 
 def _document(client) -> dict:

@@ -77,8 +77,19 @@ def test_it_shows_a_campaign_with_demands_matrix_and_countries(client, campaign)
         ("Valencia plant", "ES"),
     ]
     pay, jobs = detail["demands"]
-    assert jobs["translations"] == {"en": "Permanent jobs"}
-    assert pay["translations"] == {"en": "Equal pay", "es": "Igualdad salarial"}
+    assert jobs["translations"] == [
+        {
+            "language": "en",
+            "language_name": "English",
+            "direction": "ltr",
+            "original": True,
+            "text": "Permanent jobs",
+        }
+    ]
+    assert [(t["language"], t["original"], t["text"]) for t in pay["translations"]] == [
+        ("en", True, "Equal pay"),
+        ("es", False, "Igualdad salarial"),
+    ]
     assert (pay["text"], pay["language"], pay["fallback"]) == ("Equal pay", "en", False)
     assert len(detail["matrix"]) == 4
     berlin = detail["disputes"][0]["id"]

@@ -2,6 +2,7 @@
 with a matrix of varied statuses and level 4 showing."""
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from picketline.campaigns.models import Campaign, DemandAdoption
@@ -33,14 +34,16 @@ def test_it_loads_the_campaign_once(client):
     assert matrix.countries == ["BR", "DE", "ES", "KR", "ZA"]
     statuses = {cell.status or "not adopted" for row in matrix.rows for cell in row.cells}
     assert statuses == {"raised", "won", "partly_won", "lost", "not adopted"}
-    # Every demand has a Spanish translation; some are also in Arabic, French, German…
+    # Every demand is translated into Spanish and into the languages of the other plants'
+    # neighbours, Farsi (right to left) among them; only into content languages.
     assert not any(item.fallback for item in matrix.demands)
-    assert {t.language for d in campaign.demands.all() for t in d.translations.all()} >= {
-        "es",
-        "ar",
-        "fr",
-        "de",
-    }
+    for demand in campaign.demands.all():
+        languages = {t.language for t in demand.translations.all()}
+        assert languages >= {"es", "ar", "fr", "it", "ko", "id", "fa"}, demand.text
+        assert languages <= {code for code, _name in settings.CONTENT_LANGUAGES}
+    farsi = campaign_matrix(campaign, language="fa")
+    assert not any(item.fallback for item in farsi.demands)
+    assert {(item.shown.language, item.direction) for item in farsi.demands} == {("fa", "rtl")}
     struggle = campaign_one_struggle(campaign.pk)
     assert struggle.countries == ["BR", "DE", "ES"]
     for dispute in campaign.disputes.all():

@@ -51,9 +51,9 @@ def test_the_page_shows_demands_in_the_readers_language_with_a_note_on_fallback(
         page = client.get(
             world["campaign"].get_absolute_url(), headers={"accept-language": "es"}
         ).content.decode()
-    assert '<span lang="es" dir="auto">Igualdad salarial</span>' in page
+    assert '<span lang="es" dir="ltr">Igualdad salarial</span>' in page
     # Not translated into Spanish: the original, saying so.
-    assert '<span lang="en" dir="auto">Permanent jobs</span>' in page
+    assert '<span lang="en" dir="ltr">Permanent jobs</span>' in page
     with translation.override("es"):
         note = gettext("(not translated into your language yet: shown as written)")
     assert note != "(not translated into your language yet: shown as written)"

@@ -9,7 +9,14 @@ from django.conf import settings
 import picketline
 from picketline.accounts.throttle import ACCOUNT_SCOPES
 
-CALLS = {"submission_rate_limited", "rate_limit_hit", "retry_after_seconds", "too_many_requests"}
+CALLS = {
+    "submission_rate_limited",
+    "rate_limit_hit",
+    "retry_after_seconds",
+    "too_many_requests",
+    # Counts its POSTs under the scope it is given (core.confirm_links).
+    "confirm_link_page",
+}
 # Counted by sign-in throttling through its table of one scope per step.
 RESERVED = set(ACCOUNT_SCOPES.values())
 

@@ -11,6 +11,9 @@ TEXTAREA = forms.Textarea(attrs={"rows": 6, "dir": "auto"})
 
 
 class PlanForm(forms.Form):
+    # The plan's version when the page was opened (0 before the first save): a save from an
+    # older one is refused rather than overwriting someone else's.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     language = forms.ChoiceField(label=_("Language of the plan"))
     situation = forms.CharField(
         label=_("The situation"), required=False, max_length=20000, widget=TEXTAREA
@@ -101,10 +104,11 @@ def formset_rows(formset) -> list[dict]:
     ]
 
 
-def plan_forms(data, *, snapshot: dict, assignees, users_by_id: dict):
+def plan_forms(data, *, snapshot: dict, version: int, assignees, users_by_id: dict):
     """The edit page's form and formsets, bound to `data` on POST, else filled from the
-    plan as it is (`snapshot`)."""
+    plan as it is (`snapshot`, at `version`)."""
     initial = {
+        "version": version,
         "language": snapshot.get("language"),
         **{key: snapshot.get(key, "") for key in ("situation", "weak_points", "strengths")},
         **{f"publish_{key}": value for key, value in snapshot.get("published", {}).items()},

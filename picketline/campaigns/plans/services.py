@@ -1,6 +1,8 @@
 """Writes to strategic plans. `plan_save` is the only one: a plan is saved whole (analysis,
 publishing, stakeholders, goals and steps), under its row's lock, and every save keeps a
-version with who saved it, when and which parts changed, and an audit entry."""
+version with who saved it, when and which parts changed, and an audit entry. A save made from
+a page opened at an earlier version is refused (EditConflict): two coordinators editing at
+once never silently overwrite each other."""
 
 import datetime as dt
 
@@ -20,6 +22,7 @@ from picketline.campaigns.plans.models import (
 )
 from picketline.campaigns.plans.selectors import owner_kind, plan_assignees, plan_snapshot
 from picketline.core.audit import log_action
+from picketline.core.conflicts import EditConflict
 from picketline.core.text import plain_text
 
 ANALYSIS = ("situation", "weak_points", "strengths")
@@ -121,9 +124,15 @@ def plan_save(
     stakeholders=(),
     goals=(),
     steps=(),
+    version: int | None = None,
 ) -> StrategicPlan:
     """Saves the owner's (a campaign's or a dispute's) plan whole, making it on the first
-    save. Checks everything before it writes anything: a refused save stores nothing."""
+    save. Checks everything before it writes anything: a refused save stores nothing.
+
+    With `version` (the plan's version when the editor's page was opened, 0 for no plan yet),
+    a plan saved by someone else since then is refused with EditConflict, under the lock, and
+    nothing is written: the whole plan is saved at once, so this guards its stakeholders,
+    goals and steps as much as its analysis."""
     if not language:
         raise ValidationError({"language": _("Say which language the plan is written in.")})
     new_stakeholders = _check_stakeholders(stakeholders)
@@ -135,6 +144,15 @@ def plan_save(
         **{kind: owner}, defaults={"language": language}
     )
     plan = StrategicPlan.objects.select_for_update().get(pk=plan.pk)
+    if version is not None and plan.version != version:
+        # Raised inside the transaction: a plan made just now by get_or_create goes too.
+        raise EditConflict(
+            _(
+                "Someone else saved this plan after you opened it. Nothing of yours was "
+                "saved: their version is shown below and your changes are still in the form. "
+                "Make them again on top of theirs, then save."
+            )
+        )
     before = {} if created else plan_snapshot(plan)
     plan.language = language
     plan.situation = plain_text(situation)

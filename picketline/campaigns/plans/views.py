@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.campaigns.plans import selectors, services
 from picketline.campaigns.plans.forms import formset_rows, plan_forms
+from picketline.core.conflicts import EditConflict
 from picketline.core.forms import add_validation_error
 from picketline.core.http import private_page
 from picketline.core.i18n import current_language
@@ -79,41 +80,65 @@ def plan_version(request, kind, slug, number):
     return private_page(render(request, "campaigns/plans/page.html", context))
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-@two_factor_verified_required
-def plan_edit(request, kind, slug):
-    context = _context(request, kind, slug)
-    owner, plan = context["owner"], context["plan"]
+def _edit_forms(data, *, owner, plan):
     snapshot = (
         selectors.plan_snapshot(plan)
         if plan
         else {"language": getattr(owner, "language", "") or current_language()}
     )
     assignees = selectors.plan_assignees(owner)
-    forms = plan_forms(
-        request.POST if request.method == "POST" else None,
+    return plan_forms(
+        data,
         snapshot=snapshot,
+        version=plan.version if plan else 0,
         assignees=assignees,
         users_by_id={user.pk: user for user in assignees},
     )
-    if request.method == "POST" and all(form.is_valid() for form in forms.values()):
-        try:
-            services.plan_save(
-                owner=owner,
-                by=request.user,
-                **forms["form"].cleaned_data,
-                stakeholders=formset_rows(forms["stakeholders"]),
-                goals=formset_rows(forms["goals"]),
-                steps=formset_rows(forms["steps"]),
-            )
-        except ValidationError as error:
-            add_validation_error(forms["form"], error)
-        else:
-            messages.success(request, _("The plan is saved."))
-            return redirect(context["urls"]["page"])
+
+
+def _conflict(request, context, message: str) -> dict:
+    """The edit page after a refused save: what they typed, now at the plan's current
+    version, beside the plan as the other coordinator saved it."""
+    plan = selectors.plan_of(context["owner"])
+    data = request.POST.copy()
+    data["version"] = str(plan.version if plan else 0)
+    forms = _edit_forms(data, owner=context["owner"], plan=plan)
+    context["conflict"] = message
+    context["plan"] = plan
+    if plan is not None:
+        context["theirs"] = selectors.plan_shown(selectors.plan_snapshot(plan))
+        context["their_version"] = selectors.plan_version(plan, plan.version)
+    return forms
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@two_factor_verified_required
+def plan_edit(request, kind, slug):
+    context = _context(request, kind, slug)
+    owner, plan = context["owner"], context["plan"]
+    forms = _edit_forms(request.POST if request.method == "POST" else None, owner=owner, plan=plan)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if all(form.is_valid() for form in forms.values()):
+            try:
+                services.plan_save(
+                    owner=owner,
+                    by=request.user,
+                    **forms["form"].cleaned_data,
+                    stakeholders=formset_rows(forms["stakeholders"]),
+                    goals=formset_rows(forms["goals"]),
+                    steps=formset_rows(forms["steps"]),
+                )
+            except EditConflict as conflict:
+                forms, status = _conflict(request, context, conflict.message), 409
+            except ValidationError as error:
+                add_validation_error(forms["form"], error)
+            else:
+                messages.success(request, _("The plan is saved."))
+                return redirect(context["urls"]["page"])
     context.update(forms)
-    status = 400 if request.method == "POST" else 200
     return private_page(render(request, "campaigns/plans/edit.html", context, status=status))
 
 

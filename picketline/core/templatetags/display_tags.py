@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import pgettext
 
 from picketline.core import text
+from picketline.core.i18n import is_right_to_left
 
 register = template.Library()
 
@@ -40,6 +41,13 @@ def isolate(value) -> str:
     if value is None or value == "":
         return ""
     return f"{FSI}{value}{PDI}"
+
+
+@register.filter
+def text_direction(language) -> str:
+    """The `dir` of an element holding people's words in a known language: rtl for a
+    right-to-left one (fa, ar), else ltr."""
+    return "rtl" if is_right_to_left(language or "") else "ltr"
 
 
 @register.filter(is_safe=True)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.core.charts import Bar, bar_chart
+from picketline.core.confirm_links import LINK_PROBLEM_TEMPLATE
 from picketline.core.forms import add_validation_error
 from picketline.core.http import private_page, too_many_requests
 from picketline.core.ratelimit import submission_rate_limited
@@ -99,7 +100,7 @@ def confirm(request, token: str):
     except ValidationError as error:
         status = 410 if error.code == "expired" else 404
         context = {"message": error.messages[0]}
-        return private_page(render(request, "membership/link_problem.html", context, status=status))
+        return private_page(render(request, LINK_PROBLEM_TEMPLATE, context, status=status))
     return private_page(render(request, "membership/confirm.html", {"membership": membership}))
 
 
@@ -109,7 +110,7 @@ def mine(request, token: str):
     membership = selectors.membership_get_by_token(raw=token)
     if membership is None:
         context = {"message": _("This link does not work. It may have been copied incompletely.")}
-        return private_page(render(request, "membership/link_problem.html", context, status=404))
+        return private_page(render(request, LINK_PROBLEM_TEMPLATE, context, status=404))
     if request.method == "POST":
         if submission_rate_limited(request, scope="join-confirm"):
             return private_page(too_many_requests(request, scope="join-confirm"))

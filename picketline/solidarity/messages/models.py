@@ -6,6 +6,7 @@ The sender's email is private: only the dispute's coordinators see it, and only 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
@@ -59,6 +60,11 @@ class Message(TimeStampedModel):
 
     def __str__(self):
         return self.body[:60]
+
+    @property
+    def photo_url(self) -> str:
+        """Where the app serves the photo (`message_photo`); no route serves MEDIA_ROOT."""
+        return reverse("solidarity:message_photo", kwargs={"pk": self.pk}) if self.photo else ""
 
 
 class DigestFrequency(models.TextChoices):

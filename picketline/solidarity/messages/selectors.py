@@ -3,10 +3,13 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from picketline.core.text import normalize_name
 from picketline.core.versions import cached_under
 from picketline.disputes.models import Dispute
+from picketline.disputes.selectors import dispute_public_queryset, user_can_manage
 from picketline.moderation.models import ItemStatus, ModerationItem
 from picketline.places.countries import country_names
 from picketline.solidarity.messages.models import Message
@@ -40,6 +43,29 @@ def messages_published(*, dispute: Dispute) -> QuerySet[Message]:
         .defer("sender_email", "contact_consent")
         .order_by("-published_at", "-id")
     )
+
+
+def message_photo_get_for_user(*, pk: int, user, verified: bool) -> tuple[Message, bool]:
+    """A message's photo, and whether it is public: a published message's on a public
+    dispute is anyone's; any other only for the dispute's coordinators and moderators in a
+    session with two factors verified (`verified`). Http404 for everyone else, and when the
+    message has no photo."""
+    message = (
+        Message.objects.filter(pk=pk)
+        .exclude(photo="")
+        .select_related("dispute")
+        .only("id", "photo", "published_at", "dispute")
+        .first()
+    )
+    if message is None:
+        raise Http404(_("There is no photo at this address."))
+    public = (
+        message.published_at is not None
+        and dispute_public_queryset().filter(pk=message.dispute_id).exists()
+    )
+    if not public and not (verified and user_can_manage(user, message.dispute)):
+        raise Http404(_("There is no photo at this address."))
+    return message, public
 
 
 @dataclass

@@ -4,14 +4,12 @@ A message is stored first; publishing it creates one delivery row per recipient 
 each recipient's digest after commit, so a mail server that is down loses nothing.
 """
 
-import io
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageOps
 
 from picketline.core.audit import log_action
+from picketline.core.images import image_reencode
 from picketline.core.text import plain_text
 from picketline.disputes.models import Dispute
 from picketline.organisations.models import Organisation
@@ -29,20 +27,9 @@ TEXT_FIELDS = ("sender_name", "organisation_name", "body")
 
 
 def photo_reencode(upload) -> ContentFile:
-    """The image as a new JPEG no larger than 1600 px a side.
-
-    Only the pixels are copied, so EXIF metadata (GPS position, camera, owner) is left behind.
-    """
-    with Image.open(upload) as source:
-        image = ImageOps.exif_transpose(source)
-        image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        clean = Image.new(image.mode, image.size)
-        clean.paste(image)
-    out = io.BytesIO()
-    clean.save(out, format="JPEG", quality=85, optimize=True)
-    return ContentFile(out.getvalue(), name="photo.jpg")
+    """The image as a new JPEG no larger than 1600 px a side, its pixels only: EXIF metadata
+    (GPS position, camera, owner) is left behind (`core.images`)."""
+    return ContentFile(image_reencode(upload, max_side=PHOTO_MAX_SIDE), name="photo.jpg")
 
 
 def sender_is_verified(user) -> bool:

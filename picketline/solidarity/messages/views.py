@@ -5,21 +5,27 @@ The coordinators' pages load their dispute through `dispute_get_for_user(..., wr
 
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect, StreamingHttpResponse
+from django.http import FileResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from picketline.accounts.decorators import two_factor_verified_required
+from picketline.accounts.two_factor import two_factor_redirect_url
+from picketline.core.http import private_page, uploaded_file
 from picketline.core.ratelimit import submission_rate_limited
 from picketline.disputes.models import Dispute
 from picketline.disputes.selectors import dispute_get_for_user
 from picketline.solidarity.http import public_dispute, retry_later
 from picketline.solidarity.messages.export import csv_lines
 from picketline.solidarity.messages.forms import FrequencyForm, InboxFilterForm, MessageForm
-from picketline.solidarity.messages.selectors import message_rows, messages_for_coordinators
+from picketline.solidarity.messages.selectors import (
+    message_photo_get_for_user,
+    message_rows,
+    messages_for_coordinators,
+)
 from picketline.solidarity.messages.services import (
     digest_recipients,
     message_send,
@@ -59,6 +65,23 @@ def message_thanks(request, slug):
 
 
 # --- the coordinators' pages ----------------------------------------------------------------
+
+
+@require_safe
+def message_photo(request, pk):
+    """A message's photo, streamed by the app (nothing serves MEDIA_ROOT): anyone's once the
+    message is published, until then only its dispute's coordinators' and moderators'."""
+    user = request.user
+    verified = user.is_authenticated and two_factor_redirect_url(request) is None
+    message, public = message_photo_get_for_user(pk=pk, user=user, verified=verified)
+    response = FileResponse(message.photo.open("rb"), content_type="image/jpeg")
+    uploaded_file(response, filename=f"message-{message.pk}.jpg", inline=True)
+    if public:
+        # Short: a moderator may take a message down again.
+        response["Cache-Control"] = "public, max-age=600"
+    else:
+        private_page(response)
+    return response
 
 
 def _dispute(request, slug: str) -> Dispute:

@@ -76,6 +76,7 @@ def _rows(prefix: str, rows: list[dict], fields: tuple[str, ...]) -> dict:
 
 def edit_post(
     *,
+    version=0,
     language="en",
     situation="",
     weak_points="",
@@ -86,6 +87,7 @@ def edit_post(
     steps=(),
 ) -> dict:
     data = {
+        "version": str(version),
         "language": language,
         "situation": situation,
         "weak_points": weak_points,

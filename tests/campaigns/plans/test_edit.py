@@ -73,15 +73,16 @@ def test_the_edit_page_shows_the_plan_as_it_is(client, setting):
 
 def test_a_row_ticked_for_removal_goes(client, setting):
     campaign, user = setting
-    whole_plan(campaign)
+    plan = whole_plan(campaign)
     factories.login(client, user)
     client.post(
         edit_url(campaign),
         edit_post(
+            version=plan.version,
             stakeholders=[
                 {"kind": "media", "name": "Courier", "power": 2, "interest": 2},
                 {"kind": "media", "name": "Herald", "power": 2, "interest": 2, "DELETE": True},
-            ]
+            ],
         ),
     )
     plan = StrategicPlan.objects.get(campaign=campaign)

@@ -2,11 +2,12 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from picketline.solidarity.models import Message
-from tests.factories import make_dispute
-from tests.solidarity.messages.helpers import fresh_limits, send_url, valid_data
+from tests.factories import login, make_coordinator, make_dispute, make_moderator, make_user
+from tests.solidarity.messages.helpers import approve, fresh_limits, send_url, valid_data
 
 __all__ = ["fresh_limits"]
 
@@ -71,3 +72,48 @@ def test_it_refuses_a_photo_over_5_mb(client, db, fresh_limits):
     assert response.status_code == 400
     assert "photo" in response.context["form"].errors
     assert not Message.objects.exists()
+
+
+def _sent_with_photo(client, dispute) -> Message:
+    upload = SimpleUploadedFile("me.jpg", _photo_with_gps((60, 40)), content_type="image/jpeg")
+    assert client.post(send_url(dispute), {**valid_data(), "photo": upload}).status_code == 303
+    return Message.objects.get()
+
+
+def test_a_published_photo_is_served_by_the_app_to_anyone(client, db, fresh_limits):
+    dispute = make_dispute()
+    message = _sent_with_photo(client, dispute)
+    approve(message, make_moderator())
+    page = client.get(dispute.get_absolute_url()).content.decode()
+    assert message.photo_url in page
+    response = client.get(message.photo_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert response["Cache-Control"].startswith("public")
+    with Image.open(io.BytesIO(b"".join(response.streaming_content))) as image:
+        assert image.size == (60, 40)
+
+
+def test_a_photo_waiting_for_review_is_only_for_those_who_review_it(client, db, fresh_limits):
+    dispute = make_dispute()
+    message = _sent_with_photo(client, dispute)
+    assert client.get(message.photo_url).status_code == 404
+    coordinator = make_coordinator(dispute)
+    client.force_login(coordinator)
+    # Signed in, but the session has not given its second factor yet.
+    assert client.get(message.photo_url).status_code == 404
+    login(client, coordinator)
+    response = client.get(message.photo_url)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    client.force_login(make_user())
+    assert client.get(message.photo_url).status_code == 404
+
+
+def test_a_message_without_a_photo_has_no_photo_address(client, db):
+    message = Message.objects.create(dispute=make_dispute(), body="Solidarity")
+    assert message.photo_url == ""
+    url = reverse("solidarity:message_photo", kwargs={"pk": message.pk})
+    assert client.get(url).status_code == 404
