@@ -475,6 +475,9 @@ RATE_LIMIT_VARIABLES = {
     "endorse-confirm": ("RATE_LIMIT_ENDORSE_CONFIRM", "20/hour"),
     # signatures of an appeal, through the form and the API together
     "appeal-sign": ("RATE_LIMIT_APPEAL_SIGN", "10/hour"),
+    # Votes: high, since a whole workplace meeting may vote from one address (its wifi); a
+    # voting link's token cannot be guessed, so this only stops floods.
+    "ballot-vote": ("RATE_LIMIT_BALLOT_VOTE", "3000/hour"),
     # confirmations of a signature by its emailed link
     "appeal-confirm": ("RATE_LIMIT_APPEAL_CONFIRM", "20/hour"),
     # sign-in attempts from one address, over every step (password, code, passkey)

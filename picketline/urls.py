@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("picketline.campaigns.plans.urls")),
     path("", include("picketline.appeals.urls")),
     path("", include("picketline.resources.urls")),
+    path("", include("picketline.ballots.urls")),
     path("", include("picketline.disputes.feeds.urls")),
     path("", include("picketline.disputes.urls")),
 ]

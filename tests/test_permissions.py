@@ -35,6 +35,7 @@ from picketline.solidarity.delegations.services import delegation_add
 from picketline.solidarity.models import Fund, LedgerEntry, Pledge
 from tests import factories
 from tests.appeals import test_permissions as appeals
+from tests.ballots import test_permissions as ballots
 from tests.charters import test_permissions as charters
 from tests.membership import test_permissions as membership
 from tests.resources import test_permissions as resources
@@ -143,6 +144,8 @@ PUBLIC |= charters.PUBLIC_NAMES
 PUBLIC |= appeals.PUBLIC_NAMES
 # And the resource library's, in tests/resources/test_permissions.py.
 PUBLIC |= resources.PUBLIC_NAMES
+# And the ballots', in tests/ballots/test_permissions.py.
+PUBLIC |= ballots.PUBLIC_NAMES
 # Every operation of the API is in API_MATRIX below.
 API_NAMESPACE = "api"
 
@@ -466,6 +469,7 @@ PRIVATE = {
     *charters.PRIVATE_NAMES,
     *appeals.PRIVATE_NAMES,
     *resources.PRIVATE_NAMES,
+    *ballots.PRIVATE_NAMES,
 }
 
 # One's own things (a passkey): nobody else even learns that it exists.
@@ -642,7 +646,11 @@ def test_every_api_operation_is_classified(client):
     }
     checked = {(method, path.replace("{campaign}", "{slug}")) for method, path in checked}
     assert documented == (
-        checked | membership.API_OPERATIONS | charters.API_OPERATIONS | appeals.API_OPERATIONS
+        checked
+        | membership.API_OPERATIONS
+        | charters.API_OPERATIONS
+        | appeals.API_OPERATIONS
+        | ballots.API_OPERATIONS
     )
 
 

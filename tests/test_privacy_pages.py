@@ -10,6 +10,9 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from picketline.ballots.links import voter_token
+from picketline.ballots.models import Ballot
+from picketline.ballots.services import ListedVoter, ballot_close, ballot_create, vote_cast
 from picketline.campaigns import services as campaigns
 from picketline.campaigns.models import Campaign
 from picketline.campaigns.plans.services import plan_save
@@ -29,7 +32,12 @@ SENTINEL_ASSIGNEE = "Sentinel Assignee"
 SENTINEL_GOAL = "Sentinel unpublished goal"
 # A resource kept for a campaign's and an organisation's own people.
 SENTINEL_RESOURCE = "Sentinel private resource"
+# A voter on a ballot's roll.
+SENTINEL_VOTER = "Sentinel Voter"
+SENTINEL_VOTER_EMAIL = "sentinel-voter@example.invalid"
 SENTINELS = [
+    SENTINEL_VOTER,
+    SENTINEL_VOTER_EMAIL,
     SENTINEL_RESOURCE,
     SENTINEL_PLAN_NOTE,
     SENTINEL_ASSIGNEE,
@@ -125,6 +133,25 @@ def seeded(db, settings, tmp_path):
     for owner in (campaign, union):
         make_resource(owner, by=coordinator, title="Public leaflet")
         make_resource(owner, by=coordinator, title=SENTINEL_RESOURCE, visibility="managers")
+    # Its ballots: one closed (its result and tracker are public), one open.
+    now = timezone.now()
+    for closed in (True, False):
+        ballot = ballot_create(
+            organisation=union,
+            question="Accept the offer?",
+            options=["Yes", "No"],
+            opens_at=now - dt.timedelta(hours=1),
+            closes_at=now + dt.timedelta(days=1),
+            electorate="list",
+            voters=[
+                ListedVoter(SENTINEL_VOTER_EMAIL, SENTINEL_VOTER),
+                ListedVoter("b@example.org"),
+            ],
+        )
+        voter = ballot.voters.get(email=SENTINEL_VOTER_EMAIL)
+        vote_cast(ballot_id=ballot.pk, token=voter_token(voter), choices=["Yes"])
+        if closed:
+            ballot_close(ballot)
     return [open_dispute, sensitive]
 
 
@@ -157,6 +184,13 @@ def _public_urls(disputes):
     owners = Organisation.objects.filter(resources__isnull=False).distinct()
     for slug in owners.values_list("slug", flat=True):
         urls += [f"/organisations/{slug}/", f"/organisations/{slug}/resources/"]
+    for ballot in Ballot.objects.filter(status="closed"):
+        urls += [
+            f"/organisations/{ballot.organisation.slug}/ballots/",
+            f"/ballots/{ballot.pk}/",
+            f"/ballots/{ballot.pk}/tracker/",
+            f"/ballots/{ballot.pk}/tracker.csv",
+        ]
     return urls
 
 

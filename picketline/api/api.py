@@ -14,6 +14,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from picketline.api import problems
 from picketline.api.appeals import router as appeals_router
+from picketline.api.ballots import organisations_router as ballots_organisations_router
+from picketline.api.ballots import router as ballots_router
 from picketline.api.campaigns import router as campaigns_router
 from picketline.api.charters import router as charters_router
 from picketline.api.disputes import router as disputes_router
@@ -131,3 +133,5 @@ api.add_router("/events", events_router)
 api.add_router("/charters", charters_router)
 api.add_router("/campaigns", campaigns_router)
 api.add_router("/appeals", appeals_router)
+api.add_router("/organisations", ballots_organisations_router)
+api.add_router("/ballots", ballots_router)

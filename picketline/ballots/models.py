@@ -17,6 +17,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from picketline.core.models import TimeStampedModel
@@ -75,6 +76,12 @@ class Ballot(TimeStampedModel):
     closes_at = models.DateTimeField(_("closes"))
     electorate = models.CharField(_("who may vote"), max_length=8, choices=ElectorateKind)
     record_date = models.DateField(_("record date"), null=True, blank=True)
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        help_text=_("The times of the ballot are shown on this clock."),
+    )
     weighted = models.BooleanField(
         _("weighted votes"),
         default=False,
@@ -92,6 +99,7 @@ class Ballot(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     # Filled at the close: roll and turnout (people and weight), each option's votes, quorum
     # met, the outcome. Nothing about who voted what.
@@ -133,6 +141,30 @@ class Ballot(TimeStampedModel):
 
     def __str__(self):
         return self.question
+
+    def get_absolute_url(self) -> str:
+        return reverse("ballots:detail", kwargs={"pk": self.pk})
+
+    def get_manage_url(self) -> str:
+        return reverse("ballots:manage", kwargs={"pk": self.pk})
+
+
+class Scrutineer(models.Model):
+    """Someone who watches the ballot: sees the roll's size and the turnout while it is open,
+    never a choice (nor, before the close, a count)."""
+
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="scrutineers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("scrutineer")
+        verbose_name_plural = _("scrutineers")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "user"], name="scrutineer_once"),
+        ]
+
+    def __str__(self):
+        return str(self.user)
 
 
 class BallotOption(models.Model):

@@ -11,13 +11,16 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass
+from zoneinfo import available_timezones
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from picketline.ballots import tally
+from picketline.ballots import notices, tally
+from picketline.ballots.links import TOKEN_PURPOSE
 from picketline.ballots.models import (
     Ballot,
     BallotOption,
@@ -28,6 +31,7 @@ from picketline.ballots.models import (
     Threshold,
     Voter,
 )
+from picketline.ballots.schedule import ballot_schedule, remind_at
 from picketline.core.audit import log_action
 from picketline.core.crypto import seal, unseal
 from picketline.core.tokens import keyed_token, nonce_new, token_hash, token_plausible
@@ -35,7 +39,6 @@ from picketline.membership.dues.standing import Standing, local_date, standing_a
 from picketline.membership.members.models import Membership, MembershipStatus
 from picketline.membership.members.selectors import membership_settings_for
 
-TOKEN_PURPOSE = "ballot-vote"
 MAX_OPTIONS = 50
 MAX_LIST_VOTERS = 100_000
 # Receipts: 20 characters of an alphabet without look-alikes, 100 bits, shown in groups of 5.
@@ -120,6 +123,7 @@ def ballot_create(
     quorum_percent: int = 0,
     threshold: str = Threshold.MAJORITY,
     weighted: bool = False,
+    zone: str = "",
     user=None,
 ) -> Ballot:
     """A new ballot, opened at once when its opening time has come (see `ballot_open`)."""
@@ -144,6 +148,9 @@ def ballot_create(
         raise ValidationError(_("Choose a threshold."), "threshold")
     if chapter is not None and chapter.organisation_id != organisation.pk:
         raise ValidationError(_("That chapter is not this organisation's."), "chapter")
+    zone = zone or _zone_of(organisation)
+    if zone not in available_timezones():
+        raise ValidationError(_("Choose a time zone from the list."), "timezone")
     listed = []
     if electorate == ElectorateKind.MEMBERS:
         if record_date is None:
@@ -171,6 +178,7 @@ def ballot_create(
         weighted=weighted,
         quorum_percent=quorum_percent,
         threshold=threshold,
+        timezone=zone,
         seal_salt=secrets.token_hex(16),
         created_by=user,
     )
@@ -187,10 +195,15 @@ def ballot_create(
     log_action(
         ballot, "ballot.created", user=user, data={"electorate": electorate, "voters": len(listed)}
     )
+    ballot_schedule(ballot)
     if opens_at <= timezone.now():
         ballot_open(ballot)
         ballot.refresh_from_db()
     return ballot
+
+
+def _zone_of(organisation) -> str:
+    return membership_settings_for(organisation).timezone or "UTC"
 
 
 def _members_at(ballot: Ballot):
@@ -246,20 +259,17 @@ def ballot_open(ballot: Ballot) -> int:
                 )
             )
         Voter.objects.bulk_create(rows, batch_size=1000)
-    voters = list(ballot.voters.only("id"))
+    voters = list(ballot.voters.order_by("id"))
     for voter in voters:
         voter.token_nonce = nonce_new()
         voter.token_hash = token_hash(keyed_token(TOKEN_PURPOSE, voter.token_nonce))
-    Voter.objects.bulk_update(voters, ["token_nonce", "token_hash"], batch_size=1000)
+        voter.invited = True
+    Voter.objects.bulk_update(voters, ["token_nonce", "token_hash", "invited"], batch_size=1000)
     ballot.status = BallotStatus.OPEN
     ballot.save(update_fields=["status", "updated_at"])
+    notices.invitations_send(ballot, voters)
     log_action(ballot, "ballot.opened", user=None, data={"roll": len(voters)})
     return len(voters)
-
-
-def voter_token(voter: Voter) -> str:
-    """The token in a voter's private link (the same in the invitation and every reminder)."""
-    return keyed_token(TOKEN_PURPOSE, voter.token_nonce)
 
 
 # --- casting -------------------------------------------------------------------------------
@@ -412,18 +422,52 @@ def ballot_close(ballot: Ballot, *, user=None) -> Ballot:
     return ballot
 
 
-def ballots_close_due(now: dt.datetime | None = None) -> int:
-    """Closes every open ballot whose closing time has passed; returns how many."""
-    now = now or timezone.now()
-    due = list(Ballot.objects.filter(status=BallotStatus.OPEN, closes_at__lte=now))
-    for ballot in due:
-        ballot_close(ballot)
-    return len(due)
+@transaction.atomic
+def ballot_remind(ballot: Ballot, *, user=None) -> int:
+    """Reminds every voter who has not voted yet of an open ballot; returns how many."""
+    ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+    if ballot.status != BallotStatus.OPEN:
+        return 0
+    voters = list(ballot.voters.filter(voted=False).order_by("id"))
+    notices.reminders_send(ballot, voters)
+    Voter.objects.filter(pk__in=[v.pk for v in voters]).update(reminded=True)
+    ballot.reminded_at = timezone.now()
+    ballot.save(update_fields=["reminded_at", "updated_at"])
+    log_action(ballot, "ballot.reminded", user=user, data={"voters": len(voters)})
+    return len(voters)
 
 
-def ballots_open_due(now: dt.datetime | None = None) -> int:
+def ballot_due_run(ballot_id: int, now: dt.datetime | None = None) -> int:
+    """Takes the steps whose time has come for one ballot: open, remind, close. Each happens
+    once however often this runs."""
     now = now or timezone.now()
-    due = list(Ballot.objects.filter(status=BallotStatus.DRAFT, opens_at__lte=now))
-    for ballot in due:
+    ballot = Ballot.objects.filter(pk=ballot_id).first()
+    if ballot is None:
+        return 0
+    steps = 0
+    if ballot.status == BallotStatus.DRAFT and ballot.opens_at <= now:
         ballot_open(ballot)
-    return len(due)
+        ballot.refresh_from_db()
+        steps += 1
+    if ballot.status == BallotStatus.OPEN and ballot.closes_at <= now:
+        ballot_close(ballot)
+        return steps + 1
+    if (
+        ballot.status == BallotStatus.OPEN
+        and ballot.reminded_at is None
+        and remind_at(ballot.opens_at, ballot.closes_at) <= now
+    ):
+        ballot_remind(ballot)
+        steps += 1
+    return steps
+
+
+def ballots_due_run(now: dt.datetime | None = None) -> int:
+    """`ballot_due_run` for every ballot with a step due."""
+    now = now or timezone.now()
+    due = Ballot.objects.filter(
+        Q(status=BallotStatus.DRAFT, opens_at__lte=now)
+        | Q(status=BallotStatus.OPEN, closes_at__lte=now)
+        | Q(status=BallotStatus.OPEN, reminded_at__isnull=True)
+    ).values_list("pk", flat=True)
+    return sum(ballot_due_run(pk, now) for pk in list(due))

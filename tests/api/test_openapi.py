@@ -86,6 +86,11 @@ def test_it_documents_every_endpoint(document):
         ("/api/v1/campaigns", "get"),
         ("/api/v1/campaigns/{slug}", "get"),
         ("/api/v1/appeals/{appeal_id}/signatures", "post"),
+        ("/api/v1/organisations/{id_or_slug}/ballots", "post"),
+        ("/api/v1/ballots/{ballot_id}", "get"),
+        ("/api/v1/ballots/{ballot_id}/votes", "post"),
+        ("/api/v1/ballots/{ballot_id}/close", "post"),
+        ("/api/v1/ballots/{ballot_id}/tracker", "get"),
     }
 
 
@@ -95,6 +100,9 @@ WRITES_WITHOUT_BEARER = {
     ("/api/v1/submissions", "post"),
     ("/api/v1/events/{id_or_slug}/rsvps/{token}", "delete"),
 }
+# Reads anyone may make, where a token (optional) shows more: a ballot's turnout while it is
+# open, to its organisers and scrutineers.
+READS_WITH_OPTIONAL_BEARER = {("/api/v1/ballots/{ballot_id}", "get")}
 
 
 def test_it_asks_for_a_token_on_every_write_but_a_report(document):
@@ -102,7 +110,9 @@ def test_it_asks_for_a_token_on_every_write_but_a_report(document):
     assert any(scheme.get("scheme") == "bearer" for scheme in schemes.values())
     for path, item in document["paths"].items():
         for method, operation in item.items():
-            if method == "get" and not path.endswith("/version"):
+            if (path, method) in READS_WITH_OPTIONAL_BEARER:
+                assert operation.get("security"), (path, method)
+            elif method == "get" and not path.endswith("/version"):
                 assert "security" not in operation, (path, method)
             elif (path, method) not in WRITES_WITHOUT_BEARER:
                 assert operation.get("security"), (path, method)

@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.utils import timezone
 
+from picketline.ballots.links import voter_token
 from picketline.ballots.models import Voter
-from picketline.ballots.services import ListedVoter, ballot_create, voter_token
+from picketline.ballots.services import ListedVoter, ballot_create
 from tests import factories
 
 

@@ -11,8 +11,7 @@ from picketline.ballots.models import Ballot, BallotStatus, CountedVote, SealedV
 from picketline.ballots.services import (
     VoteRefused,
     ballot_close,
-    ballots_close_due,
-    ballots_open_due,
+    ballots_due_run,
     receipt_hash,
     vote_cast,
 )
@@ -120,7 +119,7 @@ def test_a_ballot_past_its_closing_time_takes_no_vote_even_before_the_worker_clo
     Ballot.objects.filter(pk=ballot.pk).update(closes_at=timezone.now() - dt.timedelta(seconds=1))
     with pytest.raises(VoteRefused):
         vote_cast(ballot_id=ballot.pk, token=token, choices=["Yes"])
-    assert ballots_close_due() == 1
+    assert ballots_due_run() == 1
     assert Ballot.objects.get(pk=ballot.pk).status == BallotStatus.CLOSED
 
 
@@ -129,8 +128,8 @@ def test_a_draft_opens_when_its_time_comes():
     ballot = make_list_ballot(
         voters=2, opens_at=now + dt.timedelta(hours=1), closes_at=now + dt.timedelta(hours=3)
     )
-    assert ballots_open_due(now) == 0
-    assert ballots_open_due(now + dt.timedelta(hours=1)) == 1
+    assert ballots_due_run(now) == 0
+    assert ballots_due_run(now + dt.timedelta(hours=1)) == 1
     assert Ballot.objects.get(pk=ballot.pk).status == BallotStatus.OPEN
     assert Voter.objects.filter(ballot=ballot, token_hash__isnull=False).count() == 2
 

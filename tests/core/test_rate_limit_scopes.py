@@ -73,6 +73,7 @@ def test_the_scopes_in_use_today_are_all_there():
         "endorse-confirm",
         "appeal-sign",
         "appeal-confirm",
+        "ballot-vote",
         "login",
         "login-account",
         "login-code",
