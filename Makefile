@@ -56,6 +56,7 @@ setup: install
 	$(PICKETLINE) demo-campaigns
 	$(PICKETLINE) demo-appeals
 	$(PICKETLINE) demo-resources
+	$(PICKETLINE) demo-ballots
 
 run: setup
 	$(PICKETLINE) serve

@@ -138,3 +138,11 @@ class VoteForm(forms.Form):
         if len(chosen) > self.max_choices:
             raise ValidationError(_("Choose at most %(max)d options.") % {"max": self.max_choices})
         return [int(pk) for pk in chosen]
+
+
+class ScrutineerForm(forms.Form):
+    account = forms.CharField(
+        label=_("Username or email of their account"),
+        max_length=254,
+        help_text=_("Scrutineers see the turnout while the ballot is open, never a choice."),
+    )

@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from zoneinfo import available_timezones
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
@@ -27,6 +28,7 @@ from picketline.ballots.models import (
     BallotStatus,
     CountedVote,
     ElectorateKind,
+    Scrutineer,
     SealedVote,
     Threshold,
     Voter,
@@ -155,6 +157,11 @@ def ballot_create(
     if electorate == ElectorateKind.MEMBERS:
         if record_date is None:
             raise ValidationError(_("Members vote as they stood at a record date."), "record_date")
+        if record_date > local_date(opens_at, zone):
+            raise ValidationError(
+                _("The record date is at the latest the day the roll is frozen: the opening day."),
+                "record_date",
+            )
         if weighted:
             raise ValidationError(
                 _("Weighted votes are for a list of delegates, each with their weight."),
@@ -471,3 +478,15 @@ def ballots_due_run(now: dt.datetime | None = None) -> int:
         | Q(status=BallotStatus.OPEN, reminded_at__isnull=True)
     ).values_list("pk", flat=True)
     return sum(ballot_due_run(pk, now) for pk in list(due))
+
+
+def scrutineer_add(ballot: Ballot, *, account: str, user=None) -> Scrutineer:
+    """Makes the account with this username or email a scrutineer of the ballot."""
+    key = account.strip()
+    people = get_user_model().objects.filter(is_active=True)
+    found = people.filter(username=key).first() or people.filter(email__iexact=key).first()
+    if found is None:
+        raise ValidationError(_("No account has this username or email."), "account")
+    scrutineer, _created = Scrutineer.objects.get_or_create(ballot=ballot, user=found)
+    log_action(ballot, "ballot.scrutineer_added", user=user, data={"account": found.pk})
+    return scrutineer

@@ -13,6 +13,7 @@ urlpatterns = [
     path("ballots/<int:pk>/manage/", views.manage, name="manage"),
     path("ballots/<int:pk>/manage/remind/", views.remind, name="remind"),
     path("ballots/<int:pk>/manage/close/", views.close, name="close"),
+    path("ballots/<int:pk>/manage/scrutineers/", views.scrutineer_add, name="scrutineer_add"),
     path("organisations/<str:slug>/ballots/", views.organisation_ballots, name="organisation"),
     path("organisations/<str:slug>/ballots/new/", views.create, name="create"),
 ]

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from picketline.accounts.decorators import two_factor_verified_required
 from picketline.ballots import selectors, services
-from picketline.ballots.forms import BallotForm, VoteForm
+from picketline.ballots.forms import BallotForm, ScrutineerForm, VoteForm
 from picketline.ballots.models import BallotStatus
 from picketline.core.forms import add_validation_error
 from picketline.core.http import private_page, too_many_requests
@@ -242,6 +242,10 @@ def manage(request, pk):
     """The organisers' and scrutineers' page: the roll's size and the turnout, never a count
     of choices before the close."""
     ballot = selectors.ballot_get_for_watcher(user=request.user, pk=pk)
+    return _manage_page(request, ballot)
+
+
+def _manage_page(request, ballot, *, form=None, status=200):
     return render(
         request,
         "ballots/manage.html",
@@ -252,7 +256,9 @@ def manage(request, pk):
             "is_open": selectors.ballot_is_open(ballot),
             "zone": ZoneInfo(ballot.timezone),
             "scrutineers": ballot.scrutineers.select_related("user"),
+            "scrutineer_form": form or ScrutineerForm(),
         },
+        status=status,
     )
 
 
@@ -278,3 +284,19 @@ def close(request, pk):
         return HttpResponseRedirect(ballot.get_manage_url())
     messages.success(request, _("The ballot is closed and its result published."))
     return HttpResponseRedirect(ballot.get_absolute_url())
+
+
+@require_POST
+@two_factor_verified_required
+def scrutineer_add(request, pk):
+    ballot = selectors.ballot_get_for_manager(user=request.user, pk=pk)
+    form = ScrutineerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.scrutineer_add(ballot, account=form.cleaned_data["account"], user=request.user)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The scrutineer is added."))
+            return HttpResponseRedirect(ballot.get_manage_url())
+    return _manage_page(request, ballot, form=form, status=400)

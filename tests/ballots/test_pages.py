@@ -185,3 +185,17 @@ def test_someone_not_running_the_organisation_cannot_create_a_ballot(client):
     factories.login(client, factories.make_moderator())
     url = reverse("ballots:create", kwargs={"slug": organisation.slug})
     assert client.get(url).status_code == 403
+
+
+def test_an_organiser_adds_a_scrutineer_who_then_sees_the_turnout(client):
+    ballot = make_list_ballot(voters=2)
+    vote_cast(ballot_id=ballot.pk, token=tokens(ballot)["voter1@example.org"], choices=["Yes"])
+    watcher = factories.make_user(email="watcher@example.org")
+    factories.login(client, _organiser(ballot))
+    url = reverse("ballots:scrutineer_add", kwargs={"pk": ballot.pk})
+    assert client.post(url, {"account": "nobody-here"}).status_code == 400
+    assert client.post(url, {"account": "WATCHER@example.org"}).status_code == 302
+    factories.login(client, watcher)
+    page = client.get(ballot.get_manage_url()).content.decode()
+    assert "1 of 2" in page
+    assert "Remind those who have not voted" not in page

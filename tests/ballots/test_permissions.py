@@ -36,6 +36,7 @@ PRIVATE_NAMES = {
     "ballots:manage",
     "ballots:remind",
     "ballots:close",
+    "ballots:scrutineer_add",
     "ballots:vote_signed_in",
 }
 
@@ -60,6 +61,7 @@ MATRIX = {
     "manage": _roles(403, anonymous=302, organiser=200, scrutineer=200),
     "remind": _roles(405),
     "close": _roles(405),
+    "scrutineer_add": _roles(405),
     "vote_signed_in": _roles(404, anonymous=302, voter=200),
     "detail": _roles(200),
     "tracker": _roles(404),
@@ -67,6 +69,7 @@ MATRIX = {
     "organisation": _roles(200),
 }
 POSTS = {
+    "scrutineer_add": _roles(403, anonymous=302, organiser=400),
     "remind": _roles(403, anonymous=302, organiser=302),
     "close": _roles(403, anonymous=302, organiser=302),
 }

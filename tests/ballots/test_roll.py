@@ -3,9 +3,10 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from picketline.ballots.models import Voter
+from picketline.ballots.models import Ballot, Voter
 from picketline.ballots.services import ballot_create, ballot_open
 from tests.membership.helpers import (
     make_chapter,
@@ -89,3 +90,10 @@ def test_a_chapters_ballot_has_only_its_members():
     make_member(network, name="In York", chapter=york, joined_at=joined)
     ballot = _ballot(network, record, chapter=leeds, opens_in_hours=0)
     assert _roll(ballot) == {"In Leeds"}
+
+
+def test_a_record_date_after_the_opening_is_refused():
+    network = make_network()
+    with pytest.raises(ValidationError, match="record date"):
+        _ballot(network, timezone.localdate() + dt.timedelta(days=5))
+    assert not Ballot.objects.exists()
