@@ -213,6 +213,26 @@ def seed_person(*, confirmed: bool = True) -> dict:
         link="https://video.example.org/rally",
     )
 
+    # Ballots: the person on a list's roll by address, who has voted, beside someone else.
+    from picketline.ballots.links import voter_token
+    from picketline.ballots.services import ListedVoter, ballot_create, vote_cast
+
+    ballot = ballot_create(
+        organisation=network,
+        question="Accept the offer?",
+        options=["Yes", "No"],
+        opens_at=timezone.now() - dt.timedelta(minutes=1),
+        closes_at=timezone.now() + dt.timedelta(days=1),
+        electorate="list",
+        voters=[
+            ListedVoter(EMAIL_TYPED, f"{MARK} Voter"),
+            ListedVoter("other.voter@example.org", "Other Voter"),
+        ],
+    )
+    vote_cast(
+        ballot_id=ballot.pk, token=voter_token(ballot.voters.get(email=EMAIL)), choices=["No"]
+    )
+
     # The admin's log: an administrator reset the person's second factor and looked at a
     # passkey; each entry names the object as it was (the username).
     for obj in (user, user.totp_device, user.passkeys.get()):
