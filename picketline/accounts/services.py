@@ -44,6 +44,18 @@ def user_grant_role(*, user, role: str, by=None) -> None:
     log_action(user, f"user.role_granted.{role}", user=by, data={"role": role})
 
 
+def admin_role_permissions_sync(**_kwargs) -> int:
+    """Gives the admin role every permission it lacks (after `migrate`, connected in the app's
+    ready): an install that upgrades gets the new rooms' admin pages for its admins too, not
+    only for superusers. Returns how many were added."""
+    group = Group.objects.filter(name=Role.ADMIN).first()
+    if group is None:
+        return 0
+    missing = list(Permission.objects.exclude(group=group).values_list("pk", flat=True))
+    group.permissions.add(*missing)
+    return len(missing)
+
+
 # Two-factor authentication ------------------------------------------------------------------
 
 
