@@ -7,8 +7,9 @@ through the outbox and the worker against raw smtplib (issue 17).
 - **votes**: a list ballot (`services.ballot_create`, electorate "list", opened at once) of
   VOTES voters; every voter votes through `services.vote_cast` with their private link from
   THREADS threads released together, each with its own connection (on PostgreSQL; SQLite lets
-  one writer in at a time, so there it runs in one thread and says so). Then REPLAYS of those
-  links vote again from the same threads, and every replay must be refused (`already_voted`).
+  one writer in at a time, so there it runs in one thread and says so). Then a tenth of those
+  links (REPLAY_SHARE) vote again from the same threads, and every replay must be refused
+  (`already_voted`).
   Baseline: the same number of rows written with plain `SealedVote.objects.create` (a sealed
   string of the same size, made beforehand) from the same threads into a twin ballot: no lock,
   no roll, no check. Reference (PostgreSQL): `vote_cast` from one thread on a third ballot.
