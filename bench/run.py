@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from appeals import markdown_section as appeals_section
+from ballots import markdown_section as ballots_section
 from benchlib import BENCH_DIR, DISPUTES, RESULT_PREFIX, ROOT, bench_env, log
 from budgets import budgets_gather
 from events import markdown_section as events_section
@@ -38,6 +39,7 @@ TIMEOUTS = {
     "moderation": 1200,
     "messages": 900,
     "appeals": 900,
+    "ballots": 900,
     "events": 600,
     "map": 900,
     "membership": 1800,
@@ -304,6 +306,10 @@ def main() -> int:
         "SQLite": run_step("appeals.py", "--db", "sqlite"),
         "PostgreSQL": run_step("appeals.py", "--db", "postgres", db="postgres"),
     }
+    ballots = {
+        "SQLite": run_step("ballots.py", "--db", "sqlite"),
+        "PostgreSQL": run_step("ballots.py", "--db", "postgres", db="postgres"),
+    }
     events = {
         "SQLite": run_step("events.py", "--db", "sqlite"),
         "PostgreSQL": run_step("events.py", "--db", "postgres", db="postgres"),
@@ -332,6 +338,7 @@ def main() -> int:
         *(line for r in moderation.values() for line in moderation_section(r)),
         *(line for r in messages.values() for line in messages_section(r)),
         *(line for r in appeals.values() for line in appeals_section(r)),
+        *(line for r in ballots.values() for line in ballots_section(r)),
         *(line for r in events.values() for line in events_section(r)),
         *(line for r in membership.values() for line in membership_section(r)),
     ]
@@ -350,6 +357,7 @@ def main() -> int:
         *moderation.values(),
         *messages.values(),
         *appeals.values(),
+        *ballots.values(),
         *events.values(),
         *membership.values(),
     )
