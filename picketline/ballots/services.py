@@ -301,11 +301,13 @@ def receipt_display(raw: str) -> str:
 def _lock_open(ballot_id: int) -> Ballot:
     """The ballot, locked against closing until this transaction ends, if it is open now.
 
-    On PostgreSQL a shared row lock: votes do not wait for one another, and the close (which
-    locks the row for update) waits for every vote in flight. SQLite writes one at a time."""
+    On PostgreSQL the weakest row lock, the one the sealed vote's foreign key takes anyway
+    (FOR KEY SHARE): votes do not wait for one another, and the close, which locks the row
+    FOR UPDATE, waits for every vote in flight; a vote that comes after waits for the close
+    and then finds the ballot closed. SQLite writes one at a time."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM ballots_ballot WHERE id = %s FOR SHARE", [ballot_id])
+            cursor.execute("SELECT id FROM ballots_ballot WHERE id = %s FOR KEY SHARE", [ballot_id])
     ballot = Ballot.objects.filter(pk=ballot_id).first()
     now = timezone.now()
     if ballot is None:

@@ -70,3 +70,39 @@ def test_five_hundred_votes_at_once_and_a_hundred_replays():
     assert set(CountedVote.objects.values_list("receipt_hash", flat=True)) == {
         receipt_hash(r) for r in receipts
     }
+
+
+def test_the_close_waits_for_a_vote_in_flight():
+    """A vote holds the ballot's row FOR KEY SHARE until it commits; the close's FOR UPDATE
+    cannot be had meanwhile (here: it gives up after a short lock timeout), so no vote can
+    land after its count."""
+    from django.db import OperationalError, connections, transaction
+
+    ballot = make_list_ballot(voters=1)
+    held = threading.Event()
+    release = threading.Event()
+
+    def vote_in_flight():
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT id FROM ballots_ballot WHERE id = %s FOR KEY SHARE", [ballot.pk]
+                    )
+                held.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=vote_in_flight)
+    thread.start()
+    assert held.wait(timeout=30)
+    try:
+        with pytest.raises(OperationalError), transaction.atomic():
+            with connections["default"].cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '300ms'")
+            ballot_close(ballot)
+    finally:
+        release.set()
+        thread.join(timeout=30)
+    assert ballot_close(ballot).status == "closed"
