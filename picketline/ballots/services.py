@@ -298,16 +298,26 @@ def receipt_display(raw: str) -> str:
     return "-".join(raw[n : n + 5] for n in range(0, len(raw), 5))
 
 
-def _lock_open(ballot_id: int) -> Ballot:
-    """The ballot, locked against closing until this transaction ends, if it is open now.
+# The advisory lock class of ballots: votes hold (BALLOT_LOCK, id) shared, the close exclusive.
+BALLOT_LOCK = 0x62616C6C  # "ball"
 
-    On PostgreSQL the weakest row lock, the one the sealed vote's foreign key takes anyway
-    (FOR KEY SHARE): votes do not wait for one another, and the close, which locks the row
-    FOR UPDATE, waits for every vote in flight; a vote that comes after waits for the close
-    and then finds the ballot closed. SQLite writes one at a time."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM ballots_ballot WHERE id = %s FOR KEY SHARE", [ballot_id])
+
+def _ballot_lock(ballot_id: int, *, exclusive: bool) -> None:
+    """On PostgreSQL, an advisory lock on the ballot for this transaction: votes hold it
+    shared (they never wait for one another, and unlike a row lock it writes nothing to the
+    ballot's row), the close exclusive, so it waits for every vote in flight, and a vote that
+    comes after waits for the close and then finds the ballot closed. SQLite lets one writer
+    in at a time, which does the same."""
+    if connection.vendor != "postgresql":
+        return
+    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {function}(%s, %s)", [BALLOT_LOCK, ballot_id])
+
+
+def _lock_open(ballot_id: int) -> Ballot:
+    """The ballot, if it is open now, held against closing until this transaction ends."""
+    _ballot_lock(ballot_id, exclusive=False)
     ballot = Ballot.objects.filter(pk=ballot_id).first()
     now = timezone.now()
     if ballot is None:
@@ -357,22 +367,23 @@ def vote_cast(*, ballot_id: int, choices: list, token: str = "", user=None) -> s
                 raise VoteRefused(_("This voting link is not valid."), "unknown_voter")
             voters = voters.filter(token_hash=token_hash(token))
         elif user is not None and user.is_authenticated:
-            voters = voters.filter(user=user)
+            # One place on the roll per account, even if two of its addresses are listed.
+            first = voters.filter(user=user).order_by("pk").values("pk")[:1]
+            voters = Voter.objects.filter(pk__in=first)
         else:
             raise VoteRefused(_("This voting link is not valid."), "unknown_voter")
-        found = voters.values_list("id", "weight").first()
-        if found is None:
-            raise VoteRefused(_("You are not on this ballot's roll."), "unknown_voter")
-        voter_id, weight = found
         # The conditional update is the one vote per voter: of two attempts at once, one
         # finds the flag still down and raises it; the other changes no row and is refused.
-        if not Voter.objects.filter(pk=voter_id, voted=False).update(voted=True):
-            raise VoteRefused(
-                _("A vote has already been cast with this link. Each voter votes once."),
-                "already_voted",
-            )
+        if not voters.filter(voted=False).update(voted=True):
+            if voters.exists():
+                raise VoteRefused(
+                    _("A vote has already been cast with this link. Each voter votes once."),
+                    "already_voted",
+                )
+            raise VoteRefused(_("You are not on this ballot's roll."), "unknown_voter")
+        weight = voters.values_list("weight", flat=True).get() if ballot.weighted else 1
         receipt = receipt_new()
-        payload = {"c": chosen, "w": weight if ballot.weighted else 1, "r": receipt_hash(receipt)}
+        payload = {"c": chosen, "w": weight, "r": receipt_hash(receipt)}
         SealedVote.objects.create(
             ballot=ballot,
             sealed=seal(json.dumps(payload).encode(), salt=ballot.seal_salt),
@@ -390,6 +401,7 @@ def ballot_close(ballot: Ballot, *, user=None) -> Ballot:
     The sealed votes become counted votes in an order drawn at random, all in this one
     transaction, and are deleted; every voter's link is cleared in one statement. Closing a
     closed ballot changes nothing."""
+    _ballot_lock(ballot.pk, exclusive=True)
     ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
     if ballot.status == BallotStatus.CLOSED:
         return ballot

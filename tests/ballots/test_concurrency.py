@@ -9,7 +9,13 @@ import pytest
 from django.db import connection
 
 from picketline.ballots.models import CountedVote, SealedVote, Voter
-from picketline.ballots.services import VoteRefused, ballot_close, receipt_hash, vote_cast
+from picketline.ballots.services import (
+    VoteRefused,
+    _lock_open,
+    ballot_close,
+    receipt_hash,
+    vote_cast,
+)
 from tests.ballots.helpers import make_list_ballot, option_ids, tokens
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -73,7 +79,7 @@ def test_five_hundred_votes_at_once_and_a_hundred_replays():
 
 
 def test_the_close_waits_for_a_vote_in_flight():
-    """A vote holds the ballot's row FOR KEY SHARE until it commits; the close's FOR UPDATE
+    """A vote holds the ballot's lock shared until it commits; the close's exclusive lock
     cannot be had meanwhile (here: it gives up after a short lock timeout), so no vote can
     land after its count."""
     from django.db import OperationalError, connections, transaction
@@ -85,10 +91,7 @@ def test_the_close_waits_for_a_vote_in_flight():
     def vote_in_flight():
         try:
             with transaction.atomic():
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT id FROM ballots_ballot WHERE id = %s FOR KEY SHARE", [ballot.pk]
-                    )
+                _lock_open(ballot.pk)  # what a vote holds until it commits
                 held.set()
                 release.wait(timeout=30)
         finally:
