@@ -12,7 +12,12 @@ from pydantic import Field
 
 from picketline.api.auth import optional_token_auth
 from picketline.api.forms import form_errors
-from picketline.api.problems import CONTENT_TYPE, ProblemError, invalid_parameters, not_found
+from picketline.api.problems import (
+    ProblemError,
+    invalid_parameters,
+    not_found,
+    problem_documented,
+)
 from picketline.appeals.forms import SignForm
 from picketline.appeals.models import Appeal
 from picketline.appeals.services import signature_submit
@@ -42,15 +47,6 @@ class SignatureAccepted(Schema):
     )
 
 
-def _problem(status: int, description) -> dict:
-    return {
-        status: {
-            "description": description,
-            "content": {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        }
-    }
-
-
 @router.post(
     "/{appeal_id}/signatures",
     response={202: SignatureAccepted},
@@ -66,11 +62,13 @@ def _problem(status: int, description) -> dict:
     auth=optional_token_auth,
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("A field is missing or not valid: see “errors”.")),
-            **_problem(401, gettext_lazy("An API token was sent but is not valid.")),
-            **_problem(404, gettext_lazy("No appeal has this number.")),
-            **_problem(409, gettext_lazy("The appeal is not open for signatures.")),
-            **_problem(429, gettext_lazy("Too many signatures from this address.")),
+            **problem_documented(
+                400, gettext_lazy("A field is missing or not valid: see “errors”.")
+            ),
+            **problem_documented(401, gettext_lazy("An API token was sent but is not valid.")),
+            **problem_documented(404, gettext_lazy("No appeal has this number.")),
+            **problem_documented(409, gettext_lazy("The appeal is not open for signatures.")),
+            **problem_documented(429, gettext_lazy("Too many signatures from this address.")),
         }
     },
 )

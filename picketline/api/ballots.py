@@ -24,11 +24,11 @@ from pydantic import ConfigDict, Field
 
 from picketline.api.auth import optional_token_auth, token_auth
 from picketline.api.problems import (
-    CONTENT_TYPE,
     ProblemError,
     forbidden,
     invalid_parameters,
     not_found,
+    problem_documented,
 )
 from picketline.ballots import selectors, services
 from picketline.ballots.models import Ballot, BallotStatus, ElectorateKind
@@ -40,15 +40,6 @@ organisations_router = Router(tags=["ballots"])
 router = Router(tags=["ballots"])
 
 TRACKER_LIMIT = 1000
-
-
-def _problem(status: int, description) -> dict:
-    return {
-        status: {
-            "description": description,
-            "content": {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        }
-    }
 
 
 class Body(Schema):
@@ -210,10 +201,12 @@ def _ballot(pk: int) -> Ballot:
     auth=token_auth,
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("A field is not valid: see “errors”.")),
-            **_problem(401, gettext_lazy("No API token, or not a valid one.")),
-            **_problem(403, gettext_lazy("The token's account does not run this organisation.")),
-            **_problem(404, gettext_lazy("No such organisation.")),
+            **problem_documented(400, gettext_lazy("A field is not valid: see “errors”.")),
+            **problem_documented(401, gettext_lazy("No API token, or not a valid one.")),
+            **problem_documented(
+                403, gettext_lazy("The token's account does not run this organisation.")
+            ),
+            **problem_documented(404, gettext_lazy("No such organisation.")),
         }
     },
 )
@@ -271,9 +264,9 @@ def ballot_create(request: HttpRequest, id_or_slug: str, payload: BallotIn):
     auth=optional_token_auth,
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("The ballot's id is not a number.")),
-            **_problem(401, gettext_lazy("A token was sent but is not valid.")),
-            **_problem(404, gettext_lazy("No such ballot.")),
+            **problem_documented(400, gettext_lazy("The ballot's id is not a number.")),
+            **problem_documented(401, gettext_lazy("A token was sent but is not valid.")),
+            **problem_documented(404, gettext_lazy("No such ballot.")),
         }
     },
 )
@@ -309,11 +302,15 @@ _VOTE_STATUS = {
     auth=optional_token_auth,
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("A choice is not an option, or too many were chosen.")),
-            **_problem(401, gettext_lazy("A token was sent but is not valid.")),
-            **_problem(404, gettext_lazy("No such ballot, or the token is not on its roll.")),
-            **_problem(409, gettext_lazy("Already voted, or the ballot is not open.")),
-            **_problem(429, gettext_lazy("Too many requests from this address for now.")),
+            **problem_documented(
+                400, gettext_lazy("A choice is not an option, or too many were chosen.")
+            ),
+            **problem_documented(401, gettext_lazy("A token was sent but is not valid.")),
+            **problem_documented(
+                404, gettext_lazy("No such ballot, or the token is not on its roll.")
+            ),
+            **problem_documented(409, gettext_lazy("Already voted, or the ballot is not open.")),
+            **problem_documented(429, gettext_lazy("Too many requests from this address for now.")),
         }
     },
 )
@@ -352,11 +349,13 @@ def ballot_vote(request: HttpRequest, ballot_id: int, payload: VoteIn):
     auth=token_auth,
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("The ballot's id is not a number.")),
-            **_problem(401, gettext_lazy("No API token, or not a valid one.")),
-            **_problem(403, gettext_lazy("The token's account does not run this ballot.")),
-            **_problem(404, gettext_lazy("No such ballot.")),
-            **_problem(409, gettext_lazy("The ballot is not open.")),
+            **problem_documented(400, gettext_lazy("The ballot's id is not a number.")),
+            **problem_documented(401, gettext_lazy("No API token, or not a valid one.")),
+            **problem_documented(
+                403, gettext_lazy("The token's account does not run this ballot.")
+            ),
+            **problem_documented(404, gettext_lazy("No such ballot.")),
+            **problem_documented(409, gettext_lazy("The ballot is not open.")),
         }
     },
 )
@@ -393,8 +392,8 @@ class TrackerQuery(Schema):
     ),
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("A parameter is not valid.")),
-            **_problem(404, gettext_lazy("No such ballot, or it is not closed yet.")),
+            **problem_documented(400, gettext_lazy("A parameter is not valid.")),
+            **problem_documented(404, gettext_lazy("No such ballot, or it is not closed yet.")),
         }
     },
 )

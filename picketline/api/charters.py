@@ -16,11 +16,11 @@ from pydantic import Field
 from picketline.api.auth import optional_token_auth
 from picketline.api.forms import form_errors
 from picketline.api.problems import (
-    CONTENT_TYPE,
     ProblemError,
     invalid_parameters,
     not_found,
     openapi_responses,
+    problem_documented,
 )
 from picketline.charters.forms import EndorseForm
 from picketline.charters.models import Charter, EndorserKind
@@ -179,15 +179,6 @@ def _too_many() -> ProblemError:
     )
 
 
-def _problem(status: int, description) -> dict:
-    return {
-        status: {
-            "description": description,
-            "content": {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        }
-    }
-
-
 @router.post(
     "/{slug}/endorsements",
     response={202: EndorsementAccepted},
@@ -203,10 +194,12 @@ def _problem(status: int, description) -> dict:
     auth=optional_token_auth,
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("A field is missing or not valid: see “errors”.")),
-            **_problem(401, gettext_lazy("An API token was sent but is not valid.")),
-            **_problem(404, gettext_lazy("No charter has this slug.")),
-            **_problem(429, gettext_lazy("Too many endorsements from this address.")),
+            **problem_documented(
+                400, gettext_lazy("A field is missing or not valid: see “errors”.")
+            ),
+            **problem_documented(401, gettext_lazy("An API token was sent but is not valid.")),
+            **problem_documented(404, gettext_lazy("No charter has this slug.")),
+            **problem_documented(429, gettext_lazy("Too many endorsements from this address.")),
         }
     },
 )

@@ -20,10 +20,10 @@ from pydantic import Field
 
 from picketline.api.auth import optional_token_auth, token_auth
 from picketline.api.problems import (
-    CONTENT_TYPE,
     ProblemError,
     invalid_parameters,
     not_found,
+    problem_documented,
 )
 from picketline.core.ratelimit import retry_after_seconds, submission_rate_limited
 from picketline.membership.dues.models import DuesPlan
@@ -39,15 +39,6 @@ from picketline.membership.members.services import membership_join
 from picketline.places.near import NearError, near_resolve
 
 router = Router(tags=["membership"])
-
-
-def _problem(status: int, description) -> dict:
-    return {
-        status: {
-            "description": description,
-            "content": {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        }
-    }
 
 
 class JoinIn(Schema):
@@ -117,10 +108,12 @@ def _errors(error: ValidationError) -> dict[str, list[str]]:
     auth=optional_token_auth,
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("A field is missing or not valid: see “errors”.")),
-            **_problem(401, gettext_lazy("An API token was sent but is not valid.")),
-            **_problem(404, gettext_lazy("No organisation has this id or slug.")),
-            **_problem(429, gettext_lazy("Too many requests from this address.")),
+            **problem_documented(
+                400, gettext_lazy("A field is missing or not valid: see “errors”.")
+            ),
+            **problem_documented(401, gettext_lazy("An API token was sent but is not valid.")),
+            **problem_documented(404, gettext_lazy("No organisation has this id or slug.")),
+            **problem_documented(429, gettext_lazy("Too many requests from this address.")),
         }
     },
 )
@@ -207,10 +200,12 @@ class PaymentOut(Schema):
     auth=token_auth,
     openapi_extra={
         "responses": {
-            **_problem(400, gettext_lazy("A field is not valid: see “errors”.")),
-            **_problem(401, gettext_lazy("No API token, or not a valid one.")),
-            **_problem(403, gettext_lazy("The token's account may not record dues here.")),
-            **_problem(404, gettext_lazy("No such organisation, or no such member.")),
+            **problem_documented(400, gettext_lazy("A field is not valid: see “errors”.")),
+            **problem_documented(401, gettext_lazy("No API token, or not a valid one.")),
+            **problem_documented(
+                403, gettext_lazy("The token's account may not record dues here.")
+            ),
+            **problem_documented(404, gettext_lazy("No such organisation, or no such member.")),
         }
     },
 )

@@ -184,3 +184,14 @@ def log_unexpected(request: HttpRequest, exc: Exception) -> None:
         exc_info=(type(exc), exc, exc.__traceback__),
         extra={"status_code": 500, "request": request},
     )
+
+
+def problem_documented(status: int, description) -> dict:
+    """One `responses` entry of an operation's openapi_extra: a problem answer with its own
+    description (`openapi_responses` gives the usual ones)."""
+    return {
+        status: {
+            "description": description,
+            "content": {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+    }
